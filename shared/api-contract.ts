@@ -1,0 +1,210 @@
+// The one API contract between the renderer and the main side. Both transports (Electron IPC and the
+// localhost host) carry exactly these methods; the dispatcher validates every input against its schema
+// before a handler sees it. Each method states its trust rule: what the caller may and may not make happen.
+import { z } from 'zod';
+import type {
+  AppInfo,
+  ArticleSummary,
+  ArticleWithAnnotations,
+  Annotation,
+  Claim,
+  ClaimSummary,
+  Evidence,
+  ExportFile,
+  ImportReport,
+} from './types';
+import { STANCES } from './types';
+
+/** Per-file cap for dropped files (bytes). Larger files are refused by name without their bytes being sent. */
+export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+/** Per-call cap on files in one import call; the renderer batches larger drops. */
+export const MAX_IMPORT_FILES_PER_CALL = 200;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
+const shortText = (max: number) => z.string().max(max);
+export const stanceSchema = z.enum(STANCES);
+
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[\\/\u0000]/.test(s), 'a file name, not a path');
+
+export const droppedFileSchema = z.object({
+  name: fileName,
+  /** Size the renderer saw; used to refuse oversized files without transferring them. */
+  size: z.number().int().nonnegative(),
+  /** Base64 of the bytes; omitted when the file is over the cap. */
+  dataBase64: z
+    .string()
+    .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 8)
+    .optional(),
+});
+export type DroppedFile = z.infer<typeof droppedFileSchema>;
+
+const quoteInput = z.object({
+  exact: shortText(20_000).min(1),
+  prefix: shortText(200).default(''),
+  suffix: shortText(200).default(''),
+});
+
+const targetInput = z.object({
+  /** Code point offsets into the stored text; checked against the quote by the service. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  quote: quoteInput.optional(),
+});
+
+const annotationFields = {
+  stance: stanceSchema,
+  speaker: shortText(200).default(''),
+  tags: z.array(shortText(80).min(1)).max(50).default([]),
+  note: shortText(20_000).default(''),
+};
+
+const claimRef = z.union([
+  z.object({ claimId: id }),
+  z.object({ newClaim: z.object({ text: shortText(1000).min(1), speaker: shortText(200).default('') }) }),
+]);
+
+const annotationSchema = z.object({
+  id,
+  articleId: id,
+  claimId: id,
+  quote: z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  position: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int(), end: z.number().int() }),
+  stance: stanceSchema,
+  speaker: z.string(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  /** One line: what a caller may do through this method, and what it cannot. */
+  trust: string;
+  /** Phantom marker for the output type. */
+  output?: O;
+}
+const method = <O>() => <I extends z.ZodType>(def: { input: I; trust: string }): MethodDef<I, O> => def;
+
+export const contract = {
+  'app.info': method<AppInfo>()({
+    input: z.object({}).strict(),
+    trust: 'Read-only; reveals no filesystem paths.',
+  }),
+  'articles.list': method<ArticleSummary[]>()({
+    input: z.object({}).strict(),
+    trust: 'Read-only metadata of every article in the open library.',
+  }),
+  'articles.get': method<ArticleWithAnnotations>()({
+    input: z.object({ id }).strict(),
+    trust: 'Read-only; the id is looked up in the index, never used as a path.',
+  }),
+  'articles.import': method<ImportReport>()({
+    input: z.object({ files: z.array(droppedFileSchema).min(1).max(MAX_IMPORT_FILES_PER_CALL) }).strict(),
+    trust: 'Adds articles from bytes the user dropped; names are stored as labels only, never used as paths.',
+  }),
+  'articles.delete': method<{ deleted: boolean }>()({
+    input: z.object({ id }).strict(),
+    trust: 'Removes one article, its stored files and its annotations from the open library.',
+  }),
+  'claims.list': method<ClaimSummary[]>()({
+    input: z.object({}).strict(),
+    trust: 'Read-only.',
+  }),
+  'claims.create': method<Claim>()({
+    input: z.object({ text: shortText(1000).min(1), speaker: shortText(200).default(''), note: shortText(20_000).default('') }).strict(),
+    trust: 'Adds a claim record; text is stored as data.',
+  }),
+  'claims.update': method<Claim>()({
+    input: z
+      .object({ id, text: shortText(1000).min(1).optional(), speaker: shortText(200).optional(), note: shortText(20_000).optional() })
+      .strict(),
+    trust: 'Edits one claim record.',
+  }),
+  'claims.delete': method<{ deleted: boolean }>()({
+    input: z.object({ id }).strict(),
+    trust: 'Deletes a claim only when no annotation uses it.',
+  }),
+  'claims.evidence': method<Evidence[]>()({
+    input: z.object({ id }).strict(),
+    trust: 'Read-only.',
+  }),
+  'annotations.create': method<{ annotation: Annotation; claim: Claim; claimCreated: boolean }>()({
+    input: z.object({ articleId: id, target: targetInput, ...annotationFields }).and(claimRef),
+    trust: 'Adds evidence to an existing article; the target must match the stored text.',
+  }),
+  'annotations.update': method<Annotation>()({
+    input: z
+      .object({
+        id,
+        claimId: id.optional(),
+        stance: stanceSchema.optional(),
+        speaker: shortText(200).optional(),
+        tags: z.array(shortText(80).min(1)).max(50).optional(),
+        note: shortText(20_000).optional(),
+      })
+      .strict(),
+    trust: 'Edits the fields of one annotation; its target cannot be moved.',
+  }),
+  'annotations.delete': method<Annotation>()({
+    input: z.object({ id }).strict(),
+    trust: 'Deletes one annotation and returns it, so the caller can undo.',
+  }),
+  'annotations.restore': method<Annotation>()({
+    input: z.object({ annotation: annotationSchema }).strict(),
+    trust: 'Puts back a deleted annotation (undo); its article and claim must still exist and its target must match.',
+  }),
+  'export.build': method<ExportFile>()({
+    input: z.object({ format: z.enum(['md', 'csv', 'json']) }).strict(),
+    trust: 'Read-only; returns the export as text for the caller to save or download.',
+  }),
+  'export.save': method<{ saved: boolean; fileName?: string }>()({
+    input: z.object({ format: z.enum(['md', 'csv', 'json']) }).strict(),
+    trust: 'Electron only: main shows a save dialog and writes where the user chose; the caller passes no path.',
+  }),
+  'import.openDialog': method<ImportReport | null>()({
+    input: z.object({}).strict(),
+    trust: 'Electron only: main shows an open dialog and imports what the user picked; the caller passes no path.',
+  }),
+  'shell.openExternal': method<{ opened: boolean }>()({
+    input: z.object({ url: z.string().max(4096) }).strict(),
+    trust: 'Opens an http(s) URL in the system browser through the one checked wrapper; anything else is refused.',
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+/** What a transport returns: a result, or an error the UI can show as it is. */
+export type RpcResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: RpcError };
+export interface RpcError {
+  code: 'unknown_method' | 'invalid_input' | 'not_found' | 'conflict' | 'refused' | 'unavailable' | 'internal';
+  message: string;
+}
+
+/** The client interface the renderer is given through context; tests pass a fake. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+}
+
+/** Error thrown on the calling side when the other side answered ok:false. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: RpcError['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Handlers implement every method; a shell may answer 'unavailable' for what it cannot do. */
+export type Handlers = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M> };

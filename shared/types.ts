@@ -1,0 +1,159 @@
+// Domain types shared by the main side and the renderer. Pure data: no Node, DOM or Electron.
+
+export const STANCES = ['asserts', 'reports', 'supports', 'disputes', 'denies'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export interface Outlet {
+  /** Human name, e.g. "Sputnik Italia". */
+  name: string;
+  /** Registrable host without "www.", e.g. "it.sputniknews.com"; null when unknown. */
+  domain: string | null;
+}
+
+/** What an importer extracts from one file, before it is stored. */
+export interface ParsedArticle {
+  title: string;
+  outlet: Outlet;
+  url: string | null;
+  /** ISO 8601; with offset where the source gives a time ("2022-01-07T14:26:00+01:00"), else a date ("2022-01-10"). */
+  published: string | null;
+  modified: string | null;
+  /** BCP 47 primary tag, e.g. "it"; null when unknown. */
+  language: string | null;
+  author: string | null;
+  lead: string;
+  paragraphs: string[];
+}
+
+/** Article metadata as kept in the library index (texts live in their own files). */
+export interface ArticleMeta {
+  id: string;
+  fileName: string;
+  /** sha256 (hex) of the original bytes as imported. */
+  sha256: string;
+  importedAt: string;
+  title: string;
+  outlet: Outlet;
+  url: string | null;
+  published: string | null;
+  modified: string | null;
+  language: string | null;
+  author: string | null;
+  lead: string;
+  wordCount: number;
+  /** Byte size of the original file. */
+  size: number;
+}
+
+export interface Article extends ArticleMeta {
+  paragraphs: string[];
+}
+
+/** A row of the article list. */
+export interface ArticleSummary extends ArticleMeta {
+  claimCount: number;
+  annotationCount: number;
+}
+
+export interface Claim {
+  id: string;
+  /** Canonical wording, e.g. "CSTO troops will withdraw from Kazakhstan". */
+  text: string;
+  speaker: string;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type StanceCounts = Record<Stance, number>;
+
+export interface ClaimSummary extends Claim {
+  counts: StanceCounts;
+  /** Distinct articles with evidence for this claim. */
+  sourceCount: number;
+}
+
+/** W3C Web Annotation TextQuoteSelector. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C Web Annotation TextPositionSelector; offsets in code points of the stored text (see shared/article-text). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface Annotation {
+  id: string;
+  articleId: string;
+  claimId: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  stance: Stance;
+  /** Who says it in the text, e.g. "Putin". */
+  speaker: string;
+  tags: string[];
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One piece of evidence for a claim, joined with its article's metadata. */
+export interface Evidence {
+  annotation: Annotation;
+  article: Pick<ArticleMeta, 'id' | 'title' | 'outlet' | 'url' | 'published' | 'language'>;
+}
+
+export interface ArticleWithAnnotations extends Article {
+  annotations: Annotation[];
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'refused';
+
+export interface ImportFileResult {
+  fileName: string;
+  status: ImportStatus;
+  /** Set when imported, or the existing article when duplicate. */
+  articleId?: string;
+  title?: string;
+  /** Why it was refused, or what it duplicates. */
+  reason?: string;
+}
+
+export interface ImportReport {
+  results: ImportFileResult[];
+  imported: number;
+  duplicates: number;
+  refused: number;
+}
+
+export type ExportFormat = 'md' | 'csv' | 'json';
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+/** The whole library, as exported to JSON. */
+export interface LibrarySnapshot {
+  schemaVersion: number;
+  exportedAt: string;
+  articles: Article[];
+  claims: Claim[];
+  annotations: Annotation[];
+}
+
+export interface AppInfo {
+  /** Which shell serves the renderer: the Electron app or the localhost host. */
+  shell: 'electron' | 'host';
+  version: string;
+  libraryName: string;
+  /** Native dialogs (open/save) exist only in the Electron shell. */
+  nativeDialogs: boolean;
+}
