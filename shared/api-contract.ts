@@ -85,8 +85,8 @@ interface MethodDef<I extends z.ZodType, O> {
   input: I;
   /** One line: what a caller may do through this method, and what it cannot. */
   trust: string;
-  /** Phantom marker for the output type. */
-  output?: O;
+  /** Phantom marker for the output type (boxed, so that null stays part of O). */
+  output?: { type: O };
 }
 const method = <O>() => <I extends z.ZodType>(def: { input: I; trust: string }): MethodDef<I, O> => def;
 
@@ -181,7 +181,7 @@ export type MethodName = keyof Contract;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
-export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>['type'];
 
 /** What a transport returns: a result, or an error the UI can show as it is. */
 export type RpcResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: RpcError };

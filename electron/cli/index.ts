@@ -1,0 +1,200 @@
+// `workbench` command line: the same services as the app, for scripted imports, exports and the host.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { STANCES, type Stance } from '../../shared/types';
+import { articleText, findQuote } from '../../shared/article-text';
+import { buildExport } from '../../shared/export/index';
+import { openWorkbench, type Workbench } from '../services/workbench';
+import { readFileBatches, type PathProblem } from '../services/import/read-paths';
+import { defaultLibraryDir } from '../services/paths';
+import { createHost } from '../host/server';
+import { writeFileAtomic } from '../services/fs-atomic';
+
+const USAGE = `Usage: workbench <command> [options]
+  import <files or folders…> --library <dir>      import articles (exit 1 if any file was refused)
+  list --library <dir> [--json]                     list articles
+  show <articleId> --library <dir> [--json]         one article with its annotations
+  annotate <articleId> --quote "<text>" --claim "<claim>" --stance <${STANCES.join('|')}> [--speaker <name>] [--tags a,b] [--note <text>] --library <dir>
+  export --format md|csv|json --library <dir> [--out <file>]
+  serve --library <dir> [--port N]                  serve the workbench at http://127.0.0.1 (URL printed with its token)
+The library defaults to $WORKBENCH_LIBRARY or the desktop app's own library.`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const BOOLEAN_FLAGS = new Set(['json', 'help']);
+
+export function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const [k, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (inline !== undefined) flags.set(k, inline);
+      else if (BOOLEAN_FLAGS.has(k)) flags.set(k, true);
+      else {
+        const v = argv[++i];
+        if (v === undefined) throw new UsageError(`--${k} needs a value`);
+        flags.set(k, v);
+      }
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function str(p: Parsed, name: string): string | undefined {
+  const v = p.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+function need(p: Parsed, name: string): string {
+  const v = str(p, name);
+  if (!v) throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+function version(): string {
+  try {
+    return JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+type Out = { log: (s: string) => void; err: (s: string) => void };
+
+export async function runCli(argv: string[], out: Out = { log: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+  let wb: Workbench | undefined;
+  try {
+    const p = parseArgs(argv);
+    const [cmd, ...rest] = p.positional;
+    if (!cmd || p.flags.has('help') || cmd === 'help') {
+      out.log(USAGE);
+      return cmd ? 0 : 2;
+    }
+    const libraryDir = str(p, 'library') ?? defaultLibraryDir();
+    const ports = { shell: 'host' as const };
+    wb = await openWorkbench({ libraryDir, version: version(), ports, onInternalError: () => {} });
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
+      const r = await wb!.dispatch(method, input);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.result as T;
+    };
+
+    switch (cmd) {
+      case 'import': {
+        if (!rest.length) throw new UsageError('import needs files or folders');
+        const problems: PathProblem[] = [];
+        let refused = 0;
+        const totals = { imported: 0, duplicate: 0, refused: 0 };
+        for await (const batch of readFileBatches(rest, problems)) {
+          const report = await wb.importer.importFiles(batch);
+          for (const r of report.results) {
+            totals[r.status]++;
+            if (r.status === 'refused') refused++;
+            out.log(`${r.status}\t${r.fileName}${r.articleId ? `\t${r.articleId}` : ''}${r.title && r.status === 'imported' ? `\t${r.title}` : ''}${r.reason ? `\t${r.reason}` : ''}`);
+          }
+        }
+        for (const pr of problems) {
+          refused++;
+          totals.refused++;
+          out.log(`refused\t${pr.path}\t${pr.reason}`);
+        }
+        out.err(`${totals.imported} imported, ${totals.duplicate} duplicate, ${totals.refused} refused`);
+        return refused ? 1 : 0;
+      }
+      case 'list': {
+        const rows = wb.library.listArticles().map(({ id, title, outlet, url, published, language, wordCount, fileName, sha256 }) => ({
+          id, title, outlet, url, published, language, wordCount, fileName, sha256,
+        }));
+        if (p.flags.has('json')) out.log(JSON.stringify(rows, null, 2));
+        else for (const r of rows) out.log(`${r.id}\t${r.published ?? ''}\t${r.outlet.name}\t${r.title}`);
+        return 0;
+      }
+      case 'show': {
+        const id = rest[0];
+        if (!id) throw new UsageError('show needs an article id');
+        const a = await call<Awaited<ReturnType<typeof wb.library.getArticle>>>('articles.get', { id });
+        if (p.flags.has('json')) out.log(JSON.stringify(a, null, 2));
+        else {
+          out.log(`${a.title}\n${a.outlet.name} · ${a.published ?? 'no date'} · ${a.url ?? ''}\n`);
+          if (a.lead) out.log(`${a.lead}\n`);
+          out.log(a.paragraphs.join('\n\n'));
+          for (const n of a.annotations) out.log(`\n[${n.stance}] «${n.quote.exact}» (${n.speaker || 'no speaker'})`);
+        }
+        return 0;
+      }
+      case 'annotate': {
+        const articleId = rest[0];
+        if (!articleId) throw new UsageError('annotate needs an article id');
+        const quote = need(p, 'quote');
+        const stance = need(p, 'stance');
+        if (!(STANCES as readonly string[]).includes(stance)) throw new UsageError(`--stance must be one of ${STANCES.join(', ')}`);
+        const article = await call<Awaited<ReturnType<typeof wb.library.getArticle>>>('articles.get', { id: articleId });
+        const text = articleText(article);
+        const at = findQuote(text, { exact: quote });
+        if (!at) throw new Error(`The quote is not in article ${articleId}: "${quote.slice(0, 80)}"`);
+        const claimText = need(p, 'claim');
+        const existing = wb.library.listClaims().find((c) => c.text.toLowerCase() === claimText.trim().toLowerCase());
+        const r = await call<{ annotation: { id: string }; claim: { id: string; text: string }; claimCreated: boolean }>('annotations.create', {
+          articleId,
+          target: { start: at.start, end: at.end, quote: { exact: quote } },
+          ...(existing ? { claimId: existing.id } : { newClaim: { text: claimText, speaker: str(p, 'speaker') ?? '' } }),
+          stance: stance as Stance,
+          speaker: str(p, 'speaker') ?? '',
+          tags: (str(p, 'tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+          note: str(p, 'note') ?? '',
+        });
+        out.log(`annotation ${r.annotation.id} on claim ${r.claim.id}${r.claimCreated ? ' (new)' : ''}: "${r.claim.text}"`);
+        return 0;
+      }
+      case 'export': {
+        const format = need(p, 'format');
+        if (format !== 'md' && format !== 'csv' && format !== 'json') throw new UsageError('--format must be md, csv or json');
+        const file = buildExport(format, await wb.library.snapshot(), new Date());
+        const dest = str(p, 'out');
+        if (dest) {
+          await writeFileAtomic(dest, file.content);
+          out.err(`wrote ${dest}`);
+        } else process.stdout.write(file.content);
+        return 0;
+      }
+      case 'serve': {
+        const port = str(p, 'port') ? Number(str(p, 'port')) : 0;
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
+        const staticDir = fileURLToPath(new URL('../renderer', import.meta.url));
+        const host = await createHost({ dispatch: wb.dispatch, staticDir, port, log: out.err });
+        out.log(`Analyst Workbench at ${host.openUrl}`);
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await host.close();
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command: ${cmd}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      out.err(`workbench: ${err.message}\n${USAGE}`);
+      return 2;
+    }
+    out.err(`workbench: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    await wb?.close();
+  }
+}
+
+// Run when executed directly (bin/workbench.mjs imports this bundle).
+if (process.argv[1] && /cli\.js$/.test(process.argv[1])) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,175 @@
+// The localhost host: serves the built renderer and the same API methods over HTTP, for the browser
+// (tests, and `npm start` where the Electron binary is missing). It binds 127.0.0.1 only and trusts a
+// request only when it carries the per-run token: the printed URL sets an HttpOnly cookie for pages and
+// assets, and every API call must also send the token in a header, which other origins cannot do without
+// a CORS preflight that we never grant. Host and Origin headers are checked against our own address, which
+// stops DNS rebinding and requests from other local pages.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Dispatch } from '../../shared/dispatcher';
+
+export const TOKEN_HEADER = 'x-workbench-token';
+const COOKIE = 'wb_token';
+/** Import batches carry base64 file contents; the renderer keeps one call under ~40 MB. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export const HOST_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+export interface HostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface Host {
+  url: string;
+  /** The URL to open: it carries the token once, then the cookie takes over. */
+  openUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameSecret(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  const raw = req.headers.cookie ?? '';
+  for (const part of raw.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': HOST_CSP,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'cache-control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of req) {
+    total += (chunk as Buffer).length;
+    if (total > MAX_BODY_BYTES) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createHost(opts: HostOptions): Promise<Host> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const root = normalize(opts.staticDir);
+  let allowedHosts: Set<string> = new Set();
+  let allowedOrigins: Set<string> = new Set();
+
+  const server = createServer(async (req, res) => {
+    try {
+      // DNS rebinding: a foreign name resolving to 127.0.0.1 still sends its own Host header.
+      if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'Refused: unknown Host header.');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins.has(origin)) return send(res, 403, 'Refused: foreign Origin.');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+      if (url.pathname === '/api/rpc') {
+        if (req.method !== 'POST') return send(res, 405, 'POST only.', undefined, { allow: 'POST' });
+        if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'Refused: missing or wrong token.');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only.');
+        let body: { method?: unknown; input?: unknown };
+        try {
+          body = JSON.parse(await readBody(req));
+        } catch (err) {
+          const tooLarge = err instanceof Error && err.message === 'too large';
+          return send(res, tooLarge ? 413 : 400, tooLarge ? 'Request too large.' : 'Invalid JSON.');
+        }
+        const result = await opts.dispatch(String(body?.method ?? ''), body?.input);
+        return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only.', undefined, { allow: 'GET' });
+      const queryToken = url.searchParams.get('token');
+      if (queryToken !== null) {
+        if (!sameSecret(queryToken, token)) return send(res, 401, 'Refused: wrong token.');
+        // Trade the token in the address bar for a cookie, and drop it from the URL the user sees.
+        return send(res, 302, '', undefined, {
+          location: '/',
+          'set-cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+      }
+      if (!sameSecret(cookieToken(req), token)) {
+        return send(res, 401, 'Refused: open the URL the workbench printed (it carries the access token).');
+      }
+      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const file = normalize(join(root, rel));
+      if (!file.startsWith(root + sep)) return send(res, 404, 'Not found.');
+      let data: Buffer;
+      try {
+        data = await readFile(file);
+      } catch {
+        return send(res, 404, 'Not found.');
+      }
+      const type = MIME[extname(file)] ?? 'application/octet-stream';
+      if (rel === 'index.html') data = Buffer.from(data.toString('utf8').replace('__WORKBENCH_TOKEN__', token));
+      return send(res, 200, req.method === 'HEAD' ? '' : data, type);
+    } catch (err) {
+      opts.log?.(`host error: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) send(res, 500, 'Internal error.');
+      else res.end();
+    }
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+      const url = `http://127.0.0.1:${port}/`;
+      resolve({
+        url,
+        openUrl: `${url}?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((res) => {
+            server.closeAllConnections();
+            server.close(() => res());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,85 @@
+// The handler map behind the API contract: one function per method, over the library services.
+// Shell-only methods (native dialogs, the system browser) answer 'unavailable' when the shell lacks the port.
+import type { Handlers } from '../../shared/api-contract';
+import { ServiceError } from '../../shared/dispatcher';
+import { checkExternalUrl } from '../../shared/external-url';
+import { buildExport } from '../../shared/export/index';
+import { evidenceForClaim, summarizeClaims } from '../../shared/claims';
+import type { Library } from './library/library';
+import type { Importer } from './importer';
+import { summarize } from './importer';
+import { readFileBatches, type PathProblem } from './import/read-paths';
+import type { ShellPorts } from './workbench';
+
+export interface HandlerDeps {
+  library: Library;
+  importer: Importer;
+  ports: ShellPorts;
+  version: string;
+  libraryName: string;
+  now?: () => Date;
+}
+
+function base64ToBytes(b64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(b64, 'base64'));
+}
+
+export function createHandlers({ library, importer, ports, version, libraryName, now = () => new Date() }: HandlerDeps): Handlers {
+  const unavailable = (what: string) => new ServiceError('unavailable', `${what} is only available in the desktop app.`);
+  return {
+    'app.info': () => ({ shell: ports.shell, version, libraryName, nativeDialogs: Boolean(ports.saveExport && ports.pickImportPaths) }),
+    'articles.list': () => library.listArticles(),
+    'articles.get': ({ id }) => library.getArticle(id),
+    'articles.import': ({ files }) =>
+      importer.importFiles(files.map((f) => ({ name: f.name, size: f.size, bytes: f.dataBase64 === undefined ? undefined : base64ToBytes(f.dataBase64) }))),
+    'articles.delete': async ({ id }) => ({ deleted: await library.deleteArticle(id) }),
+    'claims.list': () => summarizeClaims(library.listClaims(), library.allAnnotations()),
+    'claims.create': async ({ text, speaker, note }) => {
+      const { claim, created } = await library.addClaim(text, speaker, note);
+      if (!created) throw new ServiceError('conflict', `A claim reading "${claim.text}" exists already.`);
+      return claim;
+    },
+    'claims.update': ({ id, ...patch }) => library.updateClaim(id, patch),
+    'claims.delete': async ({ id }) => ({ deleted: await library.deleteClaim(id) }),
+    'claims.evidence': ({ id }) => {
+      if (!library.listClaims().some((c) => c.id === id)) throw new ServiceError('not_found', `No claim with id ${id}`);
+      const byId = new Map(library.listArticles().map((a) => [a.id, a]));
+      return evidenceForClaim(id, library.allAnnotations(), byId);
+    },
+    'annotations.create': (input) =>
+      library.createAnnotation({
+        articleId: input.articleId,
+        target: input.target,
+        claim: 'claimId' in input ? { claimId: input.claimId } : { newClaim: input.newClaim },
+        stance: input.stance,
+        speaker: input.speaker,
+        tags: input.tags,
+        note: input.note,
+      }),
+    'annotations.update': ({ id, ...patch }) => library.updateAnnotation(id, patch),
+    'annotations.delete': ({ id }) => library.deleteAnnotation(id),
+    'annotations.restore': ({ annotation }) => library.restoreAnnotation(annotation),
+    'export.build': async ({ format }) => buildExport(format, await library.snapshot(), now()),
+    'export.save': async ({ format }) => {
+      if (!ports.saveExport) throw unavailable('Saving through a dialog');
+      return ports.saveExport(buildExport(format, await library.snapshot(), now()));
+    },
+    'import.openDialog': async () => {
+      if (!ports.pickImportPaths) throw unavailable('The import dialog');
+      const paths = await ports.pickImportPaths();
+      if (!paths || paths.length === 0) return null;
+      const problems: PathProblem[] = [];
+      const results = [];
+      for await (const batch of readFileBatches(paths, problems)) results.push(...(await importer.importFiles(batch)).results);
+      for (const p of problems) results.push({ fileName: p.path, status: 'refused' as const, reason: p.reason });
+      return summarize(results);
+    },
+    'shell.openExternal': async ({ url }) => {
+      const safe = checkExternalUrl(url);
+      if (!safe) throw new ServiceError('refused', 'Only http and https links can be opened.');
+      if (!ports.openExternal) throw unavailable('Opening the system browser');
+      await ports.openExternal(safe);
+      return { opened: true };
+    },
+  };
+}

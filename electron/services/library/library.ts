@@ -1,0 +1,274 @@
+// Domain operations on an open library: articles, claims and annotations. Every mutation changes the
+// in-memory data, then awaits the write of the one small file it touched; the promise resolving is the
+// acknowledgement that the change is on disk.
+import { createHash, randomBytes } from 'node:crypto';
+import type {
+  Annotation,
+  Article,
+  ArticleMeta,
+  ArticleSummary,
+  ArticleWithAnnotations,
+  Claim,
+  LibrarySnapshot,
+  ParsedArticle,
+  Stance,
+} from '../../../shared/types';
+import { articleText, countWords, describeRange, findQuote, sliceCodePoints, type ArticleTextParts } from '../../../shared/article-text';
+import { ServiceError } from '../../../shared/dispatcher';
+import { SCHEMA_VERSION, type LibraryStore } from './store';
+
+export interface AnnotationDraft {
+  articleId: string;
+  target: { start: number; end: number; quote?: { exact: string; prefix?: string; suffix?: string } };
+  claim: { claimId: string } | { newClaim: { text: string; speaker: string } };
+  stance: Stance;
+  speaker: string;
+  tags: string[];
+  note: string;
+}
+
+export type AnnotationPatch = Partial<Pick<Annotation, 'claimId' | 'stance' | 'speaker' | 'tags' | 'note'>>;
+export type ClaimPatch = Partial<Pick<Claim, 'text' | 'speaker' | 'note'>>;
+
+export const newId = (): string => randomBytes(9).toString('base64url');
+export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const normalizeClaimText = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
+
+export function createLibrary(store: LibraryStore, now: () => Date = () => new Date()) {
+  const stamp = () => now().toISOString();
+  const articles = () => store.articles.data.articles;
+  const claims = () => store.claims.data.claims;
+  const textCache = new Map<string, ArticleTextParts>();
+
+  function findArticle(id: string): ArticleMeta {
+    const a = articles().find((x) => x.id === id);
+    if (!a) throw new ServiceError('not_found', `No article with id ${id}`);
+    return a;
+  }
+  function findClaim(id: string): Claim {
+    const c = claims().find((x) => x.id === id);
+    if (!c) throw new ServiceError('not_found', `No claim with id ${id}`);
+    return c;
+  }
+  async function textOf(id: string): Promise<ArticleTextParts> {
+    let t = textCache.get(id);
+    if (!t) {
+      t = await store.readArticleText(id);
+      if (textCache.size > 200) textCache.clear();
+      textCache.set(id, t);
+    }
+    return t;
+  }
+  function allAnnotations(): Annotation[] {
+    const out: Annotation[] = [];
+    for (const db of store.annotations.values()) out.push(...db.data.annotations);
+    return out;
+  }
+  function locateAnnotation(id: string): { list: Annotation[]; index: number; articleId: string } {
+    for (const [articleId, db] of store.annotations) {
+      const index = db.data.annotations.findIndex((a) => a.id === id);
+      if (index >= 0) return { list: db.data.annotations, index, articleId };
+    }
+    throw new ServiceError('not_found', `No annotation with id ${id}`);
+  }
+
+  /** Check a target against the stored text; re-anchor by quote when the offsets drifted. */
+  function resolveTarget(text: string, target: AnnotationDraft['target']): { start: number; end: number } {
+    const { start, end, quote } = target;
+    if (end <= start) throw new ServiceError('refused', 'The selection is empty.');
+    if (!quote) {
+      if (!sliceCodePoints(text, start, end) || sliceCodePoints(text, start, end).length === 0) {
+        throw new ServiceError('refused', 'The selection is outside the article text.');
+      }
+      return { start, end };
+    }
+    if (sliceCodePoints(text, start, end) === quote.exact) return { start, end };
+    const found = findQuote(text, quote, start);
+    if (!found) throw new ServiceError('refused', `The quote is not in the article: "${quote.exact.slice(0, 60)}"`);
+    return found;
+  }
+
+  async function addClaim(text: string, speaker: string, note = ''): Promise<{ claim: Claim; created: boolean }> {
+    const norm = normalizeClaimText(text);
+    if (!norm) throw new ServiceError('refused', 'A claim needs some text.');
+    const existing = claims().find((c) => c.text.toLocaleLowerCase() === norm.toLocaleLowerCase());
+    if (existing) return { claim: existing, created: false };
+    const t = stamp();
+    const claim: Claim = { id: newId(), text: norm, speaker: speaker.trim(), note, createdAt: t, updatedAt: t };
+    claims().push(claim);
+    await store.claims.write();
+    return { claim, created: true };
+  }
+
+  return {
+    store,
+    hasSha256: (sha: string) => articles().find((a) => a.sha256 === sha),
+
+    listArticles(): ArticleSummary[] {
+      const counts = new Map<string, { claims: Set<string>; n: number }>();
+      for (const [articleId, db] of store.annotations) {
+        const c = { claims: new Set<string>(), n: 0 };
+        for (const a of db.data.annotations) {
+          c.claims.add(a.claimId);
+          c.n++;
+        }
+        counts.set(articleId, c);
+      }
+      return articles().map((a) => ({ ...a, claimCount: counts.get(a.id)?.claims.size ?? 0, annotationCount: counts.get(a.id)?.n ?? 0 }));
+    },
+
+    async getArticle(id: string): Promise<ArticleWithAnnotations> {
+      const meta = findArticle(id);
+      const text = await textOf(id);
+      const anns = store.annotations.get(id)?.data.annotations ?? [];
+      return { ...meta, lead: text.lead, paragraphs: [...text.paragraphs], annotations: [...anns].sort((a, b) => a.position.start - b.position.start) };
+    },
+
+    /** Store a batch of parsed articles with one index write at the end. */
+    async addArticles(items: Array<{ fileName: string; bytes: Uint8Array; sha256: string; parsed: ParsedArticle }>): Promise<ArticleMeta[]> {
+      const added: ArticleMeta[] = [];
+      for (const { fileName, bytes, sha256, parsed } of items) {
+        // The id comes from the content hash, so the same bytes always map to the same article.
+        const id = sha256.slice(0, 16);
+        const text = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs };
+        await store.writeArticleFiles(id, fileName, bytes, text);
+        const meta: ArticleMeta = {
+          id,
+          fileName,
+          sha256,
+          importedAt: stamp(),
+          title: parsed.title,
+          outlet: parsed.outlet,
+          url: parsed.url,
+          published: parsed.published,
+          modified: parsed.modified,
+          language: parsed.language,
+          author: parsed.author,
+          lead: parsed.lead,
+          wordCount: countWords(text),
+          size: bytes.byteLength,
+        };
+        added.push(meta);
+      }
+      if (added.length) {
+        const data = store.articles.data;
+        data.articles.push(...added);
+        for (const a of added) {
+          if (!data.outlets.some((o) => o.name === a.outlet.name && o.domain === a.outlet.domain)) data.outlets.push(a.outlet);
+        }
+        await store.articles.write();
+      }
+      return added;
+    },
+
+    async deleteArticle(id: string): Promise<boolean> {
+      findArticle(id);
+      store.articles.data.articles = articles().filter((a) => a.id !== id);
+      await store.articles.write();
+      await store.removeArticleFiles(id);
+      textCache.delete(id);
+      return true;
+    },
+
+    listClaims: () => [...claims()],
+    allAnnotations,
+    addClaim,
+    async updateClaim(id: string, patch: ClaimPatch): Promise<Claim> {
+      const c = findClaim(id);
+      if (patch.text !== undefined) {
+        const norm = normalizeClaimText(patch.text);
+        if (!norm) throw new ServiceError('refused', 'A claim needs some text.');
+        if (claims().some((o) => o.id !== id && o.text.toLocaleLowerCase() === norm.toLocaleLowerCase())) {
+          throw new ServiceError('conflict', `Another claim already reads "${norm}".`);
+        }
+        c.text = norm;
+      }
+      if (patch.speaker !== undefined) c.speaker = patch.speaker.trim();
+      if (patch.note !== undefined) c.note = patch.note;
+      c.updatedAt = stamp();
+      await store.claims.write();
+      return { ...c };
+    },
+    async deleteClaim(id: string): Promise<boolean> {
+      findClaim(id);
+      const used = allAnnotations().filter((a) => a.claimId === id).length;
+      if (used) throw new ServiceError('conflict', `The claim has ${used} piece(s) of evidence; delete those first.`);
+      store.claims.data.claims = claims().filter((c) => c.id !== id);
+      await store.claims.write();
+      return true;
+    },
+
+    async createAnnotation(draft: AnnotationDraft): Promise<{ annotation: Annotation; claim: Claim; claimCreated: boolean }> {
+      findArticle(draft.articleId);
+      const text = articleText(await textOf(draft.articleId));
+      const { start, end } = resolveTarget(text, draft.target);
+      let claim: Claim;
+      let claimCreated = false;
+      if ('claimId' in draft.claim) claim = findClaim(draft.claim.claimId);
+      else ({ claim, created: claimCreated } = await addClaim(draft.claim.newClaim.text, draft.claim.newClaim.speaker));
+      const t = stamp();
+      const sel = describeRange(text, start, end);
+      const annotation: Annotation = {
+        id: newId(),
+        articleId: draft.articleId,
+        claimId: claim.id,
+        quote: sel.quote,
+        position: sel.position,
+        stance: draft.stance,
+        speaker: draft.speaker.trim(),
+        tags: [...new Set(draft.tags.map((x) => x.trim()).filter(Boolean))],
+        note: draft.note,
+        createdAt: t,
+        updatedAt: t,
+      };
+      const db = store.annotationsFor(draft.articleId);
+      db.data.annotations.push(annotation);
+      await db.write();
+      return { annotation, claim, claimCreated };
+    },
+
+    async updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation> {
+      const { list, index, articleId } = locateAnnotation(id);
+      const a = list[index]!;
+      if (patch.claimId !== undefined) a.claimId = findClaim(patch.claimId).id;
+      if (patch.stance !== undefined) a.stance = patch.stance;
+      if (patch.speaker !== undefined) a.speaker = patch.speaker.trim();
+      if (patch.tags !== undefined) a.tags = [...new Set(patch.tags.map((x) => x.trim()).filter(Boolean))];
+      if (patch.note !== undefined) a.note = patch.note;
+      a.updatedAt = stamp();
+      await store.annotationsFor(articleId).write();
+      return { ...a };
+    },
+
+    async deleteAnnotation(id: string): Promise<Annotation> {
+      const { list, index, articleId } = locateAnnotation(id);
+      const [removed] = list.splice(index, 1);
+      await store.annotationsFor(articleId).write();
+      return removed!;
+    },
+
+    async restoreAnnotation(a: Annotation): Promise<Annotation> {
+      findArticle(a.articleId);
+      findClaim(a.claimId);
+      if (allAnnotations().some((x) => x.id === a.id)) throw new ServiceError('conflict', 'That annotation exists already.');
+      const text = articleText(await textOf(a.articleId));
+      const { start, end } = resolveTarget(text, { start: a.position.start, end: a.position.end, quote: a.quote });
+      const restored: Annotation = { ...a, position: { type: 'TextPositionSelector', start, end } };
+      const db = store.annotationsFor(a.articleId);
+      db.data.annotations.push(restored);
+      await db.write();
+      return restored;
+    },
+
+    async snapshot(): Promise<LibrarySnapshot> {
+      const full: Article[] = [];
+      for (const meta of articles()) {
+        const t = await store.readArticleText(meta.id);
+        full.push({ ...meta, lead: t.lead, paragraphs: [...t.paragraphs] });
+      }
+      return { schemaVersion: SCHEMA_VERSION, exportedAt: stamp(), articles: full, claims: [...claims()], annotations: allAnnotations() };
+    },
+  };
+}
+
+export type Library = ReturnType<typeof createLibrary>;

@@ -1,0 +1,38 @@
+// Transport for the localhost host: one POST endpoint, authenticated by the token the host wrote into the
+// page's meta tag at serve time (so another local page cannot drive the API without reading this page).
+import { ApiError, type ApiClient, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api-contract';
+import { unwrapResponse } from './rpc';
+
+export const RPC_PATH = '/api/rpc';
+export const TOKEN_HEADER = 'x-workbench-token';
+
+export function readWorkbenchToken(doc: Document): string {
+  const meta = doc.querySelector<HTMLMetaElement>('meta[name="workbench-token"]');
+  return meta?.content ?? '';
+}
+
+export function createHttpClient(token: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
+  return {
+    async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+      let res: Response;
+      try {
+        res = await fetchImpl(RPC_PATH, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify({ method, input }),
+          credentials: 'same-origin',
+        });
+      } catch (err) {
+        throw new ApiError('unavailable', `Cannot reach the workbench: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      let body: unknown;
+      try {
+        body = await res.json();
+      } catch {
+        // A proxy or the host itself refused before the dispatcher answered (e.g. 403 bad token, 413 too big).
+        throw new ApiError(res.status === 413 ? 'refused' : 'internal', `${method}: HTTP ${res.status} ${res.statusText}`.trim());
+      }
+      return unwrapResponse<MethodOutput<M>>(body);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Files and folders from a drop. Entries must be taken while the drop event runs (the DataTransfer is
+// emptied afterwards), so this is split into a synchronous snapshot and an asynchronous walk.
+
+export interface DropSnapshot {
+  entries: FileSystemEntry[];
+  files: File[];
+}
+
+export function snapshotDataTransfer(dt: DataTransfer): DropSnapshot {
+  const entries: FileSystemEntry[] = [];
+  const files: File[] = [];
+  const items = dt.items ? Array.from(dt.items) : [];
+  const canWalk = items.length > 0 && items.every((i) => typeof i.webkitGetAsEntry === 'function');
+  if (canWalk) {
+    for (const item of items) {
+      if (item.kind !== 'file') continue;
+      const entry = item.webkitGetAsEntry();
+      if (entry) entries.push(entry);
+      else {
+        const f = item.getAsFile();
+        if (f) files.push(f);
+      }
+    }
+    return { entries, files };
+  }
+  return { entries, files: Array.from(dt.files ?? []) };
+}
+
+const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((resolve, reject) => entry.file(resolve, reject));
+
+const readAll = async (dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> => {
+  const reader = dir.createReader();
+  const all: FileSystemEntry[] = [];
+  // readEntries hands out a directory in pages (100 in Chromium) until it returns an empty page.
+  for (;;) {
+    const page = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (page.length === 0) return all;
+    all.push(...page);
+  }
+};
+
+async function walk(entry: FileSystemEntry, out: File[], inFolder: boolean): Promise<void> {
+  // Hidden files inside a dropped folder (.DS_Store, .git) are not articles; ones dropped by hand are sent.
+  if (inFolder && entry.name.startsWith('.')) return;
+  if (entry.isFile) {
+    out.push(await fileOf(entry as FileSystemFileEntry));
+  } else if (entry.isDirectory) {
+    const children = await readAll(entry as FileSystemDirectoryEntry);
+    children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const child of children) await walk(child, out, true);
+  }
+}
+
+export async function collectDroppedFiles(snapshot: DropSnapshot): Promise<File[]> {
+  const out: File[] = [...snapshot.files];
+  for (const entry of snapshot.entries) await walk(entry, out, false);
+  return out;
+}
+
+/** Whether a drag carries files (and not, say, text dragged from the reader). */
+export function dragHasFiles(dt: DataTransfer | null): boolean {
+  return !!dt && Array.from(dt.types ?? []).includes('Files');
+}

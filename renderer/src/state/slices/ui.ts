@@ -1,0 +1,66 @@
+// App-wide UI state: the current view, app info, the error banner, toasts and the tag form's frozen target.
+import type { AppInfo } from '../../../../shared/types';
+import type { SliceCreator } from '../store-types';
+import type { ReaderSelection } from './reader';
+
+export type View = 'articles' | 'claims';
+
+export interface Notice {
+  id: number;
+  message: string;
+}
+
+export interface UiSlice {
+  view: View;
+  appInfo: AppInfo | null;
+  error: Notice | null;
+  toast: Notice | null;
+  /** The selection being tagged; frozen when the form opens, so later selection changes cannot move it. */
+  tagging: ReaderSelection | null;
+  setView(view: View): void;
+  loadAppInfo(): Promise<void>;
+  showError(err: unknown): void;
+  dismissError(): void;
+  showToast(message: string): void;
+  dismissToast(): void;
+  startTagging(): boolean;
+  cancelTagging(): void;
+}
+
+let noticeId = 0;
+
+/** The message exactly as the API gave it; other failures keep their own message. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get, api) => ({
+  view: 'articles',
+  appInfo: null,
+  error: null,
+  toast: null,
+  tagging: null,
+  setView: (view) => {
+    set({ view });
+    if (view === 'claims') void get().loadClaims();
+  },
+  loadAppInfo: async () => {
+    try {
+      set({ appInfo: await api.call('app.info', {}) });
+    } catch (err) {
+      get().showError(err);
+    }
+  },
+  showError: (err) => set({ error: { id: ++noticeId, message: errorMessage(err) } }),
+  dismissError: () => set({ error: null }),
+  showToast: (message) => set({ toast: { id: ++noticeId, message } }),
+  dismissToast: () => set({ toast: null }),
+  startTagging: () => {
+    const { selection, article } = get();
+    if (!selection || !article || selection.articleId !== article.id) return false;
+    set({ tagging: selection });
+    return true;
+  },
+  cancelTagging: () => set({ tagging: null }),
+});
