@@ -28,7 +28,7 @@ const fileName = z
   .string()
   .min(1)
   .max(255)
-  .refine((s) => !/[\\/\u0000]/.test(s), 'a file name, not a path');
+  .refine((s) => !/[\\/]/.test(s) && !s.includes(String.fromCharCode(0)), 'a file name, not a path');
 
 export const droppedFileSchema = z.object({
   name: fileName,

@@ -138,6 +138,6 @@ function commonPrefix(a: string, b: string): number {
 
 export function countWords(parts: ArticleTextParts): number {
   const all = [parts.lead, ...parts.paragraphs].join(' ');
-  const m = all.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu);
+  const m = all.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return m ? m.length : 0;
 }
