@@ -2,19 +2,17 @@
 // app://workbench/ (never file://), hardens every WebContents, and carries the API over one IPC channel
 // that only our own window's main frame may use.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RpcResponse } from '../../shared/api-contract';
 import { openWorkbench, type Workbench } from '../services/workbench';
 import { INVOKE_CHANNEL, MENU_CHANNEL, type MenuAction } from '../preload/api';
+import { createAppProtocolHandler } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-url';
 import { resolveLibraryDir } from './args';
-import { securityHeaders } from './csp';
 import { openExternalChecked } from './external';
 import { menuTemplate } from './menu';
 import { mayNavigate, windowOpenDecision } from './navigation';
-import { contentTypeFor, resolveRendererPath } from './protocol-path';
 import { checkSender } from './sender-check';
 import { createShellPorts } from './shell-ports';
 import { windowOptions } from './window-options';
@@ -31,8 +29,8 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
-let workbench: Workbench | null = null;
 let workbenchReady: Promise<Workbench> | null = null;
+let closing = false;
 let closed = false;
 
 if (!app.requestSingleInstanceLock()) {
@@ -50,33 +48,30 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+  // Close the library (flush pending writes) before quitting; once closed, let the quit go through.
   app.on('before-quit', (event) => {
-    if (closed || !workbench) return;
+    if (closed || !workbenchReady) return;
     event.preventDefault();
-    const wb = workbench;
-    workbench = null;
-    wb.close()
+    if (closing) return;
+    closing = true;
+    workbenchReady
+      .then((wb) => wb.close())
       .catch((err: unknown) => console.error('workbench: close failed:', err))
       .finally(() => {
         closed = true;
         app.quit();
       });
   });
-  app.whenReady().then(start, fatal);
+  app.whenReady().then(start).catch(fatal);
 }
 
 function start(): void {
   const libraryDir = resolveLibraryDir(process.argv, process.env, app.getPath('userData'));
   hardenSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, serveApp);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
 
   workbenchReady = openWorkbench({ libraryDir, version: app.getVersion(), ports: createShellPorts(() => mainWindow) });
-  workbenchReady.then(
-    (wb) => {
-      workbench = wb;
-    },
-    (err: unknown) => fatal(new Error(`The library at ${libraryDir} could not be opened: ${errorMessage(err)}`)),
-  );
+  workbenchReady.catch((err: unknown) => fatal(new Error(`The library at ${libraryDir} could not be opened: ${errorMessage(err)}`)));
 
   ipcMain.handle(INVOKE_CHANNEL, invoke);
   Menu.setApplicationMenu(
@@ -101,24 +96,6 @@ function createWindow(): void {
     if (mainWindow === win) mainWindow = null;
   });
   void win.loadURL(APP_ENTRY_URL);
-}
-
-// --- The app:// protocol: files under out/renderer only, with the CSP header. ---
-async function serveApp(request: Request): Promise<Response> {
-  const headers = securityHeaders();
-  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers });
-  const file = resolveRendererPath(request.url, rendererRoot);
-  if (file === null) return new Response('Not found', { status: 404, headers });
-  let body: Uint8Array<ArrayBuffer>;
-  try {
-    body = new Uint8Array(await readFile(file));
-  } catch {
-    return new Response('Not found', { status: 404, headers });
-  }
-  return new Response(request.method === 'HEAD' ? null : body, {
-    status: 200,
-    headers: { ...headers, 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-cache' },
-  });
 }
 
 // --- IPC: one channel, only from our window's main frame on the app origin. ---

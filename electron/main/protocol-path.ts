@@ -11,7 +11,7 @@ export function resolveRendererPath(rawUrl: string, rendererRoot: string): strin
   } catch {
     return null;
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.hostname !== APP_HOST || u.port !== '' || u.username || u.password) return null;
+  if (u.protocol !== `${APP_SCHEME}:` || u.hostname.toLowerCase() !== APP_HOST || u.port !== '' || u.username || u.password) return null;
 
   // Reject encoded separators and dots before decoding: a "%2F" or "%2e%2e" has no business in an asset path.
   if (/%2f|%5c|%00|%2e/i.test(u.pathname)) return null;
