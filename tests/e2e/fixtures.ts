@@ -35,6 +35,8 @@ export async function startHost(libraryDir: string): Promise<Workbench> {
 }
 
 export const test = base.extend<{ workbench: Workbench }>({
+  // Playwright requires the fixtures argument to be an object pattern, even when no fixture is used.
+  // eslint-disable-next-line no-empty-pattern
   workbench: async ({}, use) => {
     const libraryDir = mkdtempSync(join(tmpdir(), 'wb-e2e-'));
     const wb = await startHost(libraryDir);
