@@ -23,16 +23,15 @@ const MAX_PENALTY = 0.08;
 /** Maps jschardet's names (lower case, without separators) to iconv-lite's; anything else is not tried. */
 function iconvName(detected: string): string | null {
   const k = detected.toLowerCase().replace(/[-_ ]/g, '');
-  let m: RegExpMatchArray | null;
-  if ((m = k.match(/^(?:windows|cp)(125[0-8])$/))) return `windows-${m[1]}`;
-  if ((m = k.match(/^iso8859(\d{1,2})$/))) return `iso-8859-${m[1]}`;
+  const windows = k.match(/^(?:windows|cp)(125[0-8])$/);
+  const iso = k.match(/^iso8859(\d{1,2})$/);
   const fixed: Record<string, string> = {
     koi8r: 'koi8-r', koi8u: 'koi8-u', maccyrillic: 'maccyrillic', macroman: 'macroman', ibm866: 'cp866', cp866: 'cp866',
     shiftjis: 'cp932', cp932: 'cp932', shiftjis2004: 'cp932', eucjp: 'euc-jp', eucjis2004: 'euc-jp',
     gb2312: 'gb18030', gbk: 'gb18030', gb18030: 'gb18030', big5: 'big5hkscs', big5hkscs: 'big5hkscs',
     euckr: 'cp949', cp949: 'cp949', tis620: 'cp874', cp874: 'cp874',
   };
-  const name = fixed[k];
+  const name = windows ? `windows-${windows[1]}` : iso ? `iso-8859-${iso[1]}` : fixed[k];
   return name && iconv.encodingExists(name) ? name : null;
 }
 
@@ -47,7 +46,9 @@ const SCRIPTS: Array<[string, RegExp]> = [
   ['cjk', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u],
 ];
 
-function scriptOf(ch: string): string {
+/** Script of a letter; null for characters shared by scripts (marks, "ー", digits), which never mix. */
+function scriptOf(ch: string): string | null {
+  if (!/\p{L}/u.test(ch) || /[\p{Script=Common}\p{Script=Inherited}]/u.test(ch)) return null;
   for (const [name, re] of SCRIPTS) if (re.test(ch)) return name;
   return 'other';
 }
@@ -66,8 +67,8 @@ export function judgeDecoding(text: string): { penalty: number; nonAsciiStopword
   let mixed = 0;
   let nonAsciiStopwords = 0;
   for (const word of text.match(/[^\s\p{P}\p{S}\p{N}]+/gu) ?? []) {
-    if (/^[\x00-\x7f]*$/.test(word)) continue;
-    const scripts = new Set(Array.from(word, scriptOf));
+    if (/^\p{ASCII}*$/u.test(word)) continue;
+    const scripts = new Set(Array.from(word, scriptOf).filter((x) => x !== null));
     if (scripts.size > 1) mixed += word.length;
     else if (isKnownStopword(word.toLowerCase())) nonAsciiStopwords++;
   }
@@ -121,23 +122,43 @@ function fromBom(bytes: Uint8Array): DecodedText | null {
   return null;
 }
 
+/** Encodings with more than one byte per character; their decoders reject malformed input themselves. */
+const MULTI_BYTE = new Set(['cp932', 'euc-jp', 'gb18030', 'big5hkscs', 'cp949']);
+/** Detector confidence that is evidence on its own (real Greek, Hebrew, Arabic or Thai text scores 0.3–0.6). */
+const CONFIDENT = 0.25;
+
+/**
+ * A single-byte code page turns any bytes into letters, so its output also needs positive evidence: mostly
+ * ASCII letters (the code page then only decides a few accents), recognised function words, or a confident
+ * detector. Random high bytes have none of these.
+ */
+function hasEvidence(name: string, text: string, confidence: number, nonAsciiStopwords: number): boolean {
+  if (MULTI_BYTE.has(name) || confidence >= CONFIDENT || nonAsciiStopwords > 0) return true;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const asciiLetters = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return letters > 0 && asciiLetters / letters >= 0.5;
+}
+
 /** Picks the most plausible legacy encoding among jschardet's guesses (plus windows-1252), or refuses. */
 function fromDetection(bytes: Uint8Array): DecodedText {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
-  const names: string[] = [];
+  const candidates = new Map<string, number>();
   for (const r of detectAll(sample, { minimumThreshold: 0 })) {
     const name = r.encoding ? iconvName(r.encoding) : null;
-    if (name && !names.includes(name)) names.push(name);
-    if (names.length >= 8) break;
+    if (name && !candidates.has(name)) candidates.set(name, r.confidence);
+    if (candidates.size >= 8) break;
   }
-  if (!names.includes('windows-1252')) names.push('windows-1252');
-  let best: { name: string; rank: number } | null = null;
-  for (const name of names) {
-    const { penalty, nonAsciiStopwords } = judgeDecoding(decodeWith(sample, name));
-    if (penalty > MAX_PENALTY) continue;
+  if (!candidates.has('windows-1252')) candidates.set('windows-1252', 0);
+  let best: { name: string; rank: number; text: string } | null = null;
+  for (const [name, confidence] of candidates) {
+    const text = decodeWith(sample, name);
+    const { penalty, nonAsciiStopwords } = judgeDecoding(text);
+    if (penalty > MAX_PENALTY || !hasEvidence(name, text, confidence, nonAsciiStopwords)) continue;
     // A few recognised words outweigh a little noise; ties keep the detector's order.
     const rank = penalty - 0.01 * Math.min(nonAsciiStopwords, 5);
-    if (!best || rank < best.rank) best = { name, rank };
+    if (!best || rank < best.rank) best = { name, rank, text };
+    // Code pages that agree on every byte present (é is 0xE9 in a dozen of them): name the common one.
+    else if (name === 'windows-1252' && text === best.text) best = { name, rank, text };
   }
   if (!best) throw new ImportRefusal(UNDECODABLE);
   return { text: decodeWith(bytes, best.name), encoding: best.name };
@@ -150,7 +171,7 @@ export function normalizeText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\f\v\u2028]/g, '\n')
     .replace(/\u2029/g, '\n\n')
-    .replace(/[\x00-\x08\x0e-\x1f\x7f-\x9f]/g, '')
+    .replace(/(?![\t\n])\p{Cc}/gu, '')
     .normalize('NFC');
 }
 

@@ -32,7 +32,7 @@ const MIN_SHARE = 0.1;
 const MAX_WORDS = 5000;
 
 export function detectLanguage(text: string): string | null {
-  const words = (text.toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, MAX_WORDS);
+  const words = (text.slice(0, MAX_WORDS * 12).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, MAX_WORDS);
   if (words.length === 0) return null;
   const scores = [...STOPWORDS].map(([lang, set]) => ({ lang, hits: words.filter((w) => set.has(w)).length }));
   scores.sort((a, b) => b.hits - a.hits);

@@ -1,0 +1,45 @@
+// The article importer for text files: one file's name and bytes in, a ParsedArticle out, or an
+// ImportRefusal whose reason the caller shows after the file name. Pure: no I/O, no Electron.
+import type { ParsedArticle } from '../../../shared/types';
+import { decodeText } from './decode';
+import { parsePlainText } from './plain-text';
+import { ImportRefusal } from './refusal';
+import { looksLikeScrapeDump, parseScrapeDump } from './scrape-dump';
+
+export { ImportRefusal } from './refusal';
+export { OUTLETS, outletFromDomain } from './outlets';
+export { detectLanguage } from './language';
+export { parseDate } from './dates';
+
+export const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
+
+const SUPPORTED = ['.txt', '.text', '.md', '.markdown'];
+const MARKDOWN = ['.md', '.markdown'];
+
+/** Lower-case extension of the file name (".txt"), or "" for none; a leading dot alone is no extension. */
+function extensionOf(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** Which extensions are accepted (".txt", ".md", ".text", ".markdown"), case-insensitively. */
+export function isSupportedFileName(name: string): boolean {
+  return SUPPORTED.includes(extensionOf(name));
+}
+
+/** "25.3 MB"; in bytes when one decimal would round down to the limit itself ("20.0 MB"). */
+function sizeLabel(bytes: number): string {
+  const mb = (bytes / 1024 / 1024).toFixed(1);
+  return Number(mb) > MAX_TEXT_FILE_BYTES / 1024 / 1024 ? `${mb} MB` : `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/** Throws ImportRefusal for anything that is not an importable article. Pure: no I/O. */
+export function extractArticle(fileName: string, bytes: Uint8Array): ParsedArticle {
+  const ext = extensionOf(fileName);
+  if (!SUPPORTED.includes(ext)) throw new ImportRefusal(ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)');
+  if (bytes.byteLength > MAX_TEXT_FILE_BYTES) throw new ImportRefusal(`larger than ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MB (${sizeLabel(bytes.byteLength)})`);
+  const { text } = decodeText(bytes);
+  if (MARKDOWN.includes(ext)) return parsePlainText(text, true);
+  return looksLikeScrapeDump(text) ? parseScrapeDump(text) : parsePlainText(text, false);
+}
