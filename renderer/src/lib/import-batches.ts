@@ -41,7 +41,7 @@ export function planBatches<T extends SizedFile>(files: readonly T[], maxFiles =
  * 255 characters would make the whole call invalid, so it is made safe here instead.
  */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/\u0000]/g, '_').trim() || 'unnamed';
+  const cleaned = name.replace(/[\\/]/g, '_').split('\u0000').join('_').trim() || 'unnamed';
   return Array.from(cleaned).slice(0, 200).join('');
 }
 

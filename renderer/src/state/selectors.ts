@@ -80,3 +80,13 @@ export function totalEvidence(counts: StanceCounts): number {
 export function indexOfId(rows: ReadonlyArray<{ id: string }>, id: string | null): number {
   return id === null ? -1 : rows.findIndex((r) => r.id === id);
 }
+
+/** Claims whose text, speaker or note contain every word of the query. */
+export function filterClaims(claims: readonly ClaimSummary[], query: string): readonly ClaimSummary[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return claims;
+  return claims.filter((c) => {
+    const h = `${c.text}\u0000${c.speaker}\u0000${c.note}`.toLowerCase();
+    return words.every((w) => h.includes(w));
+  });
+}

@@ -17,6 +17,8 @@ export interface UiSlice {
   toast: Notice | null;
   /** The selection being tagged; frozen when the form opens, so later selection changes cannot move it. */
   tagging: ReaderSelection | null;
+  helpOpen: boolean;
+  setHelpOpen(open: boolean): void;
   setView(view: View): void;
   loadAppInfo(): Promise<void>;
   showError(err: unknown): void;
@@ -41,6 +43,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, api) => ({
   error: null,
   toast: null,
   tagging: null,
+  helpOpen: false,
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
   setView: (view) => {
     set({ view });
     if (view === 'claims') void get().loadClaims();

@@ -1,0 +1,55 @@
+// Layout: header; then either list | reader | annotation panel, or the claims table | evidence pane.
+import { useCallback, useEffect } from 'react';
+import '../styles/base.css';
+import '../styles/layout.css';
+import { useAppStore, useAppStoreApi } from '../state/store-context';
+import { useDropImport } from '../hooks/use-drop-import';
+import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
+import { HeaderBar } from './HeaderBar';
+import { ErrorBanner } from './ErrorBanner';
+import { ImportReportPanel } from './ImportReportPanel';
+import { ArticleList } from './ArticleList';
+import { Reader } from './Reader';
+import { AnnotationPanel } from './AnnotationPanel';
+import { ClaimsView } from './ClaimsView';
+import { Toast } from './Toast';
+import { DropOverlay } from './DropOverlay';
+
+export function App() {
+  const store = useAppStoreApi();
+  const view = useAppStore((s) => s.view);
+
+  useEffect(() => {
+    const s = store.getState();
+    void s.loadAppInfo();
+    void s.loadArticles();
+    // Claims feed the tag form's typeahead and the annotation list's labels, so they load up front.
+    void s.loadClaims();
+  }, [store]);
+
+  useGlobalShortcuts();
+  const onFiles = useCallback((files: File[]) => void store.getState().importFiles(files), [store]);
+  const onDropError = useCallback((err: unknown) => store.getState().showError(err), [store]);
+  const dragging = useDropImport(onFiles, onDropError);
+
+  return (
+    <div className="app" data-testid="app-root">
+      <HeaderBar />
+      <ErrorBanner />
+      <ImportReportPanel />
+      {/* The articles workspace stays mounted while the claims view shows, keeping list and reader scroll. */}
+      <main className="workspace workspace--articles" hidden={view !== 'articles'}>
+        <ArticleList />
+        <Reader />
+        <AnnotationPanel />
+      </main>
+      {view === 'claims' && (
+        <main className="workspace workspace--claims">
+          <ClaimsView />
+        </main>
+      )}
+      <Toast />
+      {dragging && <DropOverlay />}
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+// An in-memory ApiClient for component tests: enough of the main side's behaviour to drive the UI, with
+// every call recorded so tests can assert on payloads.
+import { ApiError, type ApiClient, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api-contract';
+import { articleText, countWords, sliceCodePoints } from '../../shared/article-text';
+import { evidenceForClaim, summarizeClaims } from '../../shared/claims';
+import type { Annotation, AppInfo, Article, ArticleMeta, ArticleSummary, Claim, ImportReport } from '../../shared/types';
+
+export interface Call {
+  method: MethodName;
+  input: unknown;
+}
+
+type Handler = (input: never) => unknown;
+
+const NOW = '2024-05-01T10:00:00.000Z';
+
+export function makeArticle(p: Partial<Article> & { id: string; title: string }): Article {
+  const paragraphs = p.paragraphs ?? ['First paragraph.', 'Second paragraph.'];
+  const lead = p.lead ?? '';
+  return {
+    fileName: `${p.id}.txt`,
+    sha256: p.id.padEnd(64, '0'),
+    importedAt: NOW,
+    outlet: { name: 'Example News', domain: 'example.com' },
+    url: null,
+    published: null,
+    modified: null,
+    language: 'en',
+    author: null,
+    wordCount: countWords({ title: p.title, lead, paragraphs }),
+    size: 1000,
+    ...p,
+    lead,
+    paragraphs,
+  };
+}
+
+export function makeClaim(p: Partial<Claim> & { id: string; text: string }): Claim {
+  return { speaker: '', note: '', createdAt: NOW, updatedAt: NOW, ...p };
+}
+
+export function makeAnnotation(
+  article: Article,
+  p: { id: string; claimId: string; start: number; end: number } & Partial<Pick<Annotation, 'stance' | 'speaker' | 'tags' | 'note'>>,
+): Annotation {
+  const text = articleText(article);
+  return {
+    id: p.id,
+    articleId: article.id,
+    claimId: p.claimId,
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: sliceCodePoints(text, p.start, p.end),
+      prefix: sliceCodePoints(text, Math.max(0, p.start - 32), p.start),
+      suffix: sliceCodePoints(text, p.end, p.end + 32),
+    },
+    position: { type: 'TextPositionSelector', start: p.start, end: p.end },
+    stance: p.stance ?? 'asserts',
+    speaker: p.speaker ?? '',
+    tags: p.tags ?? [],
+    note: p.note ?? '',
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
+}
+
+export class FakeApi implements ApiClient {
+  calls: Call[] = [];
+  info: AppInfo = { shell: 'host', version: '0.1.0', libraryName: 'Test library', nativeDialogs: false };
+  articles: Article[] = [];
+  claims: Claim[] = [];
+  annotations: Annotation[] = [];
+  /** Makes the next call of a method fail with this error. */
+  failures = new Map<MethodName, ApiError>();
+  /** Calls of these methods wait until the promise resolves (to observe in-between states). */
+  gates = new Map<MethodName, Promise<void>>();
+  /** What articles.import answers; by default every file is imported as a new article. */
+  importHandler: (input: MethodInput<'articles.import'>) => ImportReport = (input) => this.defaultImport(input);
+  private seq = 0;
+
+  constructor(init: { articles?: Article[]; claims?: Claim[]; annotations?: Annotation[]; info?: Partial<AppInfo> } = {}) {
+    this.articles = init.articles ?? [];
+    this.claims = init.claims ?? [];
+    this.annotations = init.annotations ?? [];
+    this.info = { ...this.info, ...init.info };
+  }
+
+  /** Hold calls of `method` until the returned function is called. */
+  hold(method: MethodName): () => void {
+    let release = () => {};
+    this.gates.set(method, new Promise<void>((r) => (release = r)));
+    return () => {
+      this.gates.delete(method);
+      release();
+    };
+  }
+
+  callsOf<M extends MethodName>(method: M): Array<MethodInput<M>> {
+    return this.calls.filter((c) => c.method === method).map((c) => c.input as MethodInput<M>);
+  }
+
+  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    this.calls.push({ method, input: structuredClone(input) });
+    await (this.gates.get(method) ?? Promise.resolve());
+    const failure = this.failures.get(method);
+    if (failure) {
+      this.failures.delete(method);
+      throw failure;
+    }
+    const handler = (this.handlers as Record<string, Handler>)[method];
+    if (!handler) throw new ApiError('unknown_method', `Unknown method: ${method}`);
+    return structuredClone(handler(input as never)) as MethodOutput<M>;
+  }
+
+  private id(prefix: string) {
+    return `${prefix}-${++this.seq}`;
+  }
+
+  private article(id: string): Article {
+    const a = this.articles.find((x) => x.id === id);
+    if (!a) throw new ApiError('not_found', `No article ${id}`);
+    return a;
+  }
+
+  private summary(a: Article): ArticleSummary {
+    const anns = this.annotations.filter((x) => x.articleId === a.id);
+    const { paragraphs: _p, ...meta } = a;
+    return { ...meta, claimCount: new Set(anns.map((x) => x.claimId)).size, annotationCount: anns.length };
+  }
+
+  private defaultImport(input: MethodInput<'articles.import'>): ImportReport {
+    const results = input.files.map((f) => {
+      const article = makeArticle({ id: this.id('art'), title: `Imported ${f.name}` });
+      this.articles.push(article);
+      return { fileName: f.name, status: 'imported' as const, articleId: article.id, title: article.title };
+    });
+    return { results, imported: results.length, duplicates: 0, refused: 0 };
+  }
+
+  private checkTarget(article: Article, start: number, end: number, exact?: string) {
+    if (exact !== undefined && sliceCodePoints(articleText(article), start, end) !== exact) {
+      throw new ApiError('invalid_input', `The quote does not match the text at ${start}-${end}`);
+    }
+  }
+
+  private handlers: { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> } = {
+    'app.info': () => this.info,
+    'articles.list': () => this.articles.map((a) => this.summary(a)),
+    'articles.get': ({ id }) => ({ ...this.article(id), annotations: this.annotations.filter((x) => x.articleId === id) }),
+    'articles.import': (input) => this.importHandler(input),
+    'claims.list': () => summarizeClaims(this.claims, this.annotations),
+    'claims.create': ({ text, speaker, note }) => {
+      const claim = makeClaim({ id: this.id('claim'), text, speaker: speaker ?? '', note: note ?? '' });
+      this.claims.push(claim);
+      return claim;
+    },
+    'claims.update': ({ id, ...patch }) => {
+      const i = this.claims.findIndex((c) => c.id === id);
+      const claim = this.claims[i];
+      if (!claim) throw new ApiError('not_found', `No claim ${id}`);
+      const next = { ...claim, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: 'later' };
+      this.claims[i] = next;
+      return next;
+    },
+    'claims.delete': ({ id }) => {
+      if (this.annotations.some((a) => a.claimId === id)) throw new ApiError('conflict', 'The claim has evidence');
+      this.claims = this.claims.filter((c) => c.id !== id);
+      return { deleted: true };
+    },
+    'claims.evidence': ({ id }) => {
+      const metas = new Map<string, ArticleMeta>(this.articles.map((a) => [a.id, a]));
+      return evidenceForClaim(id, this.annotations, metas);
+    },
+    'annotations.create': (input) => {
+      const article = this.article(input.articleId);
+      this.checkTarget(article, input.target.start, input.target.end, input.target.quote?.exact);
+      let claim: Claim;
+      let claimCreated = false;
+      if ('claimId' in input) {
+        const found = this.claims.find((c) => c.id === input.claimId);
+        if (!found) throw new ApiError('not_found', `No claim ${input.claimId}`);
+        claim = found;
+      } else {
+        claim = makeClaim({ id: this.id('claim'), text: input.newClaim.text, speaker: input.newClaim.speaker ?? '' });
+        this.claims.push(claim);
+        claimCreated = true;
+      }
+      const annotation = makeAnnotation(article, {
+        id: this.id('ann'),
+        claimId: claim.id,
+        start: input.target.start,
+        end: input.target.end,
+        stance: input.stance,
+        speaker: input.speaker ?? '',
+        tags: input.tags ?? [],
+        note: input.note ?? '',
+      });
+      this.annotations.push(annotation);
+      return { annotation, claim, claimCreated };
+    },
+    'annotations.update': ({ id, ...patch }) => {
+      const i = this.annotations.findIndex((a) => a.id === id);
+      const current = this.annotations[i];
+      if (!current) throw new ApiError('not_found', `No annotation ${id}`);
+      const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+      this.annotations[i] = next;
+      return next;
+    },
+    'annotations.delete': ({ id }) => {
+      const found = this.annotations.find((a) => a.id === id);
+      if (!found) throw new ApiError('not_found', `No annotation ${id}`);
+      this.annotations = this.annotations.filter((a) => a.id !== id);
+      return found;
+    },
+    'annotations.restore': ({ annotation }) => {
+      this.article(annotation.articleId);
+      if (!this.claims.some((c) => c.id === annotation.claimId)) throw new ApiError('not_found', 'claim is gone');
+      this.annotations.push(annotation as Annotation);
+      return annotation as Annotation;
+    },
+    'export.build': ({ format }) => ({ fileName: `notes.${format}`, mimeType: 'text/plain', content: `export ${format}` }),
+    'export.save': ({ format }) => ({ saved: true, fileName: `notes.${format}` }),
+    'import.openDialog': () => null,
+    'shell.openExternal': () => ({ opened: true }),
+  };
+}
