@@ -89,7 +89,8 @@ describe('workbench CLI', () => {
     expect(text).toContain('si ritirerà dal territorio del Kazakistan');
     const csv = join(tmp.dir, 'notes.csv');
     expect((await cli('export', '--format', 'csv', '--out', csv)).code).toBe(0);
-    expect(readFileSync(csv, 'utf8').trim().split(/\r?\n/)).toHaveLength(3);
+    // Rows end in CRLF; quotes' context may hold bare LF inside quoted fields.
+    expect(readFileSync(csv, 'utf8').trim().split('\r\n')).toHaveLength(3);
     const json = join(tmp.dir, 'lib.json');
     expect((await cli('export', '--format', 'json', '--out', json)).code).toBe(0);
     expect(JSON.parse(readFileSync(json, 'utf8')).annotations).toHaveLength(2);
