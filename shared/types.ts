@@ -23,6 +23,8 @@ export interface ParsedArticle {
   author: string | null;
   lead: string;
   paragraphs: string[];
+  /** For paged sources (PDF): the page number of each paragraph, so a quote can cite its page. */
+  pages?: number[];
 }
 
 /** Article metadata as kept in the library index (texts live in their own files). */
@@ -31,6 +33,8 @@ export interface ArticleMeta {
   fileName: string;
   /** sha256 (hex) of the original bytes as imported. */
   sha256: string;
+  /** sha256 of the extracted stored text, to recognise the same article arriving as different bytes. */
+  textSha256?: string;
   importedAt: string;
   title: string;
   outlet: Outlet;
@@ -47,6 +51,7 @@ export interface ArticleMeta {
 
 export interface Article extends ArticleMeta {
   paragraphs: string[];
+  pages?: number[];
 }
 
 /** A row of the article list. */

@@ -1,7 +1,10 @@
 // Turns files (name + bytes) into stored articles and a per-file report. A refused file never stops the
-// others, and nothing is stored for it. Duplicates are recognised by the sha256 of the original bytes.
+// others, and nothing is stored for it. Exact duplicates are recognised by the sha256 of the original bytes
+// and by the sha256 of the extracted text (the same article saved twice with different bytes).
 import type { ImportFileResult, ImportReport, ParsedArticle } from '../../shared/types';
-import { extractArticle, ImportRefusal, MAX_TEXT_FILE_BYTES } from './import/index';
+import { articleText } from '../../shared/article-text';
+import { extractFile, oversizeReason } from './import/formats/registry';
+import { DEFAULT_LIMITS, type ImportLimits } from './import/formats/types';
 import { sha256Hex, type Library } from './library/library';
 
 export interface IncomingFile {
@@ -10,8 +13,6 @@ export interface IncomingFile {
   size: number;
   bytes?: Uint8Array;
 }
-
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export function summarize(results: ImportFileResult[]): ImportReport {
   return {
@@ -22,44 +23,45 @@ export function summarize(results: ImportFileResult[]): ImportReport {
   };
 }
 
-export function createImporter(library: Library) {
+export const textHash = (a: ParsedArticle) => sha256Hex(new TextEncoder().encode(articleText(a)));
+
+export function createImporter(library: Library, limits: ImportLimits = DEFAULT_LIMITS) {
   return {
+    limits,
     async importFiles(files: IncomingFile[]): Promise<ImportReport> {
       const results: ImportFileResult[] = [];
-      const batch: Array<{ fileName: string; bytes: Uint8Array; sha256: string; parsed: ParsedArticle; result: ImportFileResult }> = [];
-      const seenInBatch = new Map<string, string>();
+      const batch: Parameters<Library['addArticles']>[0] = [];
+      const seenBytes = new Map<string, string>();
+      const seenText = new Map<string, string>();
       for (const f of files) {
-        if (f.size > MAX_TEXT_FILE_BYTES || (f.bytes && f.bytes.byteLength > MAX_TEXT_FILE_BYTES)) {
-          results.push({ fileName: f.name, status: 'refused', reason: `larger than ${mb(MAX_TEXT_FILE_BYTES)} (${mb(Math.max(f.size, f.bytes?.byteLength ?? 0))})` });
+        const tooBig = oversizeReason(f.name, Math.max(f.size, f.bytes?.byteLength ?? 0), limits);
+        if (tooBig || !f.bytes) {
+          results.push({ fileName: f.name, status: 'refused', reason: tooBig ?? 'the file could not be read' });
           continue;
         }
-        if (!f.bytes) {
-          results.push({ fileName: f.name, status: 'refused', reason: 'the file could not be read' });
-          continue;
+        for (const item of await extractFile(f.name, f.bytes, { limits })) {
+          if ('refusal' in item) {
+            results.push({ fileName: item.label, status: 'refused', reason: item.refusal });
+            continue;
+          }
+          const sha256 = sha256Hex(item.bytes);
+          const tsha = textHash(item.article);
+          const existing = library.findDuplicate(sha256, tsha);
+          if (existing) {
+            const how = existing.sha256 === sha256 ? 'already in the library' : 'same text already in the library';
+            results.push({ fileName: item.label, status: 'duplicate', articleId: existing.id, title: existing.title, reason: `${how} as "${existing.title}"` });
+            continue;
+          }
+          const twin = seenBytes.get(sha256) ?? seenText.get(tsha);
+          if (twin) {
+            results.push({ fileName: item.label, status: 'duplicate', articleId: sha256.slice(0, 16), reason: `same content as ${twin} in this import` });
+            continue;
+          }
+          seenBytes.set(sha256, item.label);
+          seenText.set(tsha, item.label);
+          results.push({ fileName: item.label, status: 'imported', articleId: sha256.slice(0, 16), title: item.article.title });
+          batch.push({ fileName: item.label, bytes: item.bytes, sha256, textSha256: tsha, parsed: item.article });
         }
-        const sha256 = sha256Hex(f.bytes);
-        const existing = library.hasSha256(sha256);
-        if (existing) {
-          results.push({ fileName: f.name, status: 'duplicate', articleId: existing.id, title: existing.title, reason: `already in the library as "${existing.title}"` });
-          continue;
-        }
-        const twin = seenInBatch.get(sha256);
-        if (twin) {
-          results.push({ fileName: f.name, status: 'duplicate', articleId: sha256.slice(0, 16), reason: `same content as ${twin} in this import` });
-          continue;
-        }
-        let parsed: ParsedArticle;
-        try {
-          parsed = extractArticle(f.name, f.bytes);
-        } catch (err) {
-          const reason = err instanceof ImportRefusal ? err.reason : `could not be read (${err instanceof Error ? err.message : String(err)})`;
-          results.push({ fileName: f.name, status: 'refused', reason });
-          continue;
-        }
-        seenInBatch.set(sha256, f.name);
-        const result: ImportFileResult = { fileName: f.name, status: 'imported', articleId: sha256.slice(0, 16), title: parsed.title };
-        results.push(result);
-        batch.push({ fileName: f.name, bytes: f.bytes, sha256, parsed, result });
       }
       await library.addArticles(batch);
       return summarize(results);

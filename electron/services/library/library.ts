@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/types';
 import { articleText, countWords, describeRange, findQuote, sliceCodePoints, type ArticleTextParts } from '../../../shared/article-text';
 import { ServiceError } from '../../../shared/dispatcher';
-import { SCHEMA_VERSION, type LibraryStore } from './store';
+import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
 
 export interface AnnotationDraft {
   articleId: string;
@@ -38,7 +38,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
   const stamp = () => now().toISOString();
   const articles = () => store.articles.data.articles;
   const claims = () => store.claims.data.claims;
-  const textCache = new Map<string, ArticleTextParts>();
+  const textCache = new Map<string, StoredText>();
 
   function findArticle(id: string): ArticleMeta {
     const a = articles().find((x) => x.id === id);
@@ -50,7 +50,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
     if (!c) throw new ServiceError('not_found', `No claim with id ${id}`);
     return c;
   }
-  async function textOf(id: string): Promise<ArticleTextParts> {
+  async function textOf(id: string): Promise<StoredText> {
     let t = textCache.get(id);
     if (!t) {
       t = await store.readArticleText(id);
@@ -102,7 +102,8 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
 
   return {
     store,
-    hasSha256: (sha: string) => articles().find((a) => a.sha256 === sha),
+    /** An article with the same original bytes, or else the same extracted text. */
+    findDuplicate: (sha: string, textSha: string) => articles().find((a) => a.sha256 === sha) ?? articles().find((a) => a.textSha256 === textSha),
 
     listArticles(): ArticleSummary[] {
       const counts = new Map<string, { claims: Set<string>; n: number }>();
@@ -121,21 +122,22 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
       const meta = findArticle(id);
       const text = await textOf(id);
       const anns = store.annotations.get(id)?.data.annotations ?? [];
-      return { ...meta, lead: text.lead, paragraphs: [...text.paragraphs], annotations: [...anns].sort((a, b) => a.position.start - b.position.start) };
+      return { ...meta, lead: text.lead, paragraphs: [...text.paragraphs], ...(text.pages ? { pages: [...text.pages] } : {}), annotations: [...anns].sort((a, b) => a.position.start - b.position.start) };
     },
 
     /** Store a batch of parsed articles with one index write at the end. */
-    async addArticles(items: Array<{ fileName: string; bytes: Uint8Array; sha256: string; parsed: ParsedArticle }>): Promise<ArticleMeta[]> {
+    async addArticles(items: Array<{ fileName: string; bytes: Uint8Array; sha256: string; textSha256: string; parsed: ParsedArticle }>): Promise<ArticleMeta[]> {
       const added: ArticleMeta[] = [];
-      for (const { fileName, bytes, sha256, parsed } of items) {
+      for (const { fileName, bytes, sha256, textSha256, parsed } of items) {
         // The id comes from the content hash, so the same bytes always map to the same article.
         const id = sha256.slice(0, 16);
-        const text = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs };
+        const text = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
         await store.writeArticleFiles(id, fileName, bytes, text);
         const meta: ArticleMeta = {
           id,
           fileName,
           sha256,
+          textSha256,
           importedAt: stamp(),
           title: parsed.title,
           outlet: parsed.outlet,
@@ -264,7 +266,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
       const full: Article[] = [];
       for (const meta of articles()) {
         const t = await store.readArticleText(meta.id);
-        full.push({ ...meta, lead: t.lead, paragraphs: [...t.paragraphs] });
+        full.push({ ...meta, lead: t.lead, paragraphs: [...t.paragraphs], ...(t.pages ? { pages: [...t.pages] } : {}) });
       }
       return { schemaVersion: SCHEMA_VERSION, exportedAt: stamp(), articles: full, claims: [...claims()], annotations: allAnnotations() };
     },

@@ -33,6 +33,11 @@ export interface ArticlesFile {
 export interface ClaimsFile {
   claims: Claim[];
 }
+/** The extracted text of one article (articles/<id>/text.json). */
+export interface StoredText extends ArticleTextParts {
+  pages?: number[];
+}
+
 export interface AnnotationsFile {
   annotations: Annotation[];
 }
@@ -72,8 +77,8 @@ export interface LibraryStore {
   /** Annotations of every article that has any, keyed by article id. */
   annotations: Map<string, Low<AnnotationsFile>>;
   annotationsFor(articleId: string): Low<AnnotationsFile>;
-  writeArticleFiles(id: string, originalName: string, bytes: Uint8Array, text: ArticleTextParts): Promise<void>;
-  readArticleText(id: string): Promise<ArticleTextParts>;
+  writeArticleFiles(id: string, originalName: string, bytes: Uint8Array, text: StoredText): Promise<void>;
+  readArticleText(id: string): Promise<StoredText>;
   removeArticleFiles(id: string): Promise<void>;
 }
 
@@ -138,12 +143,12 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
       const d = articleDir(id);
       await mkdir(d, { recursive: true });
       await writeFileAtomic(join(d, originalFileName(originalName)), bytes);
-      await writeFileAtomic(join(d, 'text.json'), JSON.stringify({ title: text.title, lead: text.lead, paragraphs: text.paragraphs }));
+      await writeFileAtomic(join(d, 'text.json'), JSON.stringify({ title: text.title, lead: text.lead, paragraphs: text.paragraphs, ...(text.pages ? { pages: text.pages } : {}) }));
     },
     async readArticleText(id) {
       const raw = await readFile(join(articleDir(id), 'text.json'), 'utf8');
-      const parsed = JSON.parse(raw) as ArticleTextParts;
-      return { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs };
+      const parsed = JSON.parse(raw) as StoredText;
+      return { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
     },
     async removeArticleFiles(id) {
       await rm(articleDir(id), { recursive: true, force: true });

@@ -1,0 +1,63 @@
+// Which extractor reads which file, and the limits every file passes before any extractor sees it.
+// Formats register here; each lives in its own module under formats/.
+import { ImportRefusal } from '../refusal';
+import { DEFAULT_LIMITS, type ExtractedItem, type FormatExtractor, type ImportLimits } from './types';
+import { textFormat } from './text';
+
+export const FORMATS: FormatExtractor[] = [textFormat];
+
+export function extensionOf(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+export function formatFor(name: string, formats: readonly FormatExtractor[] = FORMATS): FormatExtractor | undefined {
+  const ext = extensionOf(name);
+  return formats.find((f) => f.extensions.includes(ext));
+}
+
+export function supportedExtensions(formats: readonly FormatExtractor[] = FORMATS): string[] {
+  return formats.flatMap((f) => f.extensions);
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+export function sizeLimitFor(name: string, limits: ImportLimits): number {
+  return extensionOf(name) === '.pdf' ? limits.maxPdfBytes : limits.maxFileBytes;
+}
+
+/** Refusal reason for a file too large to read at all, or null. */
+export function oversizeReason(name: string, size: number, limits: ImportLimits = DEFAULT_LIMITS): string | null {
+  const cap = sizeLimitFor(name, limits);
+  return size > cap ? `larger than ${mb(cap)} (${mb(size)})` : null;
+}
+
+/** Every article in a file, or the reason it was refused. Never throws for bad input. */
+export async function extractFile(
+  label: string,
+  bytes: Uint8Array,
+  opts: { limits?: ImportLimits; depth?: number; formats?: readonly FormatExtractor[] } = {},
+): Promise<ExtractedItem[]> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const depth = opts.depth ?? 0;
+  const formats = opts.formats ?? FORMATS;
+  const format = formatFor(label, formats);
+  if (!format) {
+    const ext = extensionOf(label);
+    return [{ label, refusal: ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)' }];
+  }
+  const tooBig = oversizeReason(label, bytes.byteLength, limits);
+  if (tooBig) return [{ label, refusal: tooBig }];
+  try {
+    return await format.extract(label, bytes, {
+      limits,
+      depth,
+      extractNested: (inner, innerBytes) => extractFile(inner, innerBytes, { limits, depth: depth + 1, formats }),
+    });
+  } catch (err) {
+    if (err instanceof ImportRefusal) return [{ label, refusal: err.reason }];
+    // A bug or a library choking on hostile input: refuse the file, keep the import going.
+    return [{ label, refusal: `could not be read as ${format.name} (${err instanceof Error ? err.message.slice(0, 200) : String(err)})` }];
+  }
+}
