@@ -13,7 +13,7 @@ import type {
   ParsedArticle,
   Stance,
 } from '../../../shared/types';
-import { articleText, countWords, describeRange, findQuote, sliceCodePoints, type ArticleTextParts } from '../../../shared/article-text';
+import { articleText, countWords, describeRange, findQuote, sliceCodePoints } from '../../../shared/article-text';
 import { ServiceError } from '../../../shared/dispatcher';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
 
