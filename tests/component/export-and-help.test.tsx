@@ -20,7 +20,6 @@ describe('export menu', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const api = new FakeApi();
     const { user } = await renderApp(api);
-    await user.click(screen.getByTestId('export-button'));
     await user.click(screen.getByTestId('export-csv'));
     await waitFor(() => expect(api.callsOf('export.build')).toEqual([{ format: 'csv' }]));
     await waitFor(() => expect(click).toHaveBeenCalled());
@@ -34,13 +33,27 @@ describe('export menu', () => {
   it('saves through the native dialog in Electron', async () => {
     const api = new FakeApi({ info: { nativeDialogs: true, shell: 'electron' } });
     const { user } = await renderApp(api);
-    await user.click(screen.getByTestId('export-button'));
     expect(screen.getByTestId('export-md')).toHaveTextContent('Markdown');
     expect(screen.getByTestId('export-json')).toHaveTextContent('JSON');
     await user.click(screen.getByTestId('export-md'));
     await waitFor(() => expect(api.callsOf('export.save')).toEqual([{ format: 'md' }]));
     expect(api.callsOf('export.build')).toHaveLength(0);
-    expect(screen.queryByRole('menu')).toBeNull();
+    expect(await screen.findByTestId('toast')).toHaveTextContent('Exported notes.md');
+  });
+
+  it('follows the Electron File menu through the preload bridge', async () => {
+    let send: (action: 'import' | 'export-json') => void = () => {};
+    const unsubscribe = vi.fn();
+    window.workbench = { invoke: vi.fn(), onMenu: (cb) => ((send = cb), unsubscribe) };
+    const api = new FakeApi({ info: { nativeDialogs: true, shell: 'electron' } });
+    const { unmount } = await renderApp(api);
+    send('export-json');
+    send('import');
+    await waitFor(() => expect(api.callsOf('export.save')).toEqual([{ format: 'json' }]));
+    await waitFor(() => expect(api.callsOf('import.openDialog')).toHaveLength(1));
+    unmount();
+    expect(unsubscribe).toHaveBeenCalled();
+    delete window.workbench;
   });
 });
 

@@ -98,7 +98,7 @@ describe('blockSegments', () => {
   const article = makeArticle({ id: 'a', title: 'T', lead: '', paragraphs: ['Ünïcode 😀 text with overlap'] });
   const block = articleBlocks(article)[1]!;
   it('returns one plain segment without annotations', () => {
-    expect(blockSegments(block, [])).toEqual([{ start: block.start, end: block.end, text: block.text, annotations: [] }]);
+    expect(blockSegments(block, [])).toEqual([{ start: block.start, end: block.end, text: block.text, annotations: [], pending: false }]);
   });
   it('splits overlapping annotations into shared segments, outermost first', () => {
     const outer = makeAnnotation(article, { id: 'o', claimId: 'c', start: block.start + 8, end: block.start + 20 });
@@ -107,6 +107,14 @@ describe('blockSegments', () => {
     expect(segs.map((s) => s.text)).toEqual(['Ünïcode ', '😀 text ', 'with ', 'overlap']);
     expect(segs.map((s) => s.annotations.map((a) => a.id))).toEqual([[], ['o'], ['o', 'i'], ['i']]);
     expect(segs.map((s) => s.text).join('')).toBe(block.text);
+  });
+  it('marks the range being tagged as pending', () => {
+    const segs = blockSegments(block, [], { start: block.start + 8, end: block.start + 14 });
+    expect(segs.map((s) => [s.text, s.pending])).toEqual([
+      ['Ünïcode ', false],
+      ['😀 text', true],
+      [' with overlap', false],
+    ]);
   });
   it('ignores annotations in other blocks', () => {
     const title = makeAnnotation(article, { id: 't', claimId: 'c', start: 0, end: 1 });

@@ -125,6 +125,18 @@ describe('tag form', () => {
     expect(api.callsOf('annotations.create')[1]).toMatchObject({ claimId: 'c1' });
   });
 
+  it('shows the range being tagged, and Ctrl+Enter saves exactly once', async () => {
+    const { api, user } = await setup();
+    selectInReader(needle);
+    await user.click(await screen.findByTestId('tag-claim'));
+    expect(screen.getByTestId('reader').querySelector('.hl-pending')).toHaveTextContent(needle);
+    await user.type(screen.getByTestId('claim-input'), 'Once only');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(screen.queryByTestId('tag-form')).toBeNull());
+    expect(api.callsOf('annotations.create')).toHaveLength(1);
+    expect(screen.getByTestId('reader').querySelector('.hl-pending')).toBeNull();
+  });
+
   it('Escape cancels, and Save is disabled without a claim', async () => {
     const { api, user } = await setup();
     selectInReader(needle);

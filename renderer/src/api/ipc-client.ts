@@ -2,8 +2,14 @@
 import type { ApiClient, MethodInput, MethodName, MethodOutput, RpcResponse } from '../../../shared/api-contract';
 import { unwrapResponse } from './rpc';
 
+export type MenuAction = 'import' | 'export-md' | 'export-csv' | 'export-json';
+
+/** What the Electron preload exposes as window.workbench. */
 export interface WorkbenchBridge {
   invoke(method: string, input: unknown): Promise<RpcResponse>;
+  /** File-menu commands from the main process; returns the unsubscribe function. */
+  onMenu?(cb: (action: MenuAction) => void): () => void;
+  platform?: string;
 }
 
 declare global {

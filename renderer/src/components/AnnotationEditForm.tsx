@@ -1,6 +1,6 @@
 // Editing an annotation in place. Only changed fields are sent; a reworded claim that matches no existing
 // claim is created first, since annotations.update takes a claim id.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Annotation, ClaimSummary } from '../../../shared/types';
 import { useAppStore } from '../state/store-context';
 import { findClaimByText, parseTags } from '../state/selectors';
@@ -16,14 +16,20 @@ export function AnnotationEditForm({ annotation: a, claim, onDone }: { annotatio
   const [picked, setPicked] = useState<ClaimSummary | null>(claim);
   const [fields, setFields] = useState<FieldValues>({ stance: a.stance, speaker: a.speaker, tags: a.tags.join(', '), note: a.note });
   const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
 
   const save = async () => {
-    if (saving || !query.trim()) return;
+    if (savingRef.current || !query.trim()) return;
+    savingRef.current = true;
     setSaving(true);
+    const fail = () => {
+      savingRef.current = false;
+      setSaving(false);
+    };
     const patch: AnnotationPatch = {};
     let claimId = (picked ?? findClaimByText(claims, query))?.id;
     if (!claimId) claimId = (await createClaim(query.trim(), fields.speaker.trim()))?.id;
-    if (!claimId) return setSaving(false);
+    if (!claimId) return fail();
     if (claimId !== a.claimId) patch.claimId = claimId;
     if (fields.stance !== a.stance) patch.stance = fields.stance;
     if (fields.speaker.trim() !== a.speaker) patch.speaker = fields.speaker.trim();
@@ -32,7 +38,7 @@ export function AnnotationEditForm({ annotation: a, claim, onDone }: { annotatio
     if (fields.note.trim() !== a.note) patch.note = fields.note.trim();
     if (Object.keys(patch).length === 0) return onDone();
     if (await updateAnnotation(a.id, patch)) onDone();
-    else setSaving(false);
+    else fail();
   };
 
   return (

@@ -35,10 +35,11 @@ export function AnnotationFields({ values, onChange, testIdPrefix = '' }: Props)
         >
           {STANCES.map((s) => (
             <option key={s} value={s} title={STANCE_INFO[s].explain}>
-              {s} — {STANCE_INFO[s].explain}
+              {s} — {STANCE_INFO[s].short}
             </option>
           ))}
         </select>
+        <p className="field-hint">{STANCE_INFO[values.stance].explain}</p>
       </div>
       <div className="field">
         <label className="field-label" htmlFor={`${id}-speaker`}>

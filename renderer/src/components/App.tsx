@@ -5,6 +5,7 @@ import '../styles/layout.css';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { useDropImport } from '../hooks/use-drop-import';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
+import { useMenuCommands } from '../hooks/use-menu-commands';
 import { HeaderBar } from './HeaderBar';
 import { ErrorBanner } from './ErrorBanner';
 import { ImportReportPanel } from './ImportReportPanel';
@@ -28,6 +29,7 @@ export function App() {
   }, [store]);
 
   useGlobalShortcuts();
+  useMenuCommands();
   const onFiles = useCallback((files: File[]) => void store.getState().importFiles(files), [store]);
   const onDropError = useCallback((err: unknown) => store.getState().showError(err), [store]);
   const dragging = useDropImport(onFiles, onDropError);

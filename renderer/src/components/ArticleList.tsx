@@ -52,10 +52,13 @@ export function ArticleList() {
   });
 
   const cursorIndex = useMemo(() => (cursor ? rows.findIndex((r) => r.id === cursor) : -1), [rows, cursor]);
-  // Keep the cursor row visible when it moves, or when sorting/filtering moves it.
+  // Keep the cursor row visible when it moves, or when sorting/filtering moves it; not when only the data
+  // changed (a claim count after tagging), which would yank a list the user has scrolled elsewhere.
+  const cursorIndexRef = useRef(cursorIndex);
+  cursorIndexRef.current = cursorIndex;
   useEffect(() => {
-    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
-  }, [cursorIndex, virtualizer]);
+    if (cursorIndexRef.current >= 0) virtualizer.scrollToIndex(cursorIndexRef.current, { align: 'auto' });
+  }, [cursor, sorting, filter, articles.length, virtualizer]);
 
   const moveTo = (index: number) => {
     const row = rows[Math.max(0, Math.min(rows.length - 1, index))];

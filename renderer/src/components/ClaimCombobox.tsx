@@ -40,7 +40,7 @@ export function ClaimCombobox({ query, picked, onQueryChange, onPick, onSubmit, 
       const last = options.length - 1;
       if (e.key === 'ArrowDown') setActive((i) => (i >= last ? 0 : i + 1));
       else setActive((i) => (i <= 0 ? last : i - 1));
-    } else if (e.key === 'Enter') {
+    } else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey) {
       e.preventDefault();
       const option = showList && active >= 0 ? options[active] : undefined;
       if (option) pick(option);

@@ -2,7 +2,7 @@
 import '../styles/header.css';
 import { useAppStore } from '../state/store-context';
 import { ImportButton } from './ImportButton';
-import { ExportMenu } from './ExportMenu';
+import { ExportButtons } from './ExportButtons';
 import { HelpPopover } from './HelpPopover';
 
 export function HeaderBar() {
@@ -36,7 +36,7 @@ export function HeaderBar() {
           </span>
         )}
         <ImportButton />
-        <ExportMenu />
+        <ExportButtons />
         <HelpPopover />
       </div>
     </header>

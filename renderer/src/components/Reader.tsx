@@ -16,6 +16,7 @@ export function Reader() {
   const status = useAppStore((s) => s.readerStatus);
   const focus = useAppStore((s) => s.focus);
   const claims = useAppStore((s) => s.claims);
+  const tagging = useAppStore((s) => s.tagging);
   const contentRef = useRef<HTMLElement>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
 
@@ -23,6 +24,12 @@ export function Reader() {
   const storedText = useMemo(() => (article ? articleText(article) : ''), [article]);
   const annotations = useMemo(() => article?.annotations ?? [], [article]);
   const claimTexts = useMemo(() => new Map(claims.map((c) => [c.id, c.text])), [claims]);
+  const pending = useMemo(
+    () => (tagging && article && tagging.articleId === article.id ? { start: tagging.start, end: tagging.end } : null),
+    [tagging, article],
+  );
+  // Only the blocks the pending range touches get it, so the others keep their memoised render.
+  const pendingFor = (b: { start: number; end: number }) => (pending && pending.start < b.end && pending.end > b.start ? pending : null);
   useReaderSelection(contentRef, article?.id ?? null, storedText);
 
   // Scroll a requested highlight into view once it is rendered, and flash it; each request (nonce) once.
@@ -62,10 +69,17 @@ export function Reader() {
   return (
     <section className="reader" data-testid="reader" aria-label="Reader" tabIndex={-1}>
       <article className="reader-content" ref={contentRef} lang={article.language ?? undefined}>
-        {title && <ReaderBlock as="h1" className="reader-title" testId="reader-title" block={title} {...common} />}
+        {title && <ReaderBlock as="h1" className="reader-title" testId="reader-title" block={title} pending={pendingFor(title)} {...common} />}
         <ReaderMeta article={article} />
         {rest.map((b) => (
-          <ReaderBlock key={b.start} as="p" className={b.kind === 'lead' ? 'reader-lead' : 'reader-para'} block={b} {...common} />
+          <ReaderBlock
+            key={b.start}
+            as="p"
+            className={b.kind === 'lead' ? 'reader-lead' : 'reader-para'}
+            block={b}
+            pending={pendingFor(b)}
+            {...common}
+          />
         ))}
       </article>
       <StanceLegend />

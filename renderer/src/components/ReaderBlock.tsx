@@ -3,7 +3,7 @@
 import { Fragment, memo, useMemo, type ElementType, type ReactNode } from 'react';
 import type { TextBlock } from '../../../shared/article-text';
 import type { Annotation } from '../../../shared/types';
-import { blockSegments } from '../lib/highlight-segments';
+import { blockSegments, type Span } from '../lib/highlight-segments';
 
 interface Props {
   as: ElementType;
@@ -11,16 +11,18 @@ interface Props {
   annotations: readonly Annotation[];
   claimTexts: ReadonlyMap<string, string>;
   flashId: string | null;
+  /** The range being tagged, shown while the tag form has focus and the browser selection is hidden. */
+  pending?: Span | null;
   className?: string;
   testId?: string;
 }
 
-export const ReaderBlock = memo(function ReaderBlock({ as: Tag, block, annotations, claimTexts, flashId, className, testId }: Props) {
-  const segments = useMemo(() => blockSegments(block, annotations), [block, annotations]);
+export const ReaderBlock = memo(function ReaderBlock({ as: Tag, block, annotations, claimTexts, flashId, pending = null, className, testId }: Props) {
+  const segments = useMemo(() => blockSegments(block, annotations, pending), [block, annotations, pending]);
   return (
     <Tag className={className} data-block-start={block.start} data-block-end={block.end} data-testid={testId}>
       {segments.map((seg) => {
-        let node: ReactNode = seg.text;
+        let node: ReactNode = seg.pending ? <span className="hl-pending">{seg.text}</span> : seg.text;
         // Innermost first, so the outermost (earliest, longest) annotation wraps the rest.
         for (let i = seg.annotations.length - 1; i >= 0; i--) {
           const a = seg.annotations[i] as Annotation;

@@ -1,5 +1,5 @@
 // Tagging the frozen selection as evidence for a claim (existing or new); saved at once on Save/Enter.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MethodInput } from '../../../shared/api-contract';
 import type { ClaimSummary } from '../../../shared/types';
 import { useAppStore } from '../state/store-context';
@@ -17,6 +17,8 @@ export function TagForm({ target }: { target: ReaderSelection }) {
   const [picked, setPicked] = useState<ClaimSummary | null>(null);
   const [fields, setFields] = useState<FieldValues>({ stance: 'asserts', speaker: '', tags: '', note: '' });
   const [saving, setSaving] = useState(false);
+  // State updates land after the event; the ref stops a second submit from the same keystroke or click.
+  const savingRef = useRef(false);
   const valid = query.trim().length > 0 && !saving;
 
   const cancel = () => {
@@ -25,7 +27,7 @@ export function TagForm({ target }: { target: ReaderSelection }) {
   };
 
   const save = async () => {
-    if (!valid) return;
+    if (!valid || savingRef.current) return;
     const speaker = fields.speaker.trim();
     const base = {
       articleId: target.articleId,
@@ -38,10 +40,15 @@ export function TagForm({ target }: { target: ReaderSelection }) {
     // Typing an existing claim's exact wording reuses it rather than creating a duplicate.
     const existing = picked ?? findClaimByText(claims, query);
     const input: MethodInput<'annotations.create'> = existing ? { ...base, claimId: existing.id } : { ...base, newClaim: { text: query.trim(), speaker } };
+    savingRef.current = true;
     setSaving(true);
     const created = await createAnnotation(input);
-    if (created) focusReader();
-    else setSaving(false);
+    if (created) {
+      focusReader();
+      return;
+    }
+    savingRef.current = false;
+    setSaving(false);
   };
 
   return (
@@ -58,7 +65,7 @@ export function TagForm({ target }: { target: ReaderSelection }) {
           e.preventDefault();
           e.stopPropagation();
           cancel();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
           e.preventDefault();
           void save();
         }

@@ -60,8 +60,9 @@ export function useGlobalShortcuts(): void {
           filter.focus();
           filter.select();
         }
-      } else if (e.key === 'Escape' && s.helpOpen) {
-        s.setHelpOpen(false);
+      } else if (e.key === 'Escape') {
+        if (s.helpOpen) s.setHelpOpen(false);
+        else if (s.tagging) s.cancelTagging();
       }
     };
     window.addEventListener('keydown', onKey);

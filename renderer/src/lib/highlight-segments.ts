@@ -10,16 +10,28 @@ export interface Segment {
   text: string;
   /** Annotations covering the whole segment, outermost (earliest, then longest) first. */
   annotations: Annotation[];
+  /** Inside the range being tagged right now. */
+  pending: boolean;
 }
 
-export function blockSegments(block: Pick<TextBlock, 'text' | 'start' | 'end'>, annotations: readonly Annotation[]): Segment[] {
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function blockSegments(block: Pick<TextBlock, 'text' | 'start' | 'end'>, annotations: readonly Annotation[], pending: Span | null = null): Segment[] {
   const inBlock = annotations.filter((a) => a.position.start < block.end && a.position.end > block.start);
-  if (inBlock.length === 0) return [{ start: block.start, end: block.end, text: block.text, annotations: [] }];
+  const p = pending && pending.start < block.end && pending.end > block.start ? pending : null;
+  if (inBlock.length === 0 && !p) return [{ start: block.start, end: block.end, text: block.text, annotations: [], pending: false }];
   const clamp = (n: number) => Math.min(block.end, Math.max(block.start, n));
   const cuts = new Set<number>([block.start, block.end]);
   for (const a of inBlock) {
     cuts.add(clamp(a.position.start));
     cuts.add(clamp(a.position.end));
+  }
+  if (p) {
+    cuts.add(clamp(p.start));
+    cuts.add(clamp(p.end));
   }
   const points = [...cuts].sort((x, y) => x - y);
   const outerFirst = [...inBlock].sort((a, b) => a.position.start - b.position.start || b.position.end - a.position.end);
@@ -33,6 +45,7 @@ export function blockSegments(block: Pick<TextBlock, 'text' | 'start' | 'end'>, 
       end,
       text: cps.slice(start - block.start, end - block.start).join(''),
       annotations: outerFirst.filter((a) => a.position.start <= start && a.position.end >= end),
+      pending: !!p && p.start <= start && p.end >= end,
     });
   }
   return out;

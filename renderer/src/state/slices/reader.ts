@@ -60,7 +60,8 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, api) => {
         set({ focus, cursorArticleId: id });
         return;
       }
-      set({ openArticleId: id, cursorArticleId: id, readerStatus: 'loading', selection: null, tagging: null, focus });
+      // The old article goes at once, so the panel never shows its annotations under the new title.
+      set({ openArticleId: id, cursorArticleId: id, article: null, readerStatus: 'loading', selection: null, tagging: null, focus });
       try {
         const article = await api.call('articles.get', { id });
         if (seq === openSeq) applyArticle(article);

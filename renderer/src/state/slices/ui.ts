@@ -1,5 +1,6 @@
 // App-wide UI state: the current view, app info, the error banner, toasts and the tag form's frozen target.
-import type { AppInfo } from '../../../../shared/types';
+import type { AppInfo, ExportFormat } from '../../../../shared/types';
+import { downloadFile } from '../../lib/download';
 import type { SliceCreator } from '../store-types';
 import type { ReaderSelection } from './reader';
 
@@ -25,6 +26,8 @@ export interface UiSlice {
   dismissError(): void;
   showToast(message: string): void;
   dismissToast(): void;
+  /** Electron saves through its dialog; the browser host downloads the built file. */
+  exportNotes(format: ExportFormat): Promise<void>;
   startTagging(): boolean;
   cancelTagging(): void;
 }
@@ -60,9 +63,24 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, api) => ({
   dismissError: () => set({ error: null }),
   showToast: (message) => set({ toast: { id: ++noticeId, message } }),
   dismissToast: () => set({ toast: null }),
+  exportNotes: async (format) => {
+    try {
+      if (get().appInfo?.nativeDialogs) {
+        const res = await api.call('export.save', { format });
+        if (res.saved) get().showToast(`Exported ${res.fileName ?? format.toUpperCase()}`);
+      } else {
+        const file = await api.call('export.build', { format });
+        downloadFile(file);
+        get().showToast(`Downloaded ${file.fileName}`);
+      }
+    } catch (err) {
+      get().showError(err);
+    }
+  },
   startTagging: () => {
-    const { selection, article } = get();
-    if (!selection || !article || selection.articleId !== article.id) return false;
+    const { selection, article, tagging } = get();
+    // An open form keeps its target; a new selection is tagged after saving or cancelling.
+    if (tagging || !selection || !article || selection.articleId !== article.id) return false;
     set({ tagging: selection });
     return true;
   },
