@@ -27,8 +27,10 @@ describe('http client', () => {
   });
 
   it('reports non-JSON answers and network failures as ApiErrors', async () => {
-    const forbidden = createHttpClient('t', (async () => new Response('nope', { status: 403, statusText: 'Forbidden' })) as unknown as typeof fetch);
-    await expect(forbidden.call('app.info', {})).rejects.toMatchObject({ code: 'internal', message: 'app.info: HTTP 403 Forbidden' });
+    const refused = createHttpClient('t', (async () => new Response('Refused: missing or wrong token.', { status: 401 })) as unknown as typeof fetch);
+    await expect(refused.call('app.info', {})).rejects.toMatchObject({ code: 'refused', message: 'app.info: HTTP 401: Refused: missing or wrong token.' });
+    const broken = createHttpClient('t', (async () => new Response('', { status: 502, statusText: 'Bad Gateway' })) as unknown as typeof fetch);
+    await expect(broken.call('app.info', {})).rejects.toMatchObject({ code: 'internal', message: 'app.info: HTTP 502: 502 Bad Gateway' });
     const down = createHttpClient('t', (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch);

@@ -25,12 +25,14 @@ export function createHttpClient(token: string, fetchImpl: typeof fetch = (...ar
       } catch (err) {
         throw new ApiError('unavailable', `Cannot reach the workbench: ${err instanceof Error ? err.message : String(err)}`);
       }
+      const raw = await res.text();
       let body: unknown;
       try {
-        body = await res.json();
+        body = JSON.parse(raw);
       } catch {
-        // A proxy or the host itself refused before the dispatcher answered (e.g. 403 bad token, 413 too big).
-        throw new ApiError(res.status === 413 ? 'refused' : 'internal', `${method}: HTTP ${res.status} ${res.statusText}`.trim());
+        // The host refused before the dispatcher answered (401 bad token, 413 too big): its text says why.
+        const why = raw.trim().slice(0, 300) || `${res.status} ${res.statusText}`.trim();
+        throw new ApiError([401, 403, 413].includes(res.status) ? 'refused' : 'internal', `${method}: HTTP ${res.status}: ${why}`);
       }
       return unwrapResponse<MethodOutput<M>>(body);
     },
