@@ -15,10 +15,9 @@ import type {
 } from './types';
 import { STANCES } from './types';
 
-/** Per-file cap for dropped files (bytes). Larger files are refused by name without their bytes being sent. */
-export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
-/** Per-call cap on files in one import call; the renderer batches larger drops. */
-export const MAX_IMPORT_FILES_PER_CALL = 200;
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL } from './rpc';
+
+export { ApiError, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, type RpcError, type RpcResponse } from './rpc';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 const shortText = (max: number) => z.string().max(max);
@@ -183,28 +182,12 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>['type'];
 
-/** What a transport returns: a result, or an error the UI can show as it is. */
-export type RpcResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: RpcError };
-export interface RpcError {
-  code: 'unknown_method' | 'invalid_input' | 'not_found' | 'conflict' | 'refused' | 'unavailable' | 'internal';
-  message: string;
-}
 
 /** The client interface the renderer is given through context; tests pass a fake. */
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
 }
 
-/** Error thrown on the calling side when the other side answered ok:false. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: RpcError['code'],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
 
 /** Handlers implement every method; a shell may answer 'unavailable' for what it cannot do. */
 export type Handlers = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M> };

@@ -9,6 +9,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../../shared/dispatcher';
+import type { RpcResponse } from '../../shared/rpc';
 
 export const TOKEN_HEADER = 'x-workbench-token';
 const COOKIE = 'wb_token';
@@ -106,7 +107,11 @@ export function createHost(opts: HostOptions): Promise<Host> {
 
       if (url.pathname === '/api/rpc') {
         if (req.method !== 'POST') return send(res, 405, 'POST only.', undefined, { allow: 'POST' });
-        if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'Refused: missing or wrong token.');
+        if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) {
+          // An RpcResponse, so the client shows the reason as it is.
+          const body: RpcResponse = { ok: false, error: { code: 'refused', message: 'Refused: missing or wrong access token; reopen the URL the workbench printed.' } };
+          return send(res, 401, JSON.stringify(body), 'application/json; charset=utf-8');
+        }
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only.');
         let body: { method?: unknown; input?: unknown };
         try {

@@ -27,6 +27,9 @@ async function tag(page: Page, phrase: string, claim: string, stance: string, sp
 test('drop both samples, tag a claim in each, see it with two sources, reload, export Markdown', async ({ page, workbench }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(workbench.url);
   await expect(page.getByTestId('app-root')).toBeVisible();
 

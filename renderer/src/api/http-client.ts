@@ -1,6 +1,7 @@
 // Transport for the localhost host: one POST endpoint, authenticated by the token the host wrote into the
 // page's meta tag at serve time (so another local page cannot drive the API without reading this page).
-import { ApiError, type ApiClient, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api-contract';
+import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api-contract';
+import { ApiError } from '../../../shared/rpc';
 import { unwrapResponse } from './rpc';
 
 export const RPC_PATH = '/api/rpc';

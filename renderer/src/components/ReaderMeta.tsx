@@ -1,6 +1,6 @@
 // Outlet, date, author and the source link. The link leaves the app only through the checked URL rule;
 // the host has no system browser, so there it falls back to a new browser tab.
-import { ApiError } from '../../../shared/api-contract';
+import { ApiError } from '../../../shared/rpc';
 import { formatPublished } from '../../../shared/claims';
 import { checkExternalUrl } from '../../../shared/external-url';
 import type { Article } from '../../../shared/types';

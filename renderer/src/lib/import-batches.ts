@@ -1,6 +1,7 @@
 // Turning dropped File objects into import calls: read by content (never by path), skip the bytes of
 // oversized files (the main side refuses those by name), and split into calls the contract accepts.
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, type DroppedFile } from '../../../shared/api-contract';
+import type { DroppedFile } from '../../../shared/api-contract';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL } from '../../../shared/rpc';
 import type { ImportFileResult, ImportReport } from '../../../shared/types';
 import { base64Length, bytesToBase64 } from './base64';
 
