@@ -19,6 +19,10 @@ await Promise.all([
   esbuild({ ...node, packages: undefined, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/preload.cjs', format: 'cjs', external: ['electron'] }),
   // The CLI (also the host behind `npm start` when Electron is missing). Never imports electron.
   esbuild({ ...node, entryPoints: ['electron/cli/index.ts'], outfile: 'out/cli/cli.js', format: 'esm' }),
+  // The extraction worker, beside each entry that starts a pool of them.
+  ...['out/main', 'out/cli'].map((dir) =>
+    esbuild({ ...node, entryPoints: ['electron/services/import/extract-worker.ts'], outfile: `${dir}/extract-worker.js`, format: 'esm' }),
+  ),
   viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: quiet ? 'warn' : 'info' }),
 ]);
 if (!quiet) console.log(`build: done in ${Date.now() - started} ms`);
