@@ -3,8 +3,14 @@
 import { ImportRefusal } from '../refusal';
 import { DEFAULT_LIMITS, type ExtractedItem, type FormatExtractor, type ImportLimits } from './types';
 import { textFormat } from './text';
+import { pdfFormat } from './pdf';
+import { docxFormat } from './docx';
+import { odtFormat } from './odt';
+import { rtfFormat } from './rtf';
+import { jsonFormat } from './json';
+import { zipFormat } from './zip';
 
-export const FORMATS: FormatExtractor[] = [textFormat];
+export const FORMATS: FormatExtractor[] = [textFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, jsonFormat, zipFormat];
 
 export function extensionOf(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
