@@ -96,6 +96,10 @@ describe('Word (.docx) refusals', () => {
     expect(await refusal('liar.docx', liar)).toBe('word/document.xml: unpacks to more than its declared 1000 bytes (zip bomb?)');
   });
 
+  it('refuses a file over the size limit before opening it', { timeout: HOSTILE_TIMEOUT }, async () => {
+    expect(await refusal('articolo.docx', fixture('articolo.docx'), { maxFileBytes: 4096 })).toMatch(/^larger than 0\.0 MB/);
+  });
+
   it('refuses a document with no text', { timeout: HOSTILE_TIMEOUT }, async () => {
     expect(await refusal('empty.docx', miniDocx([]))).toBe('no article text found');
   });

@@ -67,6 +67,10 @@ describe('OpenDocument text refusals', () => {
     expect(await refusal('secret.odt', odt)).toBe('password-protected document');
   });
 
+  it('refuses a file over the size limit before opening it', { timeout: HOSTILE_TIMEOUT }, async () => {
+    expect(await refusal('articolo.odt', fixture('articolo.odt'), { maxFileBytes: 4096 })).toMatch(/^larger than 0\.0 MB/);
+  });
+
   it('refuses content that unpacks beyond the archive limit', { timeout: HOSTILE_TIMEOUT }, async () => {
     const big = miniOdt(`<text:p>${'parola '.repeat(100_000)}</text:p>`);
     expect(await refusal('bomb.odt', big, { maxZipTotalBytes: 64 * 1024 })).toMatch(/^unpacks to .* over the 64\.0 KB limit \(zip bomb\?\)$/);

@@ -45,6 +45,44 @@ describe('PDF: articolo-libreoffice.pdf (LibreOffice export: embedded fonts, a f
   });
 });
 
+/** A one-page PDF without metadata, from content-stream lines (Helvetica, WinAnsi). */
+function plainPdf(ops: string[]): Uint8Array {
+  const content = ops.join('\n');
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return utf8(out);
+}
+
+describe('PDF without metadata', () => {
+  it('takes the title from the largest type on page 1, even below a smaller kicker', async () => {
+    const pdf = plainPdf([
+      'BT /F1 9 Tf 50 560 Td (ESTERI) Tj ET',
+      'BT /F1 20 Tf 50 530 Td (Harbour board approves new timetable) Tj ET',
+      'BT /F1 10 Tf 50 500 Td (The harbour board voted on Tuesday to keep the evening ferry running.) Tj ET',
+      'BT /F1 10 Tf 50 487 Td (Critics argued the money should repair the northern pier.) Tj ET',
+    ]);
+    const { article } = await onlyArticle('nometa.pdf', pdf);
+    expect(article.title).toBe('Harbour board approves new timetable');
+    expect(article.paragraphs).toEqual(['ESTERI', 'The harbour board voted on Tuesday to keep the evening ferry running. Critics argued the money should repair the northern pier.']);
+    expect(article.published).toBeNull();
+    expect(article.pages).toEqual([1, 1]);
+  });
+});
+
 describe('PDF refusals', () => {
   it('refuses a password-protected PDF', { timeout: HOSTILE_TIMEOUT }, async () => {
     expect(await refusal('protetto.pdf', fixture('protetto.pdf'))).toBe('password-protected PDF (encrypted)');
