@@ -62,7 +62,12 @@ export const zipFormat: FormatExtractor = {
       }
     }
     if (declared > budget.bytes) {
-      throw new ImportRefusal(`unpacks to ${sizeLabel(declared)}, over the ${sizeLabel(limits.maxZipTotalBytes)} limit for archives (zip bomb?)`);
+      const limit = sizeLabel(limits.maxZipTotalBytes);
+      throw new ImportRefusal(
+        budget.bytes < limits.maxZipTotalBytes
+          ? `unpacks to ${sizeLabel(declared)}, but only ${sizeLabel(Math.max(0, budget.bytes))} is left of the ${limit} limit for an archive and the archives inside it (zip bomb?)`
+          : `unpacks to ${sizeLabel(declared)}, over the ${limit} limit for archives (zip bomb?)`,
+      );
     }
     for (const step of plan) {
       if (!('entry' in step)) {
