@@ -3,6 +3,8 @@
 import { ImportRefusal } from '../refusal';
 import { DEFAULT_LIMITS, type ExtractedItem, type FormatExtractor, type ImportLimits } from './types';
 import { textFormat } from './text';
+import { htmlFormat } from './html';
+import { mhtmlFormat } from './mhtml';
 import { pdfFormat } from './pdf';
 import { docxFormat } from './docx';
 import { odtFormat } from './odt';
@@ -10,7 +12,7 @@ import { rtfFormat } from './rtf';
 import { jsonFormat } from './json';
 import { zipFormat } from './zip';
 
-export const FORMATS: FormatExtractor[] = [textFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, jsonFormat, zipFormat];
+export const FORMATS: FormatExtractor[] = [textFormat, htmlFormat, mhtmlFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, jsonFormat, zipFormat];
 
 export function extensionOf(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
