@@ -66,18 +66,20 @@ const claimRef = z.union([
   z.object({ newClaim: z.object({ text: shortText(1000).min(1), speaker: shortText(200).default('') }) }),
 ]);
 
+// An annotation handed back for undo: the same limits as creating one (a restore must not be a way around
+// them). The quote is checked against the stored text by the service; its cap only bounds the work.
 const annotationSchema = z.object({
   id,
   articleId: id,
   claimId: id,
-  quote: z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  quote: z.object({ type: z.literal('TextQuoteSelector'), exact: shortText(1_000_000), prefix: shortText(200), suffix: shortText(200) }),
   position: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int(), end: z.number().int() }),
   stance: stanceSchema,
-  speaker: z.string(),
-  tags: z.array(z.string()),
-  note: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  speaker: shortText(200),
+  tags: z.array(shortText(80)).max(50),
+  note: shortText(20_000),
+  createdAt: shortText(64),
+  updatedAt: shortText(64),
 });
 
 interface MethodDef<I extends z.ZodType, O> {

@@ -13,8 +13,12 @@ import type { RpcResponse } from '../../shared/rpc';
 
 export const TOKEN_HEADER = 'x-workbench-token';
 const COOKIE = 'wb_token';
-/** Import batches carry base64 file contents; the renderer keeps one call under ~40 MB. */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Import batches carry base64 file contents; the renderer keeps one call under ~40 MB, except one big file sent
+ *  alone: the contract's largest (a PDF at its cap, ~67 MB as base64) must fit. tests/unit/security checks both. */
+export const MAX_BODY_BYTES = 80 * 1024 * 1024;
+/** A client gets this long to send its headers, and this long for the whole request (a slow-loris bound). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 export const HOST_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -38,6 +42,8 @@ export interface HostOptions {
   port?: number;
   token?: string;
   log?: (line: string) => void;
+  /** Tests only: smaller limits than MAX_BODY_BYTES and the timeouts above. */
+  limits?: { maxBodyBytes?: number; headersTimeoutMs?: number; requestTimeoutMs?: number };
 }
 
 export interface Host {
@@ -45,6 +51,8 @@ export interface Host {
   /** The URL to open: it carries the token once, then the cookie takes over. */
   openUrl: string;
   port: number;
+  /** The address the server is bound to (always 127.0.0.1). */
+  address: string;
   token: string;
   close(): Promise<void>;
 }
@@ -80,12 +88,13 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, max: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > max) throw new Error('too large');
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of req) {
     total += (chunk as Buffer).length;
-    if (total > MAX_BODY_BYTES) throw new Error('too large');
+    if (total > max) throw new Error('too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -94,10 +103,15 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export function createHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const root = normalize(opts.staticDir);
+  const maxBody = opts.limits?.maxBodyBytes ?? MAX_BODY_BYTES;
+  const headersTimeout = opts.limits?.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const requestTimeout = Math.max(opts.limits?.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
 
-  const server = createServer(async (req, res) => {
+  // Node checks the two timeouts every connectionsCheckingInterval; keep that well under them.
+  const timeouts = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) };
+  const server = createServer(timeouts, async (req, res) => {
     try {
       // DNS rebinding: a foreign name resolving to 127.0.0.1 still sends its own Host header.
       if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'Refused: unknown Host header.');
@@ -115,10 +129,11 @@ export function createHost(opts: HostOptions): Promise<Host> {
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only.');
         let body: { method?: unknown; input?: unknown };
         try {
-          body = JSON.parse(await readBody(req));
+          body = JSON.parse(await readBody(req, maxBody));
         } catch (err) {
           const tooLarge = err instanceof Error && err.message === 'too large';
-          return send(res, tooLarge ? 413 : 400, tooLarge ? 'Request too large.' : 'Invalid JSON.');
+          // Too large: answer at once and drop the connection rather than read the rest.
+          return send(res, tooLarge ? 413 : 400, tooLarge ? 'Request too large.' : 'Invalid JSON.', undefined, tooLarge ? { connection: 'close' } : {});
         }
         const result = await opts.dispatch(String(body?.method ?? ''), body?.input);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
@@ -168,6 +183,7 @@ export function createHost(opts: HostOptions): Promise<Host> {
         url,
         openUrl: `${url}?token=${token}`,
         port,
+        address: typeof addr === 'object' && addr ? addr.address : '',
         token,
         close: () =>
           new Promise<void>((res) => {

@@ -89,7 +89,14 @@ function start(): void {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(windowOptions({ preloadPath, isPackaged: app.isPackaged, title: PRODUCT_NAME }));
+  const { webPreferences, ...frame } = windowOptions({ preloadPath, isPackaged: app.isPackaged, title: PRODUCT_NAME });
+  // The isolation switches are restated here, last so that nothing spread in can weaken them, and literally so
+  // that Electronegativity (npm test) sees them: it reads only an object literal at `new BrowserWindow`.
+  // window-options.test.ts pins the same values; tests/unit/security checks the window gets exactly those.
+  const win = new BrowserWindow({
+    ...frame,
+    webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+  });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
