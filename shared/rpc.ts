@@ -3,6 +3,13 @@
 
 /** Per-file cap for dropped files (bytes). Larger files are refused by name without their bytes being sent. */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+/** PDFs (scans, embedded fonts) get a larger cap. The main side's format registry enforces the same two caps. */
+export const MAX_IMPORT_PDF_BYTES = 50 * 1024 * 1024;
+
+/** The per-file cap for a file of this name: what the renderer checks before sending, and what the contract admits. */
+export function maxImportBytesFor(name: string): number {
+  return /\.pdf$/i.test(name.trim()) ? MAX_IMPORT_PDF_BYTES : MAX_IMPORT_FILE_BYTES;
+}
 /** Per-call cap on files in one import call; the renderer batches larger drops. */
 export const MAX_IMPORT_FILES_PER_CALL = 200;
 

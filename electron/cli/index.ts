@@ -5,13 +5,14 @@ import { STANCES, type Stance } from '../../shared/types';
 import { articleText, findQuote } from '../../shared/article-text';
 import { buildExport } from '../../shared/export/index';
 import { openWorkbench, type Workbench } from '../services/workbench';
-import { readFileBatches, type PathProblem } from '../services/import/read-paths';
+import { readFileBatches, walkFiles, type PathProblem } from '../services/import/read-paths';
 import { defaultLibraryDir } from '../services/paths';
 import { createHost } from '../host/server';
 import { writeFileAtomic } from '../services/fs-atomic';
 
 const USAGE = `Usage: workbench <command> [options]
-  import <files or folders…> --library <dir>      import articles (exit 1 if any file was refused)
+  import <files or folders…> --library <dir> [--progress]   import articles (exit 1 if any file was refused);
+                                                    progress on stderr about once a second with --progress or on a terminal
   list --library <dir> [--json]                     list articles
   show <articleId> --library <dir> [--json]         one article with its annotations
   annotate <articleId> --quote "<text>" --claim "<claim>" --stance <${STANCES.join('|')}> [--speaker <name>] [--tags a,b] [--note <text>] --library <dir>
@@ -26,7 +27,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'progress']);
 
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -65,9 +66,74 @@ function version(): string {
   }
 }
 
-type Out = { log: (s: string) => void; err: (s: string) => void };
+type Out = {
+  log: (s: string) => void;
+  err: (s: string) => void;
+  /** stderr is a terminal: import then shows its progress without --progress, on one line rewritten in place. */
+  isTTY?: boolean;
+  /** Writes raw text to stderr (for the progress line); defaults to err. */
+  errRaw?: (s: string) => void;
+};
 
-export async function runCli(argv: string[], out: Out = { log: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+const defaultOut: Out = {
+  log: (s) => console.log(s),
+  err: (s) => console.error(s),
+  isTTY: Boolean(process.stderr.isTTY),
+  errRaw: (s) => void process.stderr.write(s),
+};
+
+/**
+ * Import progress on stderr about once a second (stdout stays one line per file): files done of the total,
+ * rate, time left and the batch being read. On a terminal the line is rewritten in place.
+ */
+export async function startProgress(paths: string[], out: Out, intervalMs = 1000, now: () => number = Date.now) {
+  let total = 0;
+  for await (const _ of walkFiles(paths, [])) total++;
+  const started = now();
+  let done = 0;
+  let current = '';
+  let shown = false;
+  const tty = out.isTTY ?? false;
+  const line = () => {
+    const secs = (now() - started) / 1000;
+    const rate = secs > 0 && done > 0 ? done / secs : 0;
+    const eta = rate > 0 ? Math.ceil((total - done) / rate) : null;
+    const pct = total ? Math.floor((done / total) * 100) : 100;
+    return `import: ${done}/${total} files (${pct} %)${rate ? `, ${rate.toFixed(1)} files/s` : ''}${eta !== null && done < total ? `, about ${eta} s left` : ''}${current && done < total ? ` — ${current}` : ''}`;
+  };
+  const print = () => {
+    shown = true;
+    if (tty && out.errRaw) out.errRaw(`\r\x1b[K${line()}`);
+    else out.err(line());
+  };
+  const timer = setInterval(print, intervalMs);
+  timer.unref?.();
+  return {
+    batch(names: string[]) {
+      current = names.length > 1 ? `${names[0]} … ${names[names.length - 1]}` : (names[0] ?? '');
+    },
+    done(n: number) {
+      done += n;
+    },
+    /** Terminal only: take the progress line off the screen (before other output)… */
+    clear() {
+      if (tty && out.errRaw && shown) out.errRaw('\r\x1b[K');
+    },
+    /** …and put it back. */
+    redraw() {
+      if (tty && out.errRaw && shown) print();
+    },
+    stop() {
+      clearInterval(timer);
+      // A terminal's line is cleared for the summary; a log gets the final count.
+      if (tty && out.errRaw) {
+        if (shown) out.errRaw('\r\x1b[K');
+      } else print();
+    },
+  };
+}
+
+export async function runCli(argv: string[], out: Out = defaultOut): Promise<number> {
   let wb: Workbench | undefined;
   try {
     const p = parseArgs(argv);
@@ -90,21 +156,29 @@ export async function runCli(argv: string[], out: Out = { log: (s) => console.lo
         if (!rest.length) throw new UsageError('import needs files or folders');
         const problems: PathProblem[] = [];
         let refused = 0;
-        const totals = { imported: 0, duplicate: 0, refused: 0 };
+        const totals = { imported: 0, 'near-duplicate': 0, duplicate: 0, refused: 0 };
+        const progress = p.flags.has('progress') || (out.isTTY ?? false) ? await startProgress(rest, out) : null;
         for await (const batch of readFileBatches(rest, problems)) {
+          progress?.batch(batch.map((f) => f.name));
           const report = await wb.importer.importFiles(batch);
+          progress?.done(batch.length);
+          // On a terminal stdout shares the screen: the file lines go above the progress line, not into it.
+          progress?.clear();
           for (const r of report.results) {
             totals[r.status]++;
             if (r.status === 'refused') refused++;
-            out.log(`${r.status}\t${r.fileName}${r.articleId ? `\t${r.articleId}` : ''}${r.title && r.status === 'imported' ? `\t${r.title}` : ''}${r.reason ? `\t${r.reason}` : ''}`);
+            const titled = r.title && (r.status === 'imported' || r.status === 'near-duplicate');
+            out.log(`${r.status}\t${r.fileName}${r.articleId ? `\t${r.articleId}` : ''}${titled ? `\t${r.title}` : ''}${r.reason ? `\t${r.reason}` : ''}`);
           }
+          progress?.redraw();
         }
+        progress?.stop();
         for (const pr of problems) {
           refused++;
           totals.refused++;
           out.log(`refused\t${pr.path}\t${pr.reason}`);
         }
-        out.err(`${totals.imported} imported, ${totals.duplicate} duplicate, ${totals.refused} refused`);
+        out.err(`${totals.imported} imported, ${totals.duplicate} duplicate, ${totals.refused} refused, ${totals['near-duplicate']} near-duplicate`);
         return refused ? 1 : 0;
       }
       case 'list': {

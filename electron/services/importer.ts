@@ -1,11 +1,37 @@
 // Turns files (name + bytes) into stored articles and a per-file report. A refused file never stops the
 // others, and nothing is stored for it. Exact duplicates are recognised by the sha256 of the original bytes
-// and by the sha256 of the extracted text (the same article saved twice with different bytes).
+// and by the sha256 of the extracted text (the same article saved twice with different bytes); they are not
+// stored. Near duplicates (the same story from another outlet, a re-scrape with another footer: see
+// near-duplicates.ts) are stored as separate sources and join the group of the article they resemble.
+//
+// One call is one batch, and batches run one at a time: a batch's articles are stored and then the index is
+// written once, so a batch is in the index entirely or not at all (Library.addArticles).
+//
+// MinHash signatures are kept in near-duplicates.json beside the index rather than in articles.json: they
+// are 344 characters per article, which would more than double the index that every import and delete
+// rewrites and that articles.list sends to the renderer, and only an import needs them. The file is derived
+// data: it is loaded at the first import after opening, signatures missing from it (a library from before
+// it existed, a crash between the index write and this one) are computed from the stored texts, and a file
+// that cannot be read is rebuilt the same way.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ImportFileResult, ImportReport, ParsedArticle } from '../../shared/types';
 import { articleText } from '../../shared/article-text';
 import { extractFile, oversizeReason } from './import/formats/registry';
 import { DEFAULT_LIMITS, type ImportLimits } from './import/formats/types';
 import { sha256Hex, type Library } from './library/library';
+import { writeFileAtomic } from './fs-atomic';
+import {
+  NEAR_DUPLICATE_THRESHOLD,
+  NearDuplicateIndex,
+  SIGNATURE_SCHEME,
+  comparableText,
+  decodeSignature,
+  encodeSignature,
+  signatureOf,
+  type NearMatch,
+  type Signature,
+} from './near-duplicates';
 
 export interface IncomingFile {
   name: string;
@@ -15,56 +41,181 @@ export interface IncomingFile {
 }
 
 export function summarize(results: ImportFileResult[]): ImportReport {
-  return {
-    results,
-    imported: results.filter((r) => r.status === 'imported').length,
-    duplicates: results.filter((r) => r.status === 'duplicate').length,
-    refused: results.filter((r) => r.status === 'refused').length,
-  };
+  const count = (s: ImportFileResult['status']) => results.filter((r) => r.status === s).length;
+  return { results, imported: count('imported'), nearDuplicates: count('near-duplicate'), duplicates: count('duplicate'), refused: count('refused') };
 }
 
 export const textHash = (a: ParsedArticle) => sha256Hex(new TextEncoder().encode(articleText(a)));
 
-export function createImporter(library: Library, limits: ImportLimits = DEFAULT_LIMITS) {
+export const SIGNATURES_FILE = 'near-duplicates.json';
+
+interface SignaturesFile {
+  scheme: string;
+  /** Article id → base64 signature; "" for an article too short to compare. */
+  signatures: Record<string, string>;
+}
+
+/** The library's signatures: the LSH index, and what near-duplicates.json holds. */
+function createSignatureStore(library: Library) {
+  const path = join(library.store.dir, SIGNATURES_FILE);
+  const index = new NearDuplicateIndex();
+  const stored = new Map<string, string>();
+  let loading: Promise<void> | null = null;
+
+  async function load(): Promise<void> {
+    let file: Partial<SignaturesFile> = {};
+    try {
+      file = JSON.parse(await readFile(path, 'utf8')) as Partial<SignaturesFile>;
+    } catch {
+      // Missing or unreadable: every signature is recomputed below.
+    }
+    const saved = file.scheme === SIGNATURE_SCHEME && file.signatures && typeof file.signatures === 'object' ? file.signatures : {};
+    const missing: string[] = [];
+    // Index order is import order, so the earliest article of a story is indexed (and preferred) first.
+    for (const a of library.listArticles()) {
+      const s = Object.hasOwn(saved, a.id) ? saved[a.id] : undefined;
+      const sig = s ? decodeSignature(s) : null;
+      if (sig) {
+        index.add(a.id, sig);
+        stored.set(a.id, s!);
+      } else if (s === '') stored.set(a.id, '');
+      else missing.push(a.id);
+    }
+    if (missing.length === 0) return;
+    const computed = new Map<string, Signature | null>();
+    for (let i = 0; i < missing.length; i += 32) {
+      await Promise.all(
+        missing.slice(i, i + 32).map(async (id) => {
+          try {
+            computed.set(id, signatureOf(comparableText(await library.store.readArticleText(id))));
+          } catch {
+            // An article whose text cannot be read is simply not compared.
+          }
+        }),
+      );
+    }
+    for (const id of missing) {
+      if (!computed.has(id)) continue;
+      const sig = computed.get(id)!;
+      if (sig) index.add(id, sig);
+      stored.set(id, sig ? encodeSignature(sig) : '');
+    }
+    await save();
+  }
+
+  async function save(): Promise<void> {
+    const live = new Set(library.listArticles().map((a) => a.id));
+    const signatures: Record<string, string> = {};
+    for (const [id, s] of stored) if (live.has(id)) signatures[id] = s;
+    try {
+      await writeFileAtomic(path, JSON.stringify({ scheme: SIGNATURE_SCHEME, signatures } satisfies SignaturesFile));
+    } catch {
+      // Derived data: what is missing is recomputed at the next open.
+    }
+  }
+
   return {
-    limits,
-    async importFiles(files: IncomingFile[]): Promise<ImportReport> {
-      const results: ImportFileResult[] = [];
-      const batch: Parameters<Library['addArticles']>[0] = [];
-      const seenBytes = new Map<string, string>();
-      const seenText = new Map<string, string>();
-      for (const f of files) {
-        const tooBig = oversizeReason(f.name, Math.max(f.size, f.bytes?.byteLength ?? 0), limits);
-        if (tooBig || !f.bytes) {
-          results.push({ fileName: f.name, status: 'refused', reason: tooBig ?? 'the file could not be read' });
+    index,
+    ready(): Promise<void> {
+      loading ??= load().catch((err: unknown) => {
+        loading = null;
+        throw err;
+      });
+      return loading;
+    },
+    /** Record the signatures of a batch that is now in the index, and save them. */
+    async commit(added: Array<{ id: string; sig: Signature | null }>): Promise<void> {
+      for (const { id, sig } of added) {
+        if (sig) index.add(id, sig);
+        stored.set(id, sig ? encodeSignature(sig) : '');
+      }
+      if (added.length) await save();
+    },
+  };
+}
+
+export function createImporter(library: Library, limits: ImportLimits = DEFAULT_LIMITS) {
+  const signatures = createSignatureStore(library);
+
+  async function importBatch(files: IncomingFile[]): Promise<ImportReport> {
+    await signatures.ready();
+    const results: ImportFileResult[] = [];
+    const batch: Parameters<Library['addArticles']>[0] = [];
+    const groups = new Map<string, string>();
+    const seenBytes = new Map<string, { label: string; id: string }>();
+    const seenText = new Map<string, { label: string; id: string }>();
+    // Articles of this batch, for near duplicates within the batch.
+    const pending = new NearDuplicateIndex();
+    const pendingItems = new Map<string, (typeof batch)[number]>();
+    const newSignatures: Array<{ id: string; sig: Signature | null }> = [];
+    for (const f of files) {
+      const tooBig = oversizeReason(f.name, Math.max(f.size, f.bytes?.byteLength ?? 0), limits);
+      if (tooBig || !f.bytes) {
+        results.push({ fileName: f.name, status: 'refused', reason: tooBig ?? 'the file could not be read' });
+        continue;
+      }
+      for (const item of await extractFile(f.name, f.bytes, { limits })) {
+        if ('refusal' in item) {
+          results.push({ fileName: item.label, status: 'refused', reason: item.refusal });
           continue;
         }
-        for (const item of await extractFile(f.name, f.bytes, { limits })) {
-          if ('refusal' in item) {
-            results.push({ fileName: item.label, status: 'refused', reason: item.refusal });
-            continue;
-          }
-          const sha256 = sha256Hex(item.bytes);
-          const tsha = textHash(item.article);
-          const existing = library.findDuplicate(sha256, tsha);
-          if (existing) {
-            const how = existing.sha256 === sha256 ? 'already in the library' : 'same text already in the library';
-            results.push({ fileName: item.label, status: 'duplicate', articleId: existing.id, title: existing.title, reason: `${how} as "${existing.title}"` });
-            continue;
-          }
-          const twin = seenBytes.get(sha256) ?? seenText.get(tsha);
-          if (twin) {
-            results.push({ fileName: item.label, status: 'duplicate', articleId: sha256.slice(0, 16), reason: `same content as ${twin} in this import` });
-            continue;
-          }
-          seenBytes.set(sha256, item.label);
-          seenText.set(tsha, item.label);
-          results.push({ fileName: item.label, status: 'imported', articleId: sha256.slice(0, 16), title: item.article.title });
-          batch.push({ fileName: item.label, bytes: item.bytes, sha256, textSha256: tsha, parsed: item.article });
+        const sha256 = sha256Hex(item.bytes);
+        const tsha = textHash(item.article);
+        const existing = library.findDuplicate(sha256, tsha);
+        if (existing) {
+          const how = existing.sha256 === sha256 ? 'already in the library' : 'same text already in the library';
+          results.push({ fileName: item.label, status: 'duplicate', articleId: existing.id, title: existing.title, reason: `${how} as "${existing.title}"` });
+          continue;
         }
+        const twin = seenBytes.get(sha256) ?? seenText.get(tsha);
+        if (twin) {
+          results.push({ fileName: item.label, status: 'duplicate', articleId: twin.id, reason: `same content as ${twin.label} in this import` });
+          continue;
+        }
+        const id = sha256.slice(0, 16);
+        seenBytes.set(sha256, { label: item.label, id });
+        seenText.set(tsha, { label: item.label, id });
+        const entry: (typeof batch)[number] = { fileName: item.label, bytes: item.bytes, sha256, textSha256: tsha, parsed: item.article };
+        const sig = signatureOf(comparableText(item.article));
+        const near = sig ? nearestOf(sig) : null;
+        if (near) {
+          const inLibrary = library.articleMeta(near.id);
+          const inBatch = pendingItems.get(near.id);
+          const group = inLibrary ? (inLibrary.nearDuplicateGroup ?? groups.get(near.id) ?? near.id) : (inBatch!.nearDuplicateGroup ?? near.id);
+          if (inLibrary && !inLibrary.nearDuplicateGroup) groups.set(near.id, group);
+          if (inBatch) inBatch.nearDuplicateGroup ??= group;
+          entry.nearDuplicateGroup = group;
+          const { title, outlet } = inLibrary ?? inBatch!.parsed;
+          results.push({ fileName: item.label, status: 'near-duplicate', articleId: id, title: item.article.title, reason: `near-duplicate of "${title}" (${outlet.name})` });
+        } else {
+          results.push({ fileName: item.label, status: 'imported', articleId: id, title: item.article.title });
+        }
+        if (sig) pending.add(id, sig);
+        pendingItems.set(id, entry);
+        newSignatures.push({ id, sig });
+        batch.push(entry);
       }
-      await library.addArticles(batch);
-      return summarize(results);
+    }
+    await library.addArticles(batch, groups);
+    await signatures.commit(newSignatures);
+    return summarize(results);
+
+    /** The closest article in the library or earlier in this batch (the library's on a tie: it came first). */
+    function nearestOf(sig: Signature): NearMatch | null {
+      const a = signatures.index.bestMatch(sig, NEAR_DUPLICATE_THRESHOLD, (id) => library.articleMeta(id) !== undefined);
+      const b = pending.bestMatch(sig, NEAR_DUPLICATE_THRESHOLD);
+      return a && (!b || a.jaccard >= b.jaccard) ? a : b;
+    }
+  }
+
+  // One batch at a time, so that near duplicates and exact duplicates are checked against every earlier batch.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    limits,
+    importFiles(files: IncomingFile[]): Promise<ImportReport> {
+      const run = queue.then(() => importBatch(files));
+      queue = run.catch(() => {});
+      return run;
     },
   };
 }

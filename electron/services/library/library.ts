@@ -2,6 +2,8 @@
 // in-memory data, then awaits the write of the one small file it touched; the promise resolving is the
 // acknowledgement that the change is on disk.
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type {
   Annotation,
   Article,
@@ -125,40 +127,76 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
       return { ...meta, lead: text.lead, paragraphs: [...text.paragraphs], ...(text.pages ? { pages: [...text.pages] } : {}), annotations: [...anns].sort((a, b) => a.position.start - b.position.start) };
     },
 
-    /** Store a batch of parsed articles with one index write at the end. */
-    async addArticles(items: Array<{ fileName: string; bytes: Uint8Array; sha256: string; textSha256: string; parsed: ParsedArticle }>): Promise<ArticleMeta[]> {
+    /** The index entry of an article, if there is one. */
+    articleMeta: (id: string): ArticleMeta | undefined => articles().find((a) => a.id === id),
+
+    /**
+     * Store a batch of parsed articles with one index write at the end, all or nothing: if any file or the
+     * index write fails, the index (in memory and on disk) stays as it was and the folders this batch
+     * created are removed. `groups` sets the near-duplicate group of articles already in the library.
+     */
+    async addArticles(
+      items: Array<{ fileName: string; bytes: Uint8Array; sha256: string; textSha256: string; parsed: ParsedArticle; nearDuplicateGroup?: string }>,
+      groups: ReadonlyMap<string, string> = new Map(),
+    ): Promise<ArticleMeta[]> {
       const added: ArticleMeta[] = [];
-      for (const { fileName, bytes, sha256, textSha256, parsed } of items) {
-        // The id comes from the content hash, so the same bytes always map to the same article.
-        const id = sha256.slice(0, 16);
-        const text = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
-        await store.writeArticleFiles(id, fileName, bytes, text);
-        const meta: ArticleMeta = {
-          id,
-          fileName,
-          sha256,
-          textSha256,
-          importedAt: stamp(),
-          title: parsed.title,
-          outlet: parsed.outlet,
-          url: parsed.url,
-          published: parsed.published,
-          modified: parsed.modified,
-          language: parsed.language,
-          author: parsed.author,
-          lead: parsed.lead,
-          wordCount: countWords(text),
-          size: bytes.byteLength,
-        };
-        added.push(meta);
-      }
-      if (added.length) {
-        const data = store.articles.data;
-        data.articles.push(...added);
-        for (const a of added) {
-          if (!data.outlets.some((o) => o.name === a.outlet.name && o.domain === a.outlet.domain)) data.outlets.push(a.outlet);
+      const created: string[] = [];
+      const regrouped: Array<[ArticleMeta, string | undefined]> = [];
+      const data = store.articles.data;
+      const outletCount = data.outlets.length;
+      try {
+        for (const { fileName, bytes, sha256, textSha256, parsed, nearDuplicateGroup } of items) {
+          // The id comes from the content hash, so the same bytes always map to the same article.
+          const id = sha256.slice(0, 16);
+          const text = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
+          // A folder left by an interrupted import of the same bytes is reused (same id, same content).
+          if (!existsSync(join(store.dir, 'articles', id))) created.push(id);
+          await store.writeArticleFiles(id, fileName, bytes, text);
+          const meta: ArticleMeta = {
+            id,
+            fileName,
+            sha256,
+            textSha256,
+            importedAt: stamp(),
+            title: parsed.title,
+            outlet: parsed.outlet,
+            url: parsed.url,
+            published: parsed.published,
+            modified: parsed.modified,
+            language: parsed.language,
+            author: parsed.author,
+            lead: parsed.lead,
+            wordCount: countWords(text),
+            size: bytes.byteLength,
+            ...(nearDuplicateGroup ? { nearDuplicateGroup } : {}),
+          };
+          added.push(meta);
         }
-        await store.articles.write();
+        if (added.length || groups.size) {
+          for (const [id, group] of groups) {
+            const a = articles().find((x) => x.id === id);
+            if (a && a.nearDuplicateGroup !== group) {
+              regrouped.push([a, a.nearDuplicateGroup]);
+              a.nearDuplicateGroup = group;
+            }
+          }
+          data.articles.push(...added);
+          for (const a of added) {
+            if (!data.outlets.some((o) => o.name === a.outlet.name && o.domain === a.outlet.domain)) data.outlets.push(a.outlet);
+          }
+          await store.articles.write();
+        }
+      } catch (err) {
+        // Put the index back as it was, then remove what this batch wrote.
+        const mine = new Set(added);
+        if (data.articles.some((a) => mine.has(a))) data.articles = data.articles.filter((a) => !mine.has(a));
+        data.outlets.length = Math.min(data.outlets.length, outletCount);
+        for (const [a, group] of regrouped) {
+          if (group === undefined) delete a.nearDuplicateGroup;
+          else a.nearDuplicateGroup = group;
+        }
+        for (const id of created) await store.removeArticleFiles(id).catch(() => {});
+        throw err;
       }
       return added;
     },

@@ -1,15 +1,17 @@
 // The article list: a sortable, filterable table of every article, virtualised so 100,000 rows scroll
 // smoothly (only the visible rows exist in the DOM, at a fixed row height). Focus stays on the grid;
 // the highlighted row is the store's cursor, exposed through aria-activedescendant.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import '../styles/article-list.css';
+import '../styles/import-report.css';
 import type { ArticleSummary } from '../../../shared/types';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { filterArticles } from '../state/selectors';
 import { articleColumns } from './article-columns';
 import { SortIndicator, ariaSort } from './SortIndicator';
+import { versionCounts, versionsLabel } from '../lib/import-versions';
 
 export const ARTICLE_ROW_HEIGHT = 34;
 
@@ -25,7 +27,14 @@ export function ArticleList() {
   const setCursor = useAppStore((s) => s.setCursor);
   const openArticle = useAppStore((s) => s.openArticle);
 
-  const data = useMemo(() => filterArticles(articles, filter) as ArticleSummary[], [articles, filter]);
+  // Near duplicates ("3 versions"): clicking a badge narrows the list to that story's group.
+  const versions = useMemo(() => versionCounts(articles), [articles]);
+  const [group, setGroup] = useState<string | null>(null);
+  const activeGroup = group && versions.has(group) ? group : null;
+  const data = useMemo(() => {
+    const rows = filterArticles(articles, filter) as ArticleSummary[];
+    return activeGroup ? rows.filter((a) => a.nearDuplicateGroup === activeGroup) : rows;
+  }, [articles, filter, activeGroup]);
   const table = useReactTable({
     data,
     columns: articleColumns,
@@ -58,7 +67,7 @@ export function ArticleList() {
   cursorIndexRef.current = cursorIndex;
   useEffect(() => {
     if (cursorIndexRef.current >= 0) virtualizer.scrollToIndex(cursorIndexRef.current, { align: 'auto' });
-  }, [cursor, sorting, filter, articles.length, virtualizer]);
+  }, [cursor, sorting, filter, activeGroup, articles.length, virtualizer]);
 
   const moveTo = (index: number) => {
     const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
@@ -92,6 +101,7 @@ export function ArticleList() {
         : count === 0
           ? `No articles match “${filter}”.`
           : null;
+  const groupTitle = activeGroup ? (articles.find((a) => a.id === activeGroup) ?? articles.find((a) => a.nearDuplicateGroup === activeGroup))?.title : undefined;
 
   return (
     <section className="article-list" aria-label="Article list" aria-busy={status === 'loading'}>
@@ -113,6 +123,16 @@ export function ArticleList() {
             }
           }}
         />
+        {activeGroup && (
+          <span className="versions-filter" data-testid="versions-filter" title={groupTitle}>
+            <span className="versions-filter-label">
+              {versionsLabel(versions.get(activeGroup) ?? 0)} of “{groupTitle}”
+            </span>
+            <button type="button" className="link-button" aria-label="Show all articles" data-testid="clear-versions-filter" onClick={() => setGroup(null)}>
+              ×
+            </button>
+          </span>
+        )}
         <span className="list-count" data-testid="article-count">
           {count === articles.length ? `${count.toLocaleString()} articles` : `${count.toLocaleString()} of ${articles.length.toLocaleString()}`}
         </span>
@@ -165,11 +185,28 @@ export function ArticleList() {
                       void openArticle(a.id);
                     }}
                   >
-                    {row.getVisibleCells().map((cell) => (
-                      <div key={cell.id} role="gridcell" className={`cell cell--${cell.column.id}`} title={cell.column.id === 'title' ? a.title : undefined}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </div>
-                    ))}
+                    {row.getVisibleCells().map((cell) => {
+                      const n = cell.column.id === 'title' && a.nearDuplicateGroup ? (versions.get(a.nearDuplicateGroup) ?? 0) : 0;
+                      return (
+                        <div key={cell.id} role="gridcell" className={`cell cell--${cell.column.id}`} title={cell.column.id === 'title' ? a.title : undefined}>
+                          {n > 1 ? (
+                            <span className="title-with-versions">
+                              <span className="title-text">{flexRender(cell.column.columnDef.cell, cell.getContext())}</span>
+                              <VersionsBadge
+                                count={n}
+                                active={activeGroup === a.nearDuplicateGroup}
+                                onClick={() => {
+                                  setGroup(activeGroup === a.nearDuplicateGroup ? null : (a.nearDuplicateGroup ?? null));
+                                  gridRef.current?.focus();
+                                }}
+                              />
+                            </span>
+                          ) : (
+                            flexRender(cell.column.columnDef.cell, cell.getContext())
+                          )}
+                        </div>
+                      );
+                    })}
                   </div>
                 );
               })}
@@ -178,5 +215,26 @@ export function ArticleList() {
         </div>
       </div>
     </section>
+  );
+}
+
+/** "3 versions": the same story from several outlets or scrapes; a click shows only those (or all again). */
+function VersionsBadge({ count, active, onClick }: { count: number; active: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="versions-badge"
+      data-testid="versions-badge"
+      tabIndex={-1}
+      aria-pressed={active}
+      title={active ? 'Show all articles' : 'The same story from several outlets or scrapes: show only these'}
+      onClick={(e) => {
+        // The row's own click opens the article; the badge only filters.
+        e.stopPropagation();
+        onClick();
+      }}
+    >
+      {versionsLabel(count)}
+    </button>
   );
 }

@@ -39,21 +39,30 @@ const readAll = async (dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]
   }
 };
 
-async function walk(entry: FileSystemEntry, out: File[], inFolder: boolean): Promise<void> {
+/** Walking a folder of thousands of files takes many callbacks; the UI gets a turn every this many ms. */
+const WALK_SLICE_MS = 16;
+
+async function walk(entry: FileSystemEntry, out: File[], inFolder: boolean, clock: { since: number }): Promise<void> {
   // Hidden files inside a dropped folder (.DS_Store, .git) are not articles; ones dropped by hand are sent.
   if (inFolder && entry.name.startsWith('.')) return;
   if (entry.isFile) {
+    // Only a handle: the bytes are read later, a batch at a time (lib/import-job).
     out.push(await fileOf(entry as FileSystemFileEntry));
   } else if (entry.isDirectory) {
     const children = await readAll(entry as FileSystemDirectoryEntry);
     children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const child of children) await walk(child, out, true);
+    for (const child of children) await walk(child, out, true, clock);
+  }
+  if (Date.now() - clock.since >= WALK_SLICE_MS) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    clock.since = Date.now();
   }
 }
 
 export async function collectDroppedFiles(snapshot: DropSnapshot): Promise<File[]> {
   const out: File[] = [...snapshot.files];
-  for (const entry of snapshot.entries) await walk(entry, out, false);
+  const clock = { since: Date.now() };
+  for (const entry of snapshot.entries) await walk(entry, out, false, clock);
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Turning dropped File objects into import calls: read by content (never by path), skip the bytes of
 // oversized files (the main side refuses those by name), and split into calls the contract accepts.
 import type { DroppedFile } from '../../../shared/api-contract';
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL } from '../../../shared/rpc';
+import { MAX_IMPORT_FILES_PER_CALL, maxImportBytesFor } from '../../../shared/rpc';
 import type { ImportFileResult, ImportReport } from '../../../shared/types';
 import { base64Length, bytesToBase64 } from './base64';
 
@@ -13,27 +13,33 @@ export interface SizedFile {
   size: number;
 }
 
-export const isOversized = (size: number) => size > MAX_IMPORT_FILE_BYTES;
+/** Over the cap for its type (the same caps the main side's format registry enforces: PDFs get more). */
+export const isOversized = (f: SizedFile) => f.size > maxImportBytesFor(f.name);
 
 /** The base64 a file will add to a call: none for an oversized file, whose bytes are not sent. */
-export const payloadSize = (f: SizedFile) => (isOversized(f.size) ? 0 : base64Length(f.size));
+export const payloadSize = (f: SizedFile) => (isOversized(f) ? 0 : base64Length(f.size));
+
+/** How many files from the start of `files` make the next batch: ≤ maxFiles and ≤ maxBase64 (one big file may exceed it alone). */
+export function nextBatchLength(files: readonly SizedFile[], maxFiles = MAX_IMPORT_FILES_PER_CALL, maxBase64 = MAX_BATCH_BASE64): number {
+  let bytes = 0;
+  let n = 0;
+  for (const f of files) {
+    const size = payloadSize(f);
+    if (n > 0 && (n >= maxFiles || bytes + size > maxBase64)) break;
+    n++;
+    bytes += size;
+  }
+  return n;
+}
 
 /** Split files, in order, into batches of ≤ maxFiles files and ≤ maxBase64 of base64 (one big file may exceed it alone). */
 export function planBatches<T extends SizedFile>(files: readonly T[], maxFiles = MAX_IMPORT_FILES_PER_CALL, maxBase64 = MAX_BATCH_BASE64): T[][] {
   const batches: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const f of files) {
-    const size = payloadSize(f);
-    if (current.length > 0 && (current.length >= maxFiles || bytes + size > maxBase64)) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(f);
-    bytes += size;
+  for (let i = 0; i < files.length; ) {
+    const n = nextBatchLength(files.slice(i, i + maxFiles), maxFiles, maxBase64);
+    batches.push(files.slice(i, i + n));
+    i += n;
   }
-  if (current.length > 0) batches.push(current);
   return batches;
 }
 
@@ -58,7 +64,7 @@ async function readBytes(file: Blob): Promise<Uint8Array> {
 
 export async function toDroppedFile(file: File): Promise<DroppedFile> {
   const name = safeFileName(file.name);
-  if (isOversized(file.size)) return { name, size: file.size };
+  if (isOversized(file)) return { name, size: file.size };
   const bytes = await readBytes(file);
   return { name, size: bytes.byteLength, dataBase64: bytesToBase64(bytes) };
 }
@@ -69,6 +75,7 @@ export function refusedLocally(file: File, err: unknown): ImportFileResult {
 }
 
 export function mergeReports(results: ImportFileResult[]): ImportReport {
-  const count = (s: ImportFileResult['status']) => results.filter((r) => r.status === s).length;
-  return { results, imported: count('imported'), duplicates: count('duplicate'), refused: count('refused') };
+  const counts = { imported: 0, 'near-duplicate': 0, duplicate: 0, refused: 0 };
+  for (const r of results) counts[r.status]++;
+  return { results, imported: counts.imported, nearDuplicates: counts['near-duplicate'], duplicates: counts.duplicate, refused: counts.refused };
 }

@@ -1,69 +1,104 @@
-// Importing: dropped or picked files go to articles.import in batches; the merged report is shown and the
-// first imported article opened.
-import type { ImportFileResult, ImportReport } from '../../../../shared/types';
-import { mergeReports, planBatches, refusedLocally, toDroppedFile } from '../../lib/import-batches';
-import type { DroppedFile } from '../../../../shared/api-contract';
+// Importing: dropped or picked files run as one job (lib/import-job): read lazily a batch at a time, one
+// articles.import call per batch, progress with rate and time left, Cancel between batches. Files dropped
+// while a job runs join it. At the end the merged report is shown and the first imported article opened.
+import type { ImportReport } from '../../../../shared/types';
+import { mergeReports } from '../../lib/import-batches';
+import { ImportJob } from '../../lib/import-job';
+import type { ImportProgress } from '../../lib/import-progress';
+import { importReportFile } from '../../lib/import-report-csv';
+import { downloadFile } from '../../lib/download';
 import type { SliceCreator } from '../store-types';
 
-export interface ImportSlice {
-  importProgress: { done: number; total: number } | null;
-  importReport: ImportReport | null;
-  importFiles(files: File[]): Promise<void>;
-  importViaDialog(): Promise<void>;
-  dismissImportReport(): void;
+/** The report of the last import, with what a cancelled or failed job never sent. */
+export interface ImportOutcomeReport extends ImportReport {
+  cancelled?: boolean;
+  /** Files never sent to the library, in drop order. */
+  notSent?: string[];
+  /** Why they were not sent. */
+  notSentReason?: string;
 }
 
-export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
-  // A second drop while one is importing waits its turn instead of interleaving progress.
-  let queue: Promise<void> = Promise.resolve();
+export interface ImportSlice {
+  importProgress: ImportProgress | null;
+  importReport: ImportOutcomeReport | null;
+  importFiles(files: File[]): Promise<void>;
+  /** Stop the running import after the batch in flight. */
+  cancelImport(): void;
+  importViaDialog(): Promise<void>;
+  dismissImportReport(): void;
+  /** Download the shown report as CSV (file, status, article_id, title, reason). */
+  saveImportReport(): void;
+}
 
-  const finish = async (report: ImportReport) => {
+/** While an import runs, the list is refreshed after a batch at most this often. */
+const LIST_REFRESH_MS = 2000;
+
+export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
+  let job: ImportJob | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  const finish = async (report: ImportOutcomeReport) => {
     set({ importReport: report });
     await get().loadArticles();
-    const first = report.results.find((r) => r.status === 'imported' && r.articleId);
+    const first = report.results.find((r) => (r.status === 'imported' || r.status === 'near-duplicate') && r.articleId);
     if (first?.articleId) {
       get().setView('articles');
       await get().openArticle(first.articleId);
     }
   };
 
-  const run = async (files: File[]) => {
-    if (files.length === 0) return;
-    const results: ImportFileResult[] = [];
-    let done = 0;
-    set({ importProgress: { done, total: files.length } });
-    try {
-      for (const batch of planBatches(files)) {
-        const payload: DroppedFile[] = [];
-        for (const file of batch) {
-          try {
-            payload.push(await toDroppedFile(file));
-          } catch (err) {
-            results.push(refusedLocally(file, err));
-          }
-        }
-        if (payload.length > 0) {
-          const report = await api.call('articles.import', { files: payload });
-          results.push(...report.results);
-        }
-        done += batch.length;
-        set({ importProgress: { done, total: files.length } });
-      }
-    } catch (err) {
-      get().showError(err);
-    } finally {
+  const createJob = (): ImportJob => {
+    let lastRefresh = Date.now();
+    const created: ImportJob = new ImportJob({
+      send: (payload) => api.call('articles.import', { files: payload }),
+      onProgress: (p) => {
+        if (job === created) set({ importProgress: p });
+      },
+      onBatch: () => {
+        if (Date.now() - lastRefresh < LIST_REFRESH_MS) return;
+        lastRefresh = Date.now();
+        void get().loadArticles();
+      },
+    });
+    return created;
+  };
+
+  const runJob = async (current: ImportJob): Promise<void> => {
+    set({ importReport: null });
+    const outcome = await current.run();
+    if (job === current) {
+      job = null;
       set({ importProgress: null });
     }
-    if (results.length > 0) await finish(mergeReports(results));
+    if (outcome.error !== undefined) get().showError(outcome.error);
+    if (outcome.results.length === 0 && outcome.notSent.length === 0) return;
+    const reason = outcome.error !== undefined ? 'not sent: the import stopped on an error' : 'not sent: the import was cancelled';
+    await finish({
+      ...mergeReports(outcome.results),
+      ...(outcome.cancelled ? { cancelled: true } : {}),
+      ...(outcome.notSent.length ? { notSent: outcome.notSent, notSentReason: reason } : {}),
+    });
   };
 
   return {
     importProgress: null,
     importReport: null,
     importFiles: (files) => {
-      queue = queue.then(() => run(files));
-      return queue;
+      if (files.length === 0) return running;
+      // A drop while a job runs joins it: one progress bar, one report.
+      if (job && !job.cancelled) {
+        job.add(files);
+        return running;
+      }
+      // Otherwise a new job; after a Cancel it starts once the batch still in flight has been answered.
+      const created = createJob();
+      job = created;
+      created.add(files);
+      set({ importProgress: created.progress });
+      running = running.then(() => runJob(created)).catch((err: unknown) => get().showError(err));
+      return running;
     },
+    cancelImport: () => job?.cancel(),
     importViaDialog: async () => {
       try {
         const report = await api.call('import.openDialog', {});
@@ -73,5 +108,12 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
       }
     },
     dismissImportReport: () => set({ importReport: null }),
+    saveImportReport: () => {
+      const report = get().importReport;
+      if (!report) return;
+      const file = importReportFile({ results: report.results, notSent: report.notSent, notSentReason: report.notSentReason }, new Date());
+      downloadFile(file);
+      get().showToast(`Downloaded ${file.fileName}`);
+    },
   };
 };

@@ -1,0 +1,282 @@
+// Bulk import end to end: 2,000 generated files dropped at once (scrape dumps and Markdown, with exact
+// duplicates, near duplicates and files that must be refused), progress that advances, Cancel midway, then
+// the library on disk checked against the report, and a second drop that completes the import.
+// Set WB_SCREENSHOT_DIR to keep pictures of the progress bar and the report.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+type Kind = 'new' | 'duplicate' | 'near-duplicate' | 'refused';
+interface GenFile {
+  name: string;
+  bytes: Buffer;
+  kind: Kind;
+  /** For a near duplicate: the title of the story it copies. */
+  source?: string;
+}
+
+const WORDS = `government minister officials report city council police court election vote party leader president budget
+health hospital school water energy prices market bank company workers union strike protest army border talks agreement
+week month year morning evening local national regional international economy growth inflation tax plan project road bridge
+village river forest farmers harvest weather storm flood drought fire rescue team museum festival concert football match
+club coach season players fans stadium ticket train airport flight ship port trade exports imports factory jobs wages
+families children students teachers university research scientists study data survey poll results analysts experts
+spokesperson statement interview press conference decision law reform proposal debate parliament committee hearing
+investigation evidence witness lawyer judge trial sentence appeal prison release charges fraud corruption scandal
+mayor governor region province district capital town streets residents neighbours community volunteers charity donations`
+  .split(/\s+/)
+  .filter(Boolean);
+const OUTLETS = ['reuters.com', 'apnews.com', 'bbc.co.uk', 'theguardian.com', 'ansa.it', 'lemonde.fr', 'dw.com', 'aljazeera.com', 'france24.com', 'euronews.com'];
+
+/** mulberry32: the same files on every run. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `n` files in drop order. Per 100 files: one exact copy of an earlier file, two near duplicates (an earlier
+ * story under another outlet's header and footer), two refusals (PNG bytes named .txt, an empty file, an
+ * .exe); the rest are new articles, about one in eight Markdown.
+ */
+function generate(n: number, seed = 7): GenFile[] {
+  const r = rng(seed);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
+  const sentence = () => {
+    const w = Array.from({ length: 8 + Math.floor(r() * 12) }, () => pick(WORDS));
+    return `${w.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+  };
+  const paragraph = () => Array.from({ length: 2 + Math.floor(r() * 3) }, sentence).join(' ');
+  const files: GenFile[] = [];
+  const stories: Array<{ title: string; body: string; domain: string; date: string; slug: string }> = [];
+  for (let i = 0; i < n; i++) {
+    const id = String(i).padStart(4, '0');
+    const slot = i % 100;
+    if (i >= 100 && slot === 37) {
+      const src = pick(files.filter((f) => f.kind === 'new'));
+      files.push({ name: `${id}_copy-of-${src.name}`, bytes: src.bytes, kind: 'duplicate' });
+      continue;
+    }
+    if (i >= 100 && (slot === 13 || slot === 71)) {
+      const s = pick(stories);
+      const dom = pick(OUTLETS.filter((o) => o !== s.domain));
+      const header = ` date ${s.date.slice(0, 7)} https://www.${dom}/world/${s.slug}-${i}`;
+      const title = `${s.title} (${dom})`;
+      const text = [header, title, title, `${s.date}T1${i % 10}:00+0000`, `(${dom.split('.')[0]!.toUpperCase()}) -`, s.body, `Copyright ${dom}. Republished under licence; follow ${dom} for more world news every day.`];
+      files.push({ name: `${id}_syndicated.txt`, bytes: Buffer.from(text.join('\n\n')), kind: 'near-duplicate', source: s.title });
+      continue;
+    }
+    if (i >= 100 && (slot === 29 || slot === 83)) {
+      const k = (Math.floor(i / 100) + slot) % 3;
+      if (k === 0) files.push({ name: `${id}_photo.txt`, bytes: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from(Array.from({ length: 300 }, () => Math.floor(r() * 256)))]), kind: 'refused' });
+      else if (k === 1) files.push({ name: `${id}_empty.txt`, bytes: Buffer.alloc(0), kind: 'refused' });
+      else files.push({ name: `${id}_setup.exe`, bytes: Buffer.from('MZ\u0090\u0000 not an article'), kind: 'refused' });
+      continue;
+    }
+    const title = `${Array.from({ length: 5 + Math.floor(r() * 6) }, () => pick(WORDS)).join(' ').replace(/^./, (c) => c.toUpperCase())} ${i}`;
+    const date = `2024-0${1 + Math.floor(r() * 9)}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    const domain = pick(OUTLETS);
+    const slug = title.toLowerCase().replace(/\W+/g, '-');
+    const body = Array.from({ length: 4 + Math.floor(r() * 4) }, paragraph).join('\n\n');
+    if (r() < 0.12) {
+      files.push({ name: `${id}.md`, bytes: Buffer.from(`# ${title}\n\n${body}\n`), kind: 'new' });
+    } else {
+      const text = [` date ${date.slice(0, 7)} https://www.${domain}/world/${slug}`, title, title, `${date}T09:30+0100`, body, `Reporting by staff; editing by the desk. © ${domain}`];
+      files.push({ name: `${id}.txt`, bytes: Buffer.from(text.join('\n\n')), kind: 'new' });
+      stories.push({ title, body, domain, date, slug });
+    }
+  }
+  return files;
+}
+
+/** Drop many files at once: their bytes go over in several evaluate calls, then one drop carries them all. */
+async function dropMany(page: Page, files: readonly GenFile[]) {
+  await page.evaluate(() => ((window as unknown as { __drop: File[] }).__drop = []));
+  for (let i = 0; i < files.length; i += 250) {
+    const chunk = files.slice(i, i + 250).map((f) => ({ name: f.name, b64: f.bytes.toString('base64') }));
+    await page.evaluate((items) => {
+      const out = (window as unknown as { __drop: File[] }).__drop;
+      for (const it of items) out.push(new File([Uint8Array.from(atob(it.b64), (c) => c.charCodeAt(0))], it.name, { type: 'text/plain' }));
+    }, chunk);
+  }
+  await page.locator('[data-testid="app-root"]').evaluate((target) => {
+    const dt = new DataTransfer();
+    for (const f of (window as unknown as { __drop: File[] }).__drop) dt.items.add(f);
+    (window as unknown as { __drop: File[] }).__drop = [];
+    for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+  });
+}
+
+const count = async (page: Page, status: string) => Number(await page.getByTestId(`import-count-${status}`).getAttribute('data-count'));
+const reportCounts = async (page: Page) => ({
+  imported: await count(page, 'imported'),
+  near: await count(page, 'near-duplicate'),
+  duplicates: await count(page, 'duplicate'),
+  refused: await count(page, 'refused'),
+  notSent: (await page.getByTestId('import-count-not-sent').count()) ? await count(page, 'not-sent') : 0,
+});
+const tally = (files: readonly GenFile[], kind: Kind) => files.filter((f) => f.kind === kind).length;
+
+function onDisk(libraryDir: string) {
+  const index = JSON.parse(readFileSync(join(libraryDir, 'articles.json'), 'utf8')) as { articles: Array<{ id: string }> };
+  const folders = readdirSync(join(libraryDir, 'articles')).filter((n) => !n.startsWith('.'));
+  return { ids: index.articles.map((a) => a.id), folders };
+}
+
+/** CSV rows (RFC 4180 as the app writes it: BOM, CRLF, quoted fields). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && s[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+async function saveCsv(page: Page): Promise<string[][]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-import-report').click()]);
+  expect(download.suggestedFilename()).toMatch(/^import-report-.*\.csv$/);
+  return parseCsv(readFileSync((await download.path())!, 'utf8'));
+}
+
+const shots = process.env.WB_SCREENSHOT_DIR;
+
+test('2,000 files: progress advances, Cancel midway keeps whole batches, a second drop completes the import', async ({ page, workbench }) => {
+  test.setTimeout(60_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const files = generate(2000);
+  expect([tally(files, 'duplicate'), tally(files, 'near-duplicate'), tally(files, 'refused')]).toEqual([19, 38, 38]);
+
+  await page.goto(workbench.url);
+  await expect(page.getByTestId('app-root')).toBeVisible();
+  await dropMany(page, files);
+
+  const job = page.getByTestId('import-job');
+  await expect(job).toBeVisible();
+  await expect(page.getByTestId('import-job-count')).toContainText('/ 2,000 files');
+  // At least one batch answered, and far from the end: cancel now.
+  await expect(job).not.toHaveAttribute('data-done', '0', { timeout: 20_000 });
+  await expect(page.getByTestId('import-job-count')).toHaveText(/Importing \d[\d,]* \/ 2,000 files/);
+  if (shots) await page.screenshot({ path: join(shots, 'bulk-import-progress.png') });
+  await page.getByTestId('cancel-import').click();
+
+  const report = page.getByTestId('import-report');
+  await expect(report).toBeVisible({ timeout: 20_000 });
+  await expect(job).toHaveCount(0);
+  await expect(report).toContainText('Import (cancelled)');
+  const first = await reportCounts(page);
+  const answered = first.imported + first.near + first.duplicates + first.refused;
+  // Whole batches of 200 (the files are small), never all of them.
+  expect(answered % 200).toBe(0);
+  expect(answered).toBeGreaterThanOrEqual(200);
+  expect(first.notSent).toBe(2000 - answered);
+  expect(first.notSent).toBeGreaterThan(0);
+  // The answered files are the first ones dropped, each with the status it was made for.
+  const sent = files.slice(0, answered);
+  expect(first).toMatchObject({ imported: tally(sent, 'new'), near: tally(sent, 'near-duplicate'), duplicates: tally(sent, 'duplicate'), refused: tally(sent, 'refused') });
+  await expect(report.getByTestId('import-result').filter({ hasText: '_syndicated.txt' }).first()).toContainText(/near-duplicate of ".+" \(.+\)/);
+  if (shots) await page.screenshot({ path: join(shots, 'bulk-import-report.png') });
+
+  // The library holds exactly the imported and near-duplicate articles of the finished batches: in the list,
+  // in articles.json, and as folders (none without an index entry).
+  const stored = first.imported + first.near;
+  await expect(page.getByTestId('article-count')).toHaveText(`${stored.toLocaleString('en-US')} articles`);
+  const disk = onDisk(workbench.libraryDir);
+  expect(disk.ids).toHaveLength(stored);
+  expect(disk.folders.sort()).toEqual([...disk.ids].sort());
+
+  // The CSV lists every dropped file once: what was answered, and what was not sent.
+  const rows = await saveCsv(page);
+  expect(rows[0]).toEqual(['file', 'status', 'article_id', 'title', 'reason']);
+  expect(rows).toHaveLength(1 + 2000);
+  expect(rows.filter((r) => r[1] === 'not sent')).toHaveLength(first.notSent);
+
+  // Near-duplicate groups show in the list as "N versions"; the badge narrows the list to the group.
+  const story = sent.find((f) => f.kind === 'near-duplicate')!.source!;
+  await page.getByTestId('article-filter').fill(story);
+  const badge = page.getByTestId('article-row').filter({ hasText: story }).first().getByTestId('versions-badge');
+  await expect(badge).toHaveText(/^\d+ versions$/);
+  const versions = Number((await badge.textContent())!.split(' ')[0]);
+  await badge.click();
+  await page.getByTestId('article-filter').fill('');
+  await expect(page.getByTestId('versions-filter')).toContainText(`${versions} versions of “`);
+  await expect(page.getByTestId('article-row')).toHaveCount(versions);
+  if (shots) {
+    await page.getByTestId('import-filter-near-duplicate').click();
+    await page.screenshot({ path: join(shots, 'bulk-import-versions.png') });
+    await page.getByTestId('import-filter-all').click();
+  }
+  await page.getByTestId('clear-versions-filter').click();
+  await expect(page.getByTestId('article-count')).toHaveText(`${stored.toLocaleString('en-US')} articles`);
+
+  // Dropping everything again completes the import: what is stored comes back as duplicates.
+  await dropMany(page, files);
+  await expect(job).toBeVisible();
+  await expect(report).toBeVisible({ timeout: 40_000 });
+  await expect(job).toHaveCount(0);
+  const rest = files.slice(answered);
+  const second = await reportCounts(page);
+  expect(second).toEqual({
+    imported: tally(rest, 'new'),
+    near: tally(rest, 'near-duplicate'),
+    duplicates: stored + tally(files, 'duplicate'),
+    refused: tally(files, 'refused'),
+    notSent: 0,
+  });
+  const total = tally(files, 'new') + tally(files, 'near-duplicate');
+  await expect(page.getByTestId('article-count')).toHaveText(`${total.toLocaleString('en-US')} articles`);
+  const after = onDisk(workbench.libraryDir);
+  expect(after.ids).toHaveLength(total);
+  expect(after.folders.sort()).toEqual([...after.ids].sort());
+  expect(errors).toEqual([]);
+});
+
+test('the import report downloads as CSV with one row per file', async ({ page, workbench }) => {
+  const files = generate(300, 11).slice(200);
+  await page.goto(workbench.url);
+  await dropMany(page, files);
+  const report = page.getByTestId('import-report');
+  await expect(report).toBeVisible();
+  await expect(report.getByTestId('import-result')).toHaveCount(100);
+  const rows = await saveCsv(page);
+  expect(rows[0]).toEqual(['file', 'status', 'article_id', 'title', 'reason']);
+  const body = rows.slice(1);
+  expect(body.map((r) => r[0])).toEqual(files.map((f) => f.name));
+  // Copies and near duplicates of stories outside this slice import as new; refusals stay refused.
+  for (const [row, f] of body.map((r, i) => [r, files[i]!] as const)) {
+    if (f.kind === 'refused') expect(row[1], f.name).toBe('refused');
+    else expect(['imported', 'near-duplicate', 'duplicate'], f.name).toContain(row[1]);
+    if (row[1] === 'refused') expect(row[4], f.name).not.toBe('');
+    else expect(row[2], f.name).toMatch(/^[0-9a-f]{16}$/);
+  }
+  const onPage = await report.getByTestId('import-result').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  expect(body.map((r) => r[1])).toEqual(onPage);
+});
