@@ -283,7 +283,9 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const siteName = rawSite && /^https?:\/\//i.test(rawSite) ? hostOfUrl(rawSite) : rawSite;
   const outlet = pickOutlet(url, siteName);
   const host = url ? hostOfUrl(url) : null;
-  const title = fromMeta ? stripSiteFromTitle(rawTitle, [siteName, outlet.name, host, host?.split('.').slice(-2).join('.')]) : rawTitle;
+  // A title the publisher wrote into its metadata is kept as published, site name and all (as Readability
+  // does, and as the corpus's ground truth has it); only a <title> tag's site suffix is cut.
+  const title = fromMeta ? rawTitle : stripSiteFromTitle(rawTitle, [siteName, outlet.name, host, host?.split('.').slice(-2).join('.')]);
   // The title repeated as the first heading of the body.
   const paragraphs = rawParagraphs[0] && tokenKey(rawParagraphs[0]) === tokenKey(title) ? rawParagraphs.slice(1) : rawParagraphs;
   // Nothing but links (a navigation bar, a list of headlines) is not an article either.

@@ -9,10 +9,11 @@ import { pdfFormat } from './pdf';
 import { docxFormat } from './docx';
 import { odtFormat } from './odt';
 import { rtfFormat } from './rtf';
+import { emlFormat } from './eml';
 import { jsonFormat } from './json';
 import { zipFormat } from './zip';
 
-export const FORMATS: FormatExtractor[] = [textFormat, htmlFormat, mhtmlFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, jsonFormat, zipFormat];
+export const FORMATS: FormatExtractor[] = [textFormat, htmlFormat, mhtmlFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, emlFormat, jsonFormat, zipFormat];
 
 export function extensionOf(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
