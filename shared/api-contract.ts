@@ -15,11 +15,9 @@ import type {
 } from './types';
 import { STANCES } from './types';
 
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, MAX_IMPORT_PDF_BYTES } from './rpc';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL } from './rpc';
 
-export { ApiError, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, MAX_IMPORT_PDF_BYTES, maxImportBytesFor, type RpcError, type RpcResponse } from './rpc';
-
-const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 8;
+export { ApiError, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, type RpcError, type RpcResponse } from './rpc';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 const shortText = (max: number) => z.string().max(max);
@@ -35,13 +33,10 @@ export const droppedFileSchema = z.object({
   name: fileName,
   /** Size the renderer saw; used to refuse oversized files without transferring them. */
   size: z.number().int().nonnegative(),
-  /**
-   * Base64 of the bytes; omitted when the file is over its cap (maxImportBytesFor). The schema admits the
-   * larger (PDF) cap for any name; the importer refuses a file over its own type's cap by name.
-   */
+  /** Base64 of the bytes; omitted when the file is over the cap. */
   dataBase64: z
     .string()
-    .max(base64Max(Math.max(MAX_IMPORT_FILE_BYTES, MAX_IMPORT_PDF_BYTES)))
+    .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 8)
     .optional(),
 });
 export type DroppedFile = z.infer<typeof droppedFileSchema>;
@@ -179,6 +174,10 @@ export const contract = {
   'shell.openExternal': method<{ opened: boolean }>()({
     input: z.object({ url: z.string().max(4096) }).strict(),
     trust: 'Opens an http(s) URL in the system browser through the one checked wrapper; anything else is refused.',
+  }),
+  'library.restoreBackup': method<{ restored: true }>()({
+    input: z.object({ backupId: z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, 'not a backup id') }).strict(),
+    trust: 'Restores the chosen automatic backup; damaged files are moved aside, never deleted',
   }),
 } as const;
 

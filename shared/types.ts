@@ -47,11 +47,6 @@ export interface ArticleMeta {
   wordCount: number;
   /** Byte size of the original file. */
   size: number;
-  /**
-   * Near duplicates (the same story syndicated by several outlets, or re-scraped with another footer) share
-   * a group: the id of the earliest imported article of the group. Absent for an article with no near duplicate.
-   */
-  nearDuplicateGroup?: string;
 }
 
 export interface Article extends ArticleMeta {
@@ -123,8 +118,7 @@ export interface ArticleWithAnnotations extends Article {
   annotations: Annotation[];
 }
 
-/** A near-duplicate is imported (a separate source: the outlet matters) and joins the group of what it resembles. */
-export type ImportStatus = 'imported' | 'near-duplicate' | 'duplicate' | 'refused';
+export type ImportStatus = 'imported' | 'duplicate' | 'refused';
 
 export interface ImportFileResult {
   fileName: string;
@@ -138,10 +132,7 @@ export interface ImportFileResult {
 
 export interface ImportReport {
   results: ImportFileResult[];
-  /** New articles, not counting near duplicates (which are stored too). */
   imported: number;
-  /** Imported as separate sources, each a near duplicate of an article already in the library or in the same import. */
-  nearDuplicates?: number;
   duplicates: number;
   refused: number;
 }
@@ -170,4 +161,23 @@ export interface AppInfo {
   libraryName: string;
   /** Native dialogs (open/save) exist only in the Electron shell. */
   nativeDialogs: boolean;
+  /** Set when the library could not be opened: every method but app.info and library.restoreBackup answers 'unavailable'. */
+  recovery?: LibraryRecovery;
+}
+
+export interface LibraryRecovery {
+  /** The index file at fault, relative to the library folder (e.g. "articles.json"). */
+  file: string;
+  reason: string;
+  /** Automatic backups that would open, newest first. */
+  backups: RecoveryBackup[];
+}
+
+export interface RecoveryBackup {
+  id: string;
+  /** ISO 8601. */
+  createdAt: string;
+  articles: number;
+  claims: number;
+  annotations: number;
 }

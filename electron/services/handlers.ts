@@ -18,13 +18,15 @@ export interface HandlerDeps {
   version: string;
   libraryName: string;
   now?: () => Date;
+  /** Backs up the current state, restores the chosen backup and reopens the library (the workbench's). */
+  restoreBackup?: (backupId: string) => Promise<void>;
 }
 
 function base64ToBytes(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(b64, 'base64'));
 }
 
-export function createHandlers({ library, importer, ports, version, libraryName, now = () => new Date() }: HandlerDeps): Handlers {
+export function createHandlers({ library, importer, ports, version, libraryName, now = () => new Date(), restoreBackup }: HandlerDeps): Handlers {
   const unavailable = (what: string) => new ServiceError('unavailable', `${what} is only available in the desktop app.`);
   return {
     'app.info': () => ({ shell: ports.shell, version, libraryName, nativeDialogs: Boolean(ports.saveExport && ports.pickImportPaths) }),
@@ -80,6 +82,11 @@ export function createHandlers({ library, importer, ports, version, libraryName,
       if (!ports.openExternal) throw unavailable('Opening the system browser');
       await ports.openExternal(safe);
       return { opened: true };
+    },
+    'library.restoreBackup': async ({ backupId }) => {
+      if (!restoreBackup) throw new ServiceError('unavailable', 'Restoring a backup is not available here.');
+      await restoreBackup(backupId);
+      return { restored: true };
     },
   };
 }

@@ -1,12 +1,20 @@
 // Composition of the services behind the API contract. The Electron main process and the localhost host
 // both call openWorkbench(); each passes the ports only its shell has (native dialogs, the system browser).
+//
+// Recovery mode (opts.recovery): when the library's index files are damaged or missing, openWorkbench does
+// not throw but returns a workbench whose app.info carries `recovery` (the file, the reason, the good
+// backups) and whose library.restoreBackup restores one and reopens; every other method answers
+// 'unavailable'. It holds the library lock meanwhile, so no other window writes while the user decides.
 import { basename } from 'node:path';
-import { createDispatcher, type Dispatch } from '../../shared/dispatcher';
-import type { ExportFile } from '../../shared/types';
+import { METHOD_NAMES, type Handlers } from '../../shared/api-contract';
+import { createDispatcher, ServiceError, type Dispatch } from '../../shared/dispatcher';
+import type { AppInfo, ExportFile } from '../../shared/types';
 import { createHandlers } from './handlers';
 import { createImporter, type Importer } from './importer';
+import { listBackups, restoreBackup } from './library/backup';
 import { createLibrary, type Library } from './library/library';
-import { openLibraryStore } from './library/store';
+import { acquireLibraryLock, type LibraryLock } from './library/lock';
+import { LibraryOpenError, openLibraryStore, type LibraryStore, type OpenLibraryOptions } from './library/store';
 
 export interface ShellPorts {
   shell: 'electron' | 'host';
@@ -20,8 +28,10 @@ export interface ShellPorts {
 
 export interface Workbench {
   dispatch: Dispatch;
+  /** The open library; throws ServiceError('unavailable') in recovery mode. */
   library: Library;
   importer: Importer;
+  /** Finishes pending writes and releases the library lock. */
   close(): Promise<void>;
 }
 
@@ -31,21 +41,107 @@ export interface OpenWorkbenchOptions {
   ports: ShellPorts;
   now?: () => Date;
   onInternalError?: (method: string, err: unknown) => void;
+  /** Open a damaged library in recovery mode instead of throwing its LibraryOpenError. */
+  recovery?: boolean;
+  /** Store settings (backup interval, migrations); for tests. */
+  store?: OpenLibraryOptions;
 }
 
+type State =
+  | { kind: 'open'; store: LibraryStore; library: Library; importer: Importer; dispatch: Dispatch }
+  | { kind: 'recovery'; lock: LibraryLock; dispatch: Dispatch }
+  | { kind: 'closed'; dispatch: Dispatch };
+
+const refuseAll = (message: string): Handlers =>
+  Object.fromEntries(
+    METHOD_NAMES.map((m) => [
+      m,
+      () => {
+        throw new ServiceError('unavailable', message);
+      },
+    ]),
+  ) as unknown as Handlers;
+
 export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workbench> {
-  const store = await openLibraryStore(opts.libraryDir, opts.now);
-  const library = createLibrary(store, opts.now);
-  const importer = createImporter(library);
-  const handlers = createHandlers({ library, importer, ports: opts.ports, version: opts.version, libraryName: basename(opts.libraryDir), now: opts.now });
-  const dispatch = createDispatcher(handlers, {
-    onInternalError: opts.onInternalError ?? ((method, err) => console.error(`[workbench] ${method}:`, err)),
-  });
+  const dir = opts.libraryDir;
+  const now = opts.now ?? (() => new Date());
+  const onInternalError = opts.onInternalError ?? ((method: string, err: unknown) => console.error(`[workbench] ${method}:`, err));
+  const info = (): AppInfo => ({ shell: opts.ports.shell, version: opts.version, libraryName: basename(dir), nativeDialogs: Boolean(opts.ports.saveExport && opts.ports.pickImportPaths) });
+
+  async function openNormal(): Promise<State> {
+    const store = await openLibraryStore(dir, opts.now, opts.store);
+    const library = createLibrary(store, opts.now);
+    const importer = createImporter(library);
+    const handlers = createHandlers({ library, importer, ports: opts.ports, version: opts.version, libraryName: basename(dir), now: opts.now, restoreBackup: restore });
+    return { kind: 'open', store, library, importer, dispatch: createDispatcher(handlers, { onInternalError }) };
+  }
+
+  async function openRecovery(error: LibraryOpenError): Promise<State> {
+    const lock = await acquireLibraryLock(dir);
+    const handlers = refuseAll(`The library is damaged: ${error.relFile} ${error.reason} Restore a backup to continue.`);
+    handlers['app.info'] = async () => {
+      const backups = (await listBackups(dir, opts.store)).map(({ id, createdAt, articles, claims, annotations }) => ({ id, createdAt, articles, claims, annotations }));
+      return { ...info(), recovery: { file: error.relFile, reason: error.reason, backups } };
+    };
+    handlers['library.restoreBackup'] = async ({ backupId }) => {
+      await restore(backupId);
+      return { restored: true };
+    };
+    return { kind: 'recovery', lock, dispatch: createDispatcher(handlers, { onInternalError }) };
+  }
+
+  async function openAny(): Promise<State> {
+    try {
+      return await openNormal();
+    } catch (err) {
+      // A newer schema is not damage: restoring an older backup would throw away that version's work.
+      if (opts.recovery && err instanceof LibraryOpenError && (err.kind === 'damaged' || err.kind === 'missing')) return openRecovery(err);
+      throw err;
+    }
+  }
+
+  // One restore at a time; calls made meanwhile reach the old state (whose writes are refused once it stops).
+  let restoring: Promise<unknown> = Promise.resolve();
+  function restore(backupId: string): Promise<void> {
+    const run = restoring.then(async () => {
+      const before = state;
+      if (before.kind === 'closed') throw new ServiceError('unavailable', 'The library is closed.');
+      // The current state first, so that the restore itself can be undone from the backup list.
+      if (before.kind === 'open') await before.store.backupNow('before restore', true);
+      // Taking the lock in this process stops an open store (its writes finish first); the file stays.
+      const guard = await acquireLibraryLock(dir);
+      try {
+        await restoreBackup(dir, backupId, { ...opts.store, lock: guard, now: now() });
+      } finally {
+        // Reopen whatever is on disk now (restored, or untouched if the restore refused), taking the lock over.
+        state = await openAny().catch(async (err: unknown) => {
+          await guard.release();
+          return { kind: 'closed' as const, dispatch: createDispatcher(refuseAll(`The library cannot be opened: ${err instanceof Error ? err.message : String(err)}`)) };
+        });
+      }
+      if (state.kind !== 'open') throw new ServiceError('refused', 'The backup was restored, but the library still cannot be opened.');
+    });
+    restoring = run.catch(() => {});
+    return run;
+  }
+
+  let state: State = await openAny();
   return {
-    dispatch,
-    library,
-    importer,
-    // Writes are awaited by each call, so there is nothing pending to flush; close is for symmetry and locks.
-    close: async () => {},
+    dispatch: (method, input) => state.dispatch(method, input),
+    get library() {
+      if (state.kind !== 'open') throw new ServiceError('unavailable', 'The library is not open.');
+      return state.library;
+    },
+    get importer() {
+      if (state.kind !== 'open') throw new ServiceError('unavailable', 'The library is not open.');
+      return state.importer;
+    },
+    close: async () => {
+      await restoring;
+      const s = state;
+      state = { kind: 'closed', dispatch: createDispatcher(refuseAll('The library is closed.')) };
+      if (s.kind === 'open') await s.store.close();
+      else if (s.kind === 'recovery') await s.lock.release();
+    },
   };
 }

@@ -1,73 +1,44 @@
 // The library folder on disk. Small lowdb JSON files hold the index, so that saving one annotation never
 // rewrites article texts or the annotations of other articles:
-//   library.json                  manifest: format name and schema version
+//   library.json                  manifest: format name, schema version, migrations applied
 //   articles.json                 article metadata and the outlets seen
 //   claims.json                   claims
 //   annotations/<articleId>.json  the annotations of one article
 //   articles/<articleId>/original.<ext>, text.json   the original bytes as imported, the extracted text
-// lowdb's JSONFile writes through steno (temp file + rename) and coalesces concurrent writes; a change is
-// acknowledged only after its write has finished.
+//   backups/<id>/                 rolling copies of the index files (backup.ts)
+//   damaged/<id>/                 index files moved aside by a restore, never deleted
+//   .lock                         held while a process has the library open (lock.ts)
+// Index files are written by DurableJsonFile (temp file, fsync, rename, fsync of the folder), and a change
+// is acknowledged only after a write that contains it has finished: see durable-json-file.ts for why
+// lowdb's own JSONFile (steno) was not enough.
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import type { Annotation, ArticleMeta, Claim, Outlet } from '../../../shared/types';
 import type { ArticleTextParts } from '../../../shared/article-text';
 import { ServiceError } from '../../../shared/dispatcher';
-import { writeFileAtomic } from '../fs-atomic';
+import { DurableJsonFile, syncDir, writeFileDurable } from './durable-json-file';
+import { acquireLibraryLock } from './lock';
+import { BACKUPS_DIR, DAMAGED_DIR, createBackup, loadIndex, type BackupMeta, type IndexFile } from './backup';
+import {
+  LIBRARY_FORMAT,
+  LibraryOpenError,
+  SCHEMA_VERSION,
+  type AnnotationsFile,
+  type ArticlesFile,
+  type ClaimsFile,
+  type Manifest,
+  type MigrateOptions,
+  type ValidIndex,
+} from './migrations';
 
-export const LIBRARY_FORMAT = 'analyst-workbench-library';
-export const SCHEMA_VERSION = 1;
+export { LIBRARY_FORMAT, LibraryOpenError, SCHEMA_VERSION };
+export type { AnnotationsFile, ArticlesFile, ClaimsFile, Manifest };
+export { LibraryLockedError } from './lock';
 
-export interface Manifest {
-  format: typeof LIBRARY_FORMAT;
-  schemaVersion: number;
-  createdAt: string;
-}
-export interface ArticlesFile {
-  articles: ArticleMeta[];
-  outlets: Outlet[];
-}
-export interface ClaimsFile {
-  claims: Claim[];
-}
 /** The extracted text of one article (articles/<id>/text.json). */
 export interface StoredText extends ArticleTextParts {
   pages?: number[];
-}
-
-export interface AnnotationsFile {
-  annotations: Annotation[];
-}
-
-const manifestSchema = z.object({ format: z.literal(LIBRARY_FORMAT), schemaVersion: z.number().int() });
-const articlesSchema = z.object({ articles: z.array(z.object({ id: z.string(), sha256: z.string(), title: z.string() }).loose()), outlets: z.array(z.unknown()) });
-const claimsSchema = z.object({ claims: z.array(z.object({ id: z.string(), text: z.string() }).loose()) });
-const annotationsSchema = z.object({ annotations: z.array(z.object({ id: z.string(), articleId: z.string(), claimId: z.string() }).loose()) });
-
-export class LibraryOpenError extends Error {
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
-    super(`Cannot open the library: ${file} ${reason}`);
-    this.name = 'LibraryOpenError';
-  }
-}
-
-async function openJson<T>(path: string, defaults: T, schema: z.ZodType): Promise<Low<T>> {
-  const db = new Low<T>(new JSONFile<T>(path), defaults);
-  try {
-    await db.read();
-  } catch (err) {
-    // Never write over a file we could not read: the user's work may still be recoverable from it.
-    throw new LibraryOpenError(path, `is damaged (${err instanceof Error ? err.message : String(err)}); it was left untouched.`);
-  }
-  const check = schema.safeParse(db.data);
-  if (!check.success) throw new LibraryOpenError(path, 'does not have the expected structure; it was left untouched.');
-  return db;
 }
 
 export interface LibraryStore {
@@ -80,46 +51,174 @@ export interface LibraryStore {
   writeArticleFiles(id: string, originalName: string, bytes: Uint8Array, text: StoredText): Promise<void>;
   readArticleText(id: string): Promise<StoredText>;
   removeArticleFiles(id: string): Promise<void>;
+  /** Copy the index as it is in memory into a new rolling backup; null when the newest backup is identical. */
+  backupNow(reason: string, force?: boolean): Promise<BackupMeta | null>;
+  /** Finish every write already asked for, refuse further writes, release the lock. */
+  close(): Promise<void>;
+}
+
+export interface OpenLibraryOptions extends MigrateOptions {
+  /** At most one activity backup per interval (default 10 minutes); one more at each open. */
+  backupIntervalMs?: number;
+  /** How many backups to keep (default 10). */
+  keepBackups?: number;
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+
+/** Write a whole file in place and fdatasync it (for files nothing refers to yet). */
+async function writeFileSynced(path: string, data: string | Uint8Array): Promise<void> {
+  const fh = await open(path, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+}
+/** Same layout as lowdb's JSONFile, so files written before and after this adapter look alike. */
+const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
 function originalFileName(name: string): string {
   const ext = /\.([A-Za-z0-9]{1,10})$/.exec(name)?.[1]?.toLowerCase();
   return ext ? `original.${ext}` : 'original';
 }
 
-export async function openLibraryStore(dir: string, now: () => Date = () => new Date()): Promise<LibraryStore> {
+const jsonNames = async (d: string) => (await readdir(d)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+
+/**
+ * Temp files and staging folders left by a crash. Safe to remove only because we hold the lock: nobody
+ * else is writing them.
+ */
+async function removeLeftovers(dir: string): Promise<void> {
+  for (const d of [dir, join(dir, 'annotations')]) {
+    for (const n of await readdir(d)) {
+      if (n.startsWith('.') && n.endsWith('.tmp')) await rm(join(d, n), { force: true });
+      else if (d === dir && n.startsWith('.restore-')) await rm(join(d, n), { recursive: true, force: true });
+    }
+  }
+  const backups = join(dir, BACKUPS_DIR);
+  if (existsSync(backups)) for (const n of await readdir(backups)) if (n.startsWith('.partial-')) await rm(join(backups, n), { recursive: true, force: true });
+}
+
+/**
+ * A new library gets all three top-level files at once. A missing file in a folder that holds library data
+ * is damage, not a fresh start: silently starting empty would hide the user's work (and, once the rolling
+ * backups had turned over, lose it).
+ */
+async function createMissingFiles(dir: string, now: Date, target: number): Promise<void> {
+  const has = (rel: string) => existsSync(join(dir, rel));
+  const annotationFiles = (await jsonNames(join(dir, 'annotations'))).length > 0;
+  const articleDirs = (await readdir(join(dir, 'articles'))).some((n) => !n.startsWith('.'));
+  const missing = (rel: string, why: string) =>
+    new LibraryOpenError(join(dir, rel), `is missing, but the folder ${why}; nothing was changed.`, { kind: 'missing', relFile: rel });
+  if (!has('library.json')) {
+    if (has('articles.json') || has('claims.json') || has(BACKUPS_DIR) || has(DAMAGED_DIR) || annotationFiles || articleDirs) throw missing('library.json', 'holds library data');
+    const manifest: Manifest = { format: LIBRARY_FORMAT, schemaVersion: target, createdAt: now.toISOString() };
+    await writeFileDurable(join(dir, 'library.json'), pretty(manifest));
+  }
+  if (!has('articles.json')) {
+    if (annotationFiles || articleDirs) throw missing('articles.json', 'holds articles');
+    await writeFileDurable(join(dir, 'articles.json'), pretty({ articles: [], outlets: [] }));
+  }
+  if (!has('claims.json')) {
+    if (annotationFiles) throw missing('claims.json', 'holds annotations');
+    await writeFileDurable(join(dir, 'claims.json'), pretty({ claims: [] }));
+  }
+}
+
+/** Read and check the index; migrate an older one (after a backup of it as it was) and save the result. */
+async function loadLibrary(dir: string, now: () => Date, opts: OpenLibraryOptions): Promise<{ index: ValidIndex; files: IndexFile[]; migrated: boolean }> {
+  const { index, files, applied } = await loadIndex(dir, now().toISOString(), opts);
+  if (!applied.length) return { index, files, migrated: false };
+  await createBackup(dir, files, { now: now(), reason: `before migration to schema ${index.manifest.schemaVersion}`, keep: opts.keepBackups, force: true });
+  // Data files first, library.json (with the new schemaVersion) last: see the idempotence rule in migrations.ts.
+  for (const [id, f] of index.annotations) await writeFileDurable(join(dir, 'annotations', `${id}.json`), pretty(f));
+  await writeFileDurable(join(dir, 'claims.json'), pretty(index.claims));
+  await writeFileDurable(join(dir, 'articles.json'), pretty(index.articles));
+  await writeFileDurable(join(dir, 'library.json'), pretty(index.manifest));
+  return { index, files, migrated: true };
+}
+
+export async function openLibraryStore(dir: string, now: () => Date = () => new Date(), opts: OpenLibraryOptions = {}): Promise<LibraryStore> {
   await mkdir(join(dir, 'annotations'), { recursive: true });
   await mkdir(join(dir, 'articles'), { recursive: true });
 
-  const manifestPath = join(dir, 'library.json');
-  if (!existsSync(manifestPath)) {
-    const manifest: Manifest = { format: LIBRARY_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: now().toISOString() };
-    await writeFileAtomic(manifestPath, JSON.stringify(manifest, null, 2));
-  } else {
-    const m = await openJson<Manifest>(manifestPath, {} as Manifest, manifestSchema);
-    if (m.data.schemaVersion > SCHEMA_VERSION) {
-      throw new LibraryOpenError(manifestPath, `was written by a newer version (schema ${m.data.schemaVersion}); this version reads up to ${SCHEMA_VERSION}.`);
-    }
+  // A later open of this folder in this process takes the lock over; this store then stops writing.
+  let stop: (reason: string) => Promise<void> = async () => {};
+  const lock = await acquireLibraryLock(dir, { onHandOver: () => stop('The library was opened again in this app; this copy no longer saves changes.') });
+  let loaded: Awaited<ReturnType<typeof loadLibrary>>;
+  try {
+    await removeLeftovers(dir);
+    await createMissingFiles(dir, now(), opts.target ?? SCHEMA_VERSION);
+    loaded = await loadLibrary(dir, now, opts);
+  } catch (err) {
+    await lock.release();
+    throw err;
   }
 
-  const articles = await openJson<ArticlesFile>(join(dir, 'articles.json'), { articles: [], outlets: [] }, articlesSchema);
-  const claims = await openJson<ClaimsFile>(join(dir, 'claims.json'), { claims: [] }, claimsSchema);
-
+  const adapters = new Set<DurableJsonFile<unknown>>();
+  let closedReason: string | null = null;
+  const open = <T>(rel: string, data: T, before?: () => Promise<void>): Low<T> => {
+    const adapter = new DurableJsonFile<T>(join(dir, rel), { onWritten: () => scheduleBackup(), before });
+    adapters.add(adapter as DurableJsonFile<unknown>);
+    if (closedReason) void adapter.close(closedReason);
+    return new Low<T>(adapter, data);
+  };
+  const { index } = loaded;
+  const manifest = index.manifest;
+  const articles = open('articles.json', index.articles);
+  const claims = open('claims.json', index.claims);
+  // An annotation may point at a claim created a moment ago: its write waits for claim writes under way.
+  const claimsWritten = () => (claims.adapter as DurableJsonFile<ClaimsFile>).flush();
   const annotations = new Map<string, Low<AnnotationsFile>>();
-  const annDir = join(dir, 'annotations');
-  const names = (await readdir(annDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-  // Read in bounded parallel batches: thousands of small files open much faster than one at a time.
-  for (let i = 0; i < names.length; i += 64) {
-    await Promise.all(
-      names.slice(i, i + 64).map(async (n) => {
-        const id = n.slice(0, -'.json'.length);
-        annotations.set(id, await openJson<AnnotationsFile>(join(annDir, n), { annotations: [] }, annotationsSchema));
-      }),
-    );
-  }
+  for (const [id, f] of index.annotations) annotations.set(id, open(`annotations/${id}.json`, f, claimsWritten));
 
+  // Rolling backups from the in-memory index: serialized in one synchronous step, so the copy is consistent
+  // across files (an annotation and the claim it just created), whatever writes are still in flight.
+  const snapshot = (): IndexFile[] => {
+    const enc = (v: unknown) => Buffer.from(pretty(v));
+    const files = [
+      { rel: 'library.json', bytes: enc(manifest) },
+      { rel: 'articles.json', bytes: enc(articles.data) },
+      { rel: 'claims.json', bytes: enc(claims.data) },
+    ];
+    for (const [id, db] of annotations) files.push({ rel: `annotations/${id}.json`, bytes: enc(db.data) });
+    return files;
+  };
+  // One backup at a time: two would prune each other's half-written folders.
+  let backups: Promise<unknown> = Promise.resolve();
+  const enqueue = (files: IndexFile[], reason: string, force = false): Promise<BackupMeta | null> => {
+    const p = backups.then(() => createBackup(dir, files, { now: now(), reason, keep: opts.keepBackups, force }));
+    backups = p.catch(() => {});
+    return p;
+  };
+  const backupNow = (reason: string, force = false) => enqueue(snapshot(), reason, force);
+  const warn = (err: unknown) => console.warn('[library] rolling backup failed:', err);
+  // The index as it was opened (the last good state before this session's changes) is backed up when the
+  // session first changes something, from the bytes read at open: a session that only reads leaves the
+  // folder as it found it. An empty library, or one just migrated (backed up above), needs none.
+  const empty = !index.articles.articles.length && !index.claims.claims.length && !index.annotations.size;
+  let openedFiles: IndexFile[] | null = empty || loaded.migrated ? null : loaded.files;
+  const interval = opts.backupIntervalMs ?? 10 * 60_000;
+  let lastBackup = now().getTime();
+  function scheduleBackup(): void {
+    if (closedReason) return;
+    if (openedFiles) {
+      enqueue(openedFiles, 'open').catch(warn);
+      openedFiles = null;
+    }
+    if (now().getTime() - lastBackup < interval) return;
+    lastBackup = now().getTime();
+    backupNow('activity').catch(warn);
+  }
+  stop = async (reason: string) => {
+    closedReason ??= reason;
+    await Promise.all([...adapters].map((a) => a.close(reason)));
+    await backups;
+  };
+
+  const annDir = join(dir, 'annotations');
   const articleDir = (id: string) => {
     if (!SAFE_ID.test(id)) throw new ServiceError('refused', `Not a valid article id: ${id.slice(0, 40)}`);
     return join(dir, 'articles', id);
@@ -134,7 +233,7 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
       let db = annotations.get(articleId);
       if (!db) {
         if (!SAFE_ID.test(articleId)) throw new ServiceError('refused', 'Not a valid article id');
-        db = new Low<AnnotationsFile>(new JSONFile<AnnotationsFile>(join(annDir, `${articleId}.json`)), { annotations: [] });
+        db = open<AnnotationsFile>(`annotations/${articleId}.json`, { annotations: [] }, claimsWritten);
         annotations.set(articleId, db);
       }
       return db;
@@ -142,8 +241,16 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
     async writeArticleFiles(id, originalName, bytes, text) {
       const d = articleDir(id);
       await mkdir(d, { recursive: true });
-      await writeFileAtomic(join(d, originalFileName(originalName)), bytes);
-      await writeFileAtomic(join(d, 'text.json'), JSON.stringify({ title: text.title, lead: text.lead, paragraphs: text.paragraphs, ...(text.pages ? { pages: text.pages } : {}) }));
+      // Only for a new article: no index entry points at this folder until addArticles writes articles.json
+      // after it (a folder left by an interrupted import is unreferenced too), so the files are written in
+      // place, without temp file + rename. They are fdatasync'ed, then the folder and articles/ are synced:
+      // all on disk before the index write that acknowledges the import. (A directory sync alone would not
+      // do: it makes the names durable, not the contents, which ext4 allocates later.)
+      await Promise.all([
+        writeFileSynced(join(d, originalFileName(originalName)), bytes),
+        writeFileSynced(join(d, 'text.json'), JSON.stringify({ title: text.title, lead: text.lead, paragraphs: text.paragraphs, ...(text.pages ? { pages: text.pages } : {}) })),
+      ]);
+      await Promise.all([syncDir(d), syncDir(join(dir, 'articles'))]);
     },
     async readArticleText(id) {
       const raw = await readFile(join(articleDir(id), 'text.json'), 'utf8');
@@ -151,10 +258,18 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
       return { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
     },
     async removeArticleFiles(id) {
-      await rm(articleDir(id), { recursive: true, force: true });
-      const f = join(annDir, `${id}.json`);
-      if (existsSync(f)) await rm(f, { force: true });
+      const d = articleDir(id);
+      const db = annotations.get(id);
       annotations.delete(id);
+      // Let a write still in flight finish before the file goes, so it cannot bring the file back.
+      if (db) await (db.adapter as DurableJsonFile<AnnotationsFile>).close('The article was deleted.');
+      await rm(d, { recursive: true, force: true });
+      await rm(join(annDir, `${id}.json`), { force: true });
+    },
+    backupNow,
+    close: async () => {
+      await stop('The library was closed; reopen it to make changes.');
+      await lock.release();
     },
   };
 }
