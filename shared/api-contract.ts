@@ -15,9 +15,11 @@ import type {
 } from './types';
 import { STANCES } from './types';
 
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL } from './rpc';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, MAX_IMPORT_PDF_BYTES } from './rpc';
 
-export { ApiError, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, type RpcError, type RpcResponse } from './rpc';
+export { ApiError, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, MAX_IMPORT_PDF_BYTES, maxImportBytesFor, type RpcError, type RpcResponse } from './rpc';
+
+const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 8;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 const shortText = (max: number) => z.string().max(max);
@@ -33,10 +35,13 @@ export const droppedFileSchema = z.object({
   name: fileName,
   /** Size the renderer saw; used to refuse oversized files without transferring them. */
   size: z.number().int().nonnegative(),
-  /** Base64 of the bytes; omitted when the file is over the cap. */
+  /**
+   * Base64 of the bytes; omitted when the file is over its cap (maxImportBytesFor). The schema admits the
+   * larger (PDF) cap for any name; the importer refuses a file over its own type's cap by name.
+   */
   dataBase64: z
     .string()
-    .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 8)
+    .max(base64Max(Math.max(MAX_IMPORT_FILE_BYTES, MAX_IMPORT_PDF_BYTES)))
     .optional(),
 });
 export type DroppedFile = z.infer<typeof droppedFileSchema>;

@@ -47,6 +47,11 @@ export interface ArticleMeta {
   wordCount: number;
   /** Byte size of the original file. */
   size: number;
+  /**
+   * Near duplicates (the same story syndicated by several outlets, or re-scraped with another footer) share
+   * a group: the id of the earliest imported article of the group. Absent for an article with no near duplicate.
+   */
+  nearDuplicateGroup?: string;
 }
 
 export interface Article extends ArticleMeta {
@@ -118,7 +123,8 @@ export interface ArticleWithAnnotations extends Article {
   annotations: Annotation[];
 }
 
-export type ImportStatus = 'imported' | 'duplicate' | 'refused';
+/** A near-duplicate is imported (a separate source: the outlet matters) and joins the group of what it resembles. */
+export type ImportStatus = 'imported' | 'near-duplicate' | 'duplicate' | 'refused';
 
 export interface ImportFileResult {
   fileName: string;
@@ -132,7 +138,10 @@ export interface ImportFileResult {
 
 export interface ImportReport {
   results: ImportFileResult[];
+  /** New articles, not counting near duplicates (which are stored too). */
   imported: number;
+  /** Imported as separate sources, each a near duplicate of an article already in the library or in the same import. */
+  nearDuplicates?: number;
   duplicates: number;
   refused: number;
 }
