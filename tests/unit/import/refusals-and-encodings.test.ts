@@ -91,31 +91,31 @@ describe('decoding', () => {
   it('reads UTF-16 LE and BE with a byte-order mark', () => {
     const le = Uint8Array.from([0xff, 0xfe, ...iconv.encode(ARTICLE, 'utf-16le')]);
     const be = Uint8Array.from([0xfe, 0xff, ...iconv.encode(ARTICLE, 'utf-16be')]);
-    expect(decodeText(le)).toEqual({ text: ARTICLE, encoding: 'utf-16le' });
-    expect(decodeText(be)).toEqual({ text: ARTICLE, encoding: 'utf-16be' });
+    expect(decodeText(le)).toMatchObject({ text: ARTICLE, encoding: 'utf-16le' });
+    expect(decodeText(be)).toMatchObject({ text: ARTICLE, encoding: 'utf-16be' });
     const a = extractArticle('utf16.txt', le);
     expect(a.title).toBe('Il titolo della prova');
     expect(a.paragraphs).toEqual(['Il presidente è stato chiaro: la città è calma e la situazione è sotto controllo. Perché?']);
   });
 
   it('reads UTF-16 without a byte-order mark, and UTF-32 and UTF-8 with one', () => {
-    expect(decodeText(Uint8Array.from(iconv.encode(ARTICLE, 'utf-16le')))).toEqual({ text: ARTICLE, encoding: 'utf-16le' });
+    expect(decodeText(Uint8Array.from(iconv.encode(ARTICLE, 'utf-16le')))).toMatchObject({ text: ARTICLE, encoding: 'utf-16le' });
     const emoji = 'Titolo 😀 è qui\n\nTesto.';
     expect(decodeText(Uint8Array.from([0xff, 0xfe, 0, 0, ...iconv.encode(emoji, 'utf-32le')])).text).toBe(emoji);
     expect(decodeText(Uint8Array.from([0, 0, 0xfe, 0xff, ...iconv.encode(emoji, 'utf-32be')])).text).toBe(emoji);
-    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(emoji)]))).toEqual({ text: emoji, encoding: 'utf-8' });
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(emoji)]))).toMatchObject({ text: emoji, encoding: 'utf-8' });
   });
 
   it('reads windows-1252 text with "è" (which jschardet alone takes for Cyrillic)', () => {
     const bytes = Uint8Array.from(iconv.encode(ARTICLE, 'windows-1252'));
     expect(bytes.includes(0xe8)).toBe(true);
-    expect(decodeText(bytes)).toEqual({ text: ARTICLE, encoding: 'windows-1252' });
+    expect(decodeText(bytes)).toMatchObject({ text: ARTICLE, encoding: 'windows-1252' });
     expect(extractArticle('latin.txt', bytes).paragraphs[0]).toContain('è stato chiaro: la città è calma');
   });
 
   it('prefers windows-1252 for mostly-ASCII text with a stray invalid UTF-8 byte', () => {
     const bytes = Uint8Array.from([...utf8('Hello world, caf'), 0xe9, ...utf8(' au lait.')]);
-    expect(decodeText(bytes)).toEqual({ text: 'Hello world, café au lait.', encoding: 'windows-1252' });
+    expect(decodeText(bytes)).toMatchObject({ text: 'Hello world, café au lait.', encoding: 'windows-1252' });
   });
 
   it.each([
