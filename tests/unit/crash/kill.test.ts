@@ -15,7 +15,7 @@ import { checkAfterKill, parseLines } from './kill-check';
 
 const full = process.env.npm_lifecycle_event === 'test:kill';
 const RUNS = Number(process.env.KILL_RUNS ?? (full ? 25 : 20));
-const CHANGES = Number(process.env.KILL_CHANGES ?? (full ? 1000 : 60));
+const CHANGES = Number(process.env.KILL_CHANGES ?? (full ? 1000 : 100));
 const CHAINS = 4;
 
 let work: string;
