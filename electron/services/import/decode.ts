@@ -1,10 +1,12 @@
 // Bytes → normalised text. Order matters: known binary signatures first (so the reason names the type),
-// then byte-order marks, then UTF-16/32 without one, then strict UTF-8, and only then statistical detection
+// then byte-order marks, then UTF-16/32 without one, then ISO-2022 (7-bit, so before anything that accepts
+// ASCII), then strict UTF-8, and only then statistical detection
 // (encoding-detect.ts), whose every candidate is decoded and judged for plausibility. The decoded text then
 // has mis-decodings made before it reached us repaired (mojibake.ts) and is normalised.
 import { detectAll } from 'jschardet';
 import { knownBinaryType, looksBinary, utf16WithoutBom } from './binary';
 import { detectLegacy, MAX_PENALTY, SAMPLE_BYTES } from './encoding-detect';
+import { decodeIso2022, iso2022Kind } from './encoding-iso2022';
 import { judgeDecoding } from './encoding-judge';
 import { repairMojibake } from './mojibake';
 import { ImportRefusal } from './refusal';
@@ -129,6 +131,13 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const type = knownBinaryType(bytes);
   if (type) throw new ImportRefusal(`not a text file (${type})`);
   let decoded = fromBom(bytes) ?? fromUnmarkedUtf16or32(bytes);
+  if (!decoded) {
+    // ISO-2022 is 7-bit, so it must be recognised before it passes for ASCII, and its shift controls (SO, SI)
+    // before they pass for binary data.
+    const kind = iso2022Kind(bytes);
+    const iso = kind ? plausible(decodeIso2022(bytes, kind)) : null;
+    if (kind && iso !== null) decoded = { text: iso, encoding: kind, confidence: 0.95 };
+  }
   if (!decoded) {
     if (looksBinary(bytes)) throw new ImportRefusal('not a text file (binary data)');
     const utf8 = strictDecode(bytes, 'utf-8');
