@@ -108,8 +108,9 @@ export function detectLegacy(bytes: Uint8Array): Detection | null {
     // A few recognised words outweigh a little noise; letters from a second alphabet cost the most.
     const misfit = j.letters > 0 ? 1 - j.fit : 0;
     const cjk = MULTI_BYTE.has(name) ? MULTI_BYTE_BONUS * Math.max(0, 2 * j.fit - 1) * Math.min(1, j.letters / 10) : 0;
-    const score =
-      confidence + (name === 'windows-1252' ? CP1252_PRIOR : 0) + cjk - FIT_WEIGHT * misfit - PENALTY_WEIGHT * j.penalty - GARBAGE_WEIGHT * Math.min(j.garbage, 5) + 0.02 * Math.min(j.nonAsciiStopwords, 5);
+    const prior = name === 'windows-1252' ? CP1252_PRIOR : 0;
+    const costs = FIT_WEIGHT * misfit + PENALTY_WEIGHT * j.penalty + GARBAGE_WEIGHT * Math.min(j.garbage, 5);
+    const score = confidence + prior + cjk - costs + 0.02 * Math.min(j.nonAsciiStopwords, 5);
     readings.set(text, { names: [name], text, score });
   }
   const ranked = [...readings.values()].sort((a, b) => b.score - a.score);

@@ -138,8 +138,7 @@ function scriptCounts(chars: Iterable<string>): Map<string, number> {
 /** Repairs every word of `text` where reading `page`'s characters as UTF-8 bytes is clearly better. */
 function repairWith(text: string, page: CodePage): Fix | null {
   // Most text has no sequence at all for most code pages: one scan settles it.
-  page.sequence.lastIndex = 0;
-  if (!page.sequence.test(text)) return null;
+  if (!hasSequence(page, text)) return null;
   let evidence = 0; // repaired sequences; those of three or more bytes count double
   let visible = 0;
   let gain = 0;
@@ -213,6 +212,7 @@ function repairWith(text: string, page: CodePage): Fix | null {
   return { text: fixedText, evidence, gain };
 }
 
+/** Whether the code page's sequence occurs anywhere (the regular expression is global: reset around the test). */
 function hasSequence(page: CodePage, text: string): boolean {
   page.sequence.lastIndex = 0;
   const found = page.sequence.test(text);
