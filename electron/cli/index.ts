@@ -1,7 +1,7 @@
 // `workbench` command line: the same services as the app, for scripted imports, exports and the host.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { STANCES, type Stance } from '../../shared/types';
+import { STANCES, type AppInfo, type Stance } from '../../shared/types';
 import { articleText, findQuote } from '../../shared/article-text';
 import { buildExport } from '../../shared/export/index';
 import { openWorkbench, type Workbench } from '../services/workbench';
@@ -144,7 +144,8 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     }
     const libraryDir = str(p, 'library') ?? defaultLibraryDir();
     const ports = { shell: 'host' as const };
-    wb = await openWorkbench({ libraryDir, version: version(), ports, onInternalError: () => {} });
+    // Only `serve` opens a damaged library (its page offers the backups); the other commands fail with the reason.
+    wb = await openWorkbench({ libraryDir, version: version(), ports, onInternalError: () => {}, recovery: cmd === 'serve' });
     const call = async <T>(method: string, input: unknown): Promise<T> => {
       const r = await wb!.dispatch(method, input);
       if (!r.ok) throw new Error(r.error.message);
@@ -242,6 +243,9 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
         const staticDir = fileURLToPath(new URL('../renderer', import.meta.url));
         const host = await createHost({ dispatch: wb.dispatch, staticDir, port, log: out.err });
+        const info = await wb.dispatch('app.info', {});
+        const recovery = info.ok ? (info.result as AppInfo).recovery : undefined;
+        if (recovery) out.err(`workbench: the library file ${recovery.file} ${recovery.reason} The page offers ${recovery.backups.length} backup(s) to restore.`);
         out.log(`Analyst Workbench at ${host.openUrl}`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();

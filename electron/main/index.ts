@@ -70,7 +70,8 @@ function start(): void {
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
 
-  workbenchReady = openWorkbench({ libraryDir, version: app.getVersion(), ports: createShellPorts(() => mainWindow) });
+  // A damaged library opens in recovery mode: the window then offers its backups instead of the app.
+  workbenchReady = openWorkbench({ libraryDir, version: app.getVersion(), ports: createShellPorts(() => mainWindow), recovery: true });
   workbenchReady.catch((err: unknown) => fatal(new Error(`The library at ${libraryDir} could not be opened: ${errorMessage(err)}`)));
 
   ipcMain.handle(INVOKE_CHANNEL, invoke);

@@ -1,4 +1,5 @@
 // Layout: header; then either list | reader | annotation panel, or the claims table | evidence pane.
+// A library that opened in recovery mode shows the recovery screen instead.
 import { useCallback, useEffect } from 'react';
 import '../styles/base.css';
 import '../styles/layout.css';
@@ -15,10 +16,11 @@ import { AnnotationPanel } from './AnnotationPanel';
 import { ClaimsView } from './ClaimsView';
 import { Toast } from './Toast';
 import { DropOverlay } from './DropOverlay';
+import { RecoveryScreen } from './RecoveryScreen';
 
 export function App() {
   const store = useAppStoreApi();
-  const view = useAppStore((s) => s.view);
+  const recovery = useAppStore((s) => s.appInfo?.recovery);
 
   useEffect(() => {
     const s = store.getState();
@@ -27,6 +29,14 @@ export function App() {
     // Claims feed the tag form's typeahead and the annotation list's labels, so they load up front.
     void s.loadClaims();
   }, [store]);
+
+  // A damaged library: only the recovery screen (its restore reloads app info, articles and claims).
+  return recovery ? <RecoveryScreen recovery={recovery} /> : <Workspaces />;
+}
+
+function Workspaces() {
+  const store = useAppStoreApi();
+  const view = useAppStore((s) => s.view);
 
   useGlobalShortcuts();
   useMenuCommands();

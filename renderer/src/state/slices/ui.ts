@@ -1,4 +1,5 @@
-// App-wide UI state: the current view, app info, the error banner, toasts and the tag form's frozen target.
+// App-wide UI state: the current view, app info, the error banner, toasts, the tag form's frozen target, and
+// restoring a backup when the library opened in recovery mode (app.info carries `recovery`).
 import type { AppInfo, ExportFormat } from '../../../../shared/types';
 import { downloadFile } from '../../lib/download';
 import type { SliceCreator } from '../store-types';
@@ -19,9 +20,14 @@ export interface UiSlice {
   /** The selection being tagged; frozen when the form opens, so later selection changes cannot move it. */
   tagging: ReaderSelection | null;
   helpOpen: boolean;
+  /** Recovery mode: the backup being restored, and the last restore's error as the API gave it. */
+  restoringBackupId: string | null;
+  recoveryError: string | null;
   setHelpOpen(open: boolean): void;
   setView(view: View): void;
   loadAppInfo(): Promise<void>;
+  /** Restore a backup; on success reload app info, articles and claims (the normal app then shows). */
+  restoreBackup(backupId: string): Promise<boolean>;
   showError(err: unknown): void;
   dismissError(): void;
   showToast(message: string): void;
@@ -47,6 +53,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, api) => ({
   toast: null,
   tagging: null,
   helpOpen: false,
+  restoringBackupId: null,
+  recoveryError: null,
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setView: (view) => {
     set({ view });
@@ -57,6 +65,33 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, api) => ({
       set({ appInfo: await api.call('app.info', {}) });
     } catch (err) {
       get().showError(err);
+    }
+  },
+  restoreBackup: async (backupId) => {
+    if (get().restoringBackupId) return false;
+    set({ restoringBackupId: backupId, recoveryError: null });
+    try {
+      await api.call('library.restoreBackup', { backupId });
+    } catch (err) {
+      set({ restoringBackupId: null, recoveryError: errorMessage(err) });
+      // The list may have changed meanwhile (a backup gone): refresh it, quietly; the error above stands.
+      try {
+        set({ appInfo: await api.call('app.info', {}) });
+      } catch {
+        // keep the list shown
+      }
+      return false;
+    }
+    // The loads made while the library was damaged failed: drop their error and load again. Articles and
+    // claims first, so that the normal app (shown once app info has no `recovery`) opens with its data.
+    set({ error: null });
+    try {
+      const [appInfo] = await Promise.all([api.call('app.info', {}), get().loadArticles(), get().loadClaims()]);
+      set({ appInfo, restoringBackupId: null });
+      return true;
+    } catch (err) {
+      set({ restoringBackupId: null, recoveryError: errorMessage(err) });
+      return false;
     }
   },
   showError: (err) => set({ error: { id: ++noticeId, message: errorMessage(err) } }),
