@@ -43,7 +43,9 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Apostrophes already in front count too, so that reading back ("drop one leading ' before a formula start")
+// gives every value exactly as it was, "'+" included.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One CSV cell: formula guard first, then RFC 4180 quoting. */

@@ -62,7 +62,7 @@ function parseCsv(text: string): string[][] {
 }
 
 /** Undo the formula guard, as a spreadsheet does when it shows the cell. */
-const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+const unguard = (s: string) => (/^''*[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 describe('toCsv', () => {
   const csv = toCsv(makeSnapshot());

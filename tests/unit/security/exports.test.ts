@@ -126,7 +126,7 @@ function parseCsv(text: string): string[][] {
 /** What a spreadsheet would treat as a formula. */
 const FORMULA = /^[=+\-@\t\r]/;
 /** The value a guarded cell stands for. */
-const unguard = (cell: string) => (cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell);
+const unguard = (cell: string) => (cell.startsWith("'") && /^'*[=+\-@\t\r]/.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 function expectInertCsv(csv: string, annotations: Annotation[], claims: Claim[], articles: Pick<Article, 'id' | 'title' | 'url'>[]) {
   const rows = parseCsv(csv);
