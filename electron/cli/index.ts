@@ -1,5 +1,5 @@
 // `workbench` command line: the same services as the app, for scripted imports, exports and the host.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { STANCES, type AppInfo, type Stance } from '../../shared/types';
 import { articleText, findQuote } from '../../shared/article-text';
@@ -145,7 +145,10 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     const libraryDir = str(p, 'library') ?? defaultLibraryDir();
     const ports = { shell: 'host' as const };
     // Only `serve` opens a damaged library (its page offers the backups); the other commands fail with the reason.
-    wb = await openWorkbench({ libraryDir, version: version(), ports, onInternalError: () => {}, recovery: cmd === 'serve' });
+    // The bundled CLI has its extraction worker beside it; run from sources (tests) it extracts in-process.
+    const worker = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
+    const extractorWorker = existsSync(worker) ? worker : undefined;
+    wb = await openWorkbench({ libraryDir, version: version(), ports, onInternalError: () => {}, recovery: cmd === 'serve', extractorWorker });
     const call = async <T>(method: string, input: unknown): Promise<T> => {
       const r = await wb!.dispatch(method, input);
       if (!r.ok) throw new Error(r.error.message);

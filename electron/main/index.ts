@@ -71,7 +71,11 @@ function start(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
 
   // A damaged library opens in recovery mode: the window then offers its backups instead of the app.
-  workbenchReady = openWorkbench({ libraryDir, version: app.getVersion(), ports: createShellPorts(() => mainWindow), recovery: true });
+  // Imports run in worker threads beside this bundle. In a packaged app the worker would load from inside
+  // app.asar, which could not be verified here without the Electron binary, so packaged builds extract in
+  // the main process (still one file at a time, with each format's own limits).
+  const extractorWorker = app.isPackaged ? undefined : path.join(path.dirname(fileURLToPath(import.meta.url)), 'extract-worker.js');
+  workbenchReady = openWorkbench({ libraryDir, version: app.getVersion(), ports: createShellPorts(() => mainWindow), recovery: true, extractorWorker });
   workbenchReady.catch((err: unknown) => fatal(new Error(`The library at ${libraryDir} could not be opened: ${errorMessage(err)}`)));
 
   ipcMain.handle(INVOKE_CHANNEL, invoke);

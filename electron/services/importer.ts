@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { ImportFileResult, ImportReport, ParsedArticle } from '../../shared/types';
 import { articleText } from '../../shared/article-text';
 import { extractFile, oversizeReason } from './import/formats/registry';
-import { DEFAULT_LIMITS, type ImportLimits } from './import/formats/types';
+import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from './import/formats/types';
 import { sha256Hex, type Library } from './library/library';
 import { writeFileAtomic } from './fs-atomic';
 import {
@@ -134,7 +134,10 @@ function createSignatureStore(library: Library) {
   };
 }
 
-export function createImporter(library: Library, limits: ImportLimits = DEFAULT_LIMITS) {
+/** Reads one file into its articles; in the app a pool of worker threads, in tests the registry itself. */
+export type ExtractFn = (label: string, bytes: Uint8Array) => Promise<ExtractedItem[]>;
+
+export function createImporter(library: Library, limits: ImportLimits = DEFAULT_LIMITS, extract: ExtractFn = (label, bytes) => extractFile(label, bytes, { limits })) {
   const signatures = createSignatureStore(library);
 
   async function importBatch(files: IncomingFile[]): Promise<ImportReport> {
@@ -148,13 +151,19 @@ export function createImporter(library: Library, limits: ImportLimits = DEFAULT_
     const pending = new NearDuplicateIndex();
     const pendingItems = new Map<string, (typeof batch)[number]>();
     const newSignatures: Array<{ id: string; sig: Signature | null }> = [];
-    for (const f of files) {
+    // Every file of the batch is handed to the extractor at once, so a worker pool reads them in parallel;
+    // the results are then taken in file order, which keeps reports and duplicate decisions deterministic.
+    const extractions = files.map((f) => {
       const tooBig = oversizeReason(f.name, Math.max(f.size, f.bytes?.byteLength ?? 0), limits);
-      if (tooBig || !f.bytes) {
-        results.push({ fileName: f.name, status: 'refused', reason: tooBig ?? 'the file could not be read' });
+      return tooBig || !f.bytes ? tooBig ?? 'the file could not be read' : extract(f.name, f.bytes);
+    });
+    for (const [i, f] of files.entries()) {
+      const extracted = extractions[i]!;
+      if (typeof extracted === 'string') {
+        results.push({ fileName: f.name, status: 'refused', reason: extracted });
         continue;
       }
-      for (const item of await extractFile(f.name, f.bytes, { limits })) {
+      for (const item of await extracted) {
         if ('refusal' in item) {
           results.push({ fileName: item.label, status: 'refused', reason: item.refusal });
           continue;

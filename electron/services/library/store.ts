@@ -50,6 +50,10 @@ export interface LibraryStore {
   annotationsFor(articleId: string): Low<AnnotationsFile>;
   writeArticleFiles(id: string, originalName: string, bytes: Uint8Array, text: StoredText): Promise<void>;
   readArticleText(id: string): Promise<StoredText>;
+  /** The original file as imported, byte for byte. */
+  readOriginal(id: string): Promise<Uint8Array>;
+  /** Replace the extracted text of an existing article (re-extraction); atomic, the original is untouched. */
+  replaceArticleText(id: string, text: StoredText): Promise<void>;
   removeArticleFiles(id: string): Promise<void>;
   /** Copy the index as it is in memory into a new rolling backup; null when the newest backup is identical. */
   backupNow(reason: string, force?: boolean): Promise<BackupMeta | null>;
@@ -256,6 +260,15 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
       const raw = await readFile(join(articleDir(id), 'text.json'), 'utf8');
       const parsed = JSON.parse(raw) as StoredText;
       return { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
+    },
+    async readOriginal(id) {
+      const d = articleDir(id);
+      const name = (await readdir(d)).find((n) => n === 'original' || n.startsWith('original.'));
+      if (!name) throw new ServiceError('not_found', `The original file of article ${id} is missing.`);
+      return new Uint8Array(await readFile(join(d, name)));
+    },
+    async replaceArticleText(id, text) {
+      await writeFileDurable(join(articleDir(id), 'text.json'), JSON.stringify({ title: text.title, lead: text.lead, paragraphs: text.paragraphs, ...(text.pages ? { pages: text.pages } : {}) }));
     },
     async removeArticleFiles(id) {
       const d = articleDir(id);

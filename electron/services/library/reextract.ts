@@ -1,0 +1,89 @@
+// Re-extraction: when the extractors improve, an article's text is derived again from its original file,
+// which the library keeps byte for byte. Annotations are carried over by finding their quote in the new text
+// (prefix and suffix break ties, the old position is the hint). When any quote cannot be found, nothing is
+// changed and the caller learns which annotations were in the way: evidence is never silently dropped.
+import type { Annotation, ArticleMeta } from '../../../shared/types';
+import { articleText, countWords, describeRange, findQuote } from '../../../shared/article-text';
+import { ServiceError } from '../../../shared/dispatcher';
+import type { ExtractedItem } from '../import/formats/types';
+import type { LibraryStore } from './store';
+import { sha256Hex } from './library';
+
+export type Extract = (label: string, bytes: Uint8Array) => Promise<ExtractedItem[]>;
+
+export interface ReextractResult {
+  articleId: string;
+  title: string;
+  /** Whether the stored text changed at all. */
+  changed: boolean;
+  /** Annotations carried over to the new text. */
+  reanchored: number;
+}
+
+/** The name an extractor should see: a zip entry's own path, a JSONL record without its "#n". */
+export function extractionLabel(fileName: string): string {
+  const inner = fileName.split(' › ').pop() ?? fileName;
+  return inner.replace(/#\d+$/, '');
+}
+
+export async function reextractArticle(store: LibraryStore, id: string, extract: Extract, now: () => Date = () => new Date()): Promise<ReextractResult> {
+  const meta = store.articles.data.articles.find((a) => a.id === id);
+  if (!meta) throw new ServiceError('not_found', `No article with id ${id}`);
+  const items = await extract(extractionLabel(meta.fileName), await store.readOriginal(id));
+  const found = items.flatMap((i) => ('article' in i ? [i.article] : []));
+  if (found.length !== 1) {
+    const why = items.find((i) => 'refusal' in i);
+    throw new ServiceError('refused', `${meta.fileName}: cannot be extracted again (${why && 'refusal' in why ? why.refusal : `${found.length} articles in the file`})`);
+  }
+  const parsed = found[0]!;
+  const oldText = articleText(await store.readArticleText(id));
+  const newParts = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
+  const newText = articleText(newParts);
+
+  const db = store.annotations.get(id);
+  const current = db?.data.annotations ?? [];
+  const moved: Annotation[] = [];
+  const lost: Annotation[] = [];
+  for (const a of current) {
+    const at = findQuote(newText, a.quote, a.position.start);
+    if (!at) {
+      lost.push(a);
+      continue;
+    }
+    const sel = describeRange(newText, at.start, at.end);
+    moved.push({ ...a, quote: sel.quote, position: sel.position });
+  }
+  if (lost.length) {
+    const quotes = lost.slice(0, 3).map((a) => `"${a.quote.exact.slice(0, 60)}"`).join(', ');
+    throw new ServiceError('conflict', `${meta.fileName}: ${lost.length} annotation(s) would lose their place in the new text (${quotes}); nothing was changed.`);
+  }
+  if (newText === oldText) return { articleId: id, title: meta.title, changed: false, reanchored: moved.length };
+
+  // Order: the text first, then the annotations that point into it, then the index entry. Reading an article
+  // re-anchors by quote whenever a position does not match its quote, so a crash between these writes
+  // leaves highlights that still land on their words.
+  await store.replaceArticleText(id, newParts);
+  if (db && moved.length) {
+    db.data.annotations = moved.map((a) => ({ ...a, updatedAt: a.position.start === findOld(current, a.id)?.position.start ? a.updatedAt : now().toISOString() }));
+    await db.write();
+  }
+  const updated: Partial<ArticleMeta> = {
+    title: parsed.title,
+    outlet: parsed.outlet,
+    url: parsed.url,
+    published: parsed.published,
+    modified: parsed.modified,
+    language: parsed.language,
+    author: parsed.author,
+    lead: parsed.lead,
+    wordCount: countWords(newParts),
+    textSha256: sha256Hex(new TextEncoder().encode(newText)),
+  };
+  Object.assign(meta, updated);
+  await store.articles.write();
+  return { articleId: id, title: parsed.title, changed: true, reanchored: moved.length };
+}
+
+function findOld(list: Annotation[], id: string): Annotation | undefined {
+  return list.find((a) => a.id === id);
+}
