@@ -8,6 +8,8 @@ import { openWorkbench, type Workbench } from '../services/workbench';
 import { readFileBatches, walkFiles, type PathProblem } from '../services/import/read-paths';
 import { defaultLibraryDir } from '../services/paths';
 import { createHost } from '../host/server';
+import { reextractArticle } from '../services/library/reextract';
+import { extractFile } from '../services/import/formats/registry';
 import { writeFileAtomic } from '../services/fs-atomic';
 
 const USAGE = `Usage: workbench <command> [options]
@@ -17,6 +19,7 @@ const USAGE = `Usage: workbench <command> [options]
   show <articleId> --library <dir> [--json]         one article with its annotations
   annotate <articleId> --quote "<text>" --claim "<claim>" --stance <${STANCES.join('|')}> [--speaker <name>] [--tags a,b] [--note <text>] --library <dir>
   export --format md|csv|json --library <dir> [--out <file>]
+  reextract <articleId…>|--all --library <dir>     derive the text again from the kept originals, keeping annotations
   serve --library <dir> [--port N]                  serve the workbench at http://127.0.0.1 (URL printed with its token)
 The library defaults to $WORKBENCH_LIBRARY or the desktop app's own library.`;
 
@@ -27,7 +30,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'progress']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'progress', 'all']);
 
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -229,6 +232,21 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
         });
         out.log(`annotation ${r.annotation.id} on claim ${r.claim.id}${r.claimCreated ? ' (new)' : ''}: "${r.claim.text}"`);
         return 0;
+      }
+      case 'reextract': {
+        const ids = p.flags.has('all') ? wb.library.listArticles().map((a) => a.id) : rest;
+        if (!ids.length) throw new UsageError('reextract needs article ids or --all');
+        let failed = 0;
+        for (const id of ids) {
+          try {
+            const r = await reextractArticle(wb.library.store, id, (label, bytes) => extractFile(label, bytes));
+            out.log(`${r.changed ? 'updated' : 'unchanged'}\t${id}\t${r.title}\t${r.reanchored} annotation(s) kept`);
+          } catch (err) {
+            failed++;
+            out.log(`kept\t${id}\t${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
+        return failed ? 1 : 0;
       }
       case 'export': {
         const format = need(p, 'format');

@@ -134,3 +134,20 @@ describe('the installed bin', () => {
     }
   });
 });
+
+describe('workbench reextract', () => {
+  it('re-derives every article from its original and keeps the annotations', async () => {
+    await cli('import', FIXTURES);
+    const list = JSON.parse((await cli('list', '--json')).out) as Array<{ id: string; fileName: string }>;
+    const sp = list.find((a) => a.fileName === SPUTNIK)!.id;
+    await cli('annotate', sp, '--quote', 'per un periodo di tempo limitato', '--claim', 'CSTO troops', '--stance', 'reports');
+    const r = await cli('reextract', '--all');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toHaveLength(2);
+    expect(r.out).toMatch(new RegExp(`^unchanged\\t${sp}\\t.*\\t1 annotation\\(s\\) kept$`, 'm'));
+    expect((await cli('reextract')).code).toBe(2);
+    const missing = await cli('reextract', 'nope');
+    expect(missing.code).toBe(1);
+    expect(missing.out).toMatch(/^kept\tnope\tNo article with id nope/);
+  });
+});
