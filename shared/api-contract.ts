@@ -117,6 +117,10 @@ export const contract = {
     input: z.object({ id }).strict(),
     trust: 'Removes one article, its stored files and its annotations from the open library.',
   }),
+  'articles.search': method<Array<{ id: string; score: number; snippet: string }>>()({
+    input: z.object({ query: z.string().min(1).max(200), limit: z.number().int().positive().max(500).optional() }).strict(),
+    trust: 'Read-only full-text search of the open library',
+  }),
   'claims.list': method<ClaimSummary[]>()({
     input: z.object({}).strict(),
     trust: 'Read-only.',

@@ -10,6 +10,7 @@ import type { Importer } from './importer';
 import { summarize } from './importer';
 import { readFileBatches, type PathProblem } from './import/read-paths';
 import type { ShellPorts } from './workbench';
+import type { SearchIndex } from './search';
 
 export interface HandlerDeps {
   library: Library;
@@ -20,21 +21,31 @@ export interface HandlerDeps {
   now?: () => Date;
   /** Backs up the current state, restores the chosen backup and reopens the library (the workbench's). */
   restoreBackup?: (backupId: string) => Promise<void>;
+  /** The full-text index (articles.search); warmed up once the UI has asked for the list. */
+  search?: SearchIndex;
 }
 
 function base64ToBytes(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(b64, 'base64'));
 }
 
-export function createHandlers({ library, importer, ports, version, libraryName, now = () => new Date(), restoreBackup }: HandlerDeps): Handlers {
+export function createHandlers({ library, importer, ports, version, libraryName, now = () => new Date(), restoreBackup, search }: HandlerDeps): Handlers {
   const unavailable = (what: string) => new ServiceError('unavailable', `${what} is only available in the desktop app.`);
   return {
     'app.info': () => ({ shell: ports.shell, version, libraryName, nativeDialogs: Boolean(ports.saveExport && ports.pickImportPaths) }),
-    'articles.list': () => library.listArticles(),
+    'articles.list': () => {
+      // A UI is attached: build the search index in the background now rather than at the first search.
+      void search?.warm().catch(() => {});
+      return library.listArticles();
+    },
     'articles.get': ({ id }) => library.getArticle(id),
     'articles.import': ({ files }) =>
       importer.importFiles(files.map((f) => ({ name: f.name, size: f.size, bytes: f.dataBase64 === undefined ? undefined : base64ToBytes(f.dataBase64) }))),
     'articles.delete': async ({ id }) => ({ deleted: await library.deleteArticle(id) }),
+    'articles.search': ({ query, limit }) => {
+      if (!search) throw new ServiceError('unavailable', 'Full-text search is not available here.');
+      return search.search(query, limit);
+    },
     'claims.list': () => summarizeClaims(library.listClaims(), library.allAnnotations()),
     'claims.create': async ({ text, speaker, note }) => {
       const { claim, created } = await library.addClaim(text, speaker, note);

@@ -10,7 +10,9 @@ import { METHOD_NAMES, type Handlers } from '../../shared/api-contract';
 import { createDispatcher, ServiceError, type Dispatch } from '../../shared/dispatcher';
 import type { AppInfo, ExportFile } from '../../shared/types';
 import { createHandlers } from './handlers';
+import { createExtractorPool } from './import/worker-pool';
 import { createImporter, type Importer } from './importer';
+import { createSearchIndex, searchHooks, type SearchIndex } from './search';
 import { listBackups, restoreBackup } from './library/backup';
 import { createLibrary, type Library } from './library/library';
 import { acquireLibraryLock, type LibraryLock } from './library/lock';
@@ -45,10 +47,12 @@ export interface OpenWorkbenchOptions {
   recovery?: boolean;
   /** Store settings (backup interval, migrations); for tests. */
   store?: OpenLibraryOptions;
+  /** The built extraction worker: imports then run in a pool of worker threads with a per-file time limit. */
+  extractorWorker?: string;
 }
 
 type State =
-  | { kind: 'open'; store: LibraryStore; library: Library; importer: Importer; dispatch: Dispatch }
+  | { kind: 'open'; store: LibraryStore; library: Library; importer: Importer; dispatch: Dispatch; search: SearchIndex }
   | { kind: 'recovery'; lock: LibraryLock; dispatch: Dispatch }
   | { kind: 'closed'; dispatch: Dispatch };
 
@@ -68,12 +72,16 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
   const onInternalError = opts.onInternalError ?? ((method: string, err: unknown) => console.error(`[workbench] ${method}:`, err));
   const info = (): AppInfo => ({ shell: opts.ports.shell, version: opts.version, libraryName: basename(dir), nativeDialogs: Boolean(opts.ports.saveExport && opts.ports.pickImportPaths) });
 
+  // One pool for the life of the workbench (a restore reopens the library, not the workers).
+  const pool = opts.extractorWorker ? createExtractorPool({ workerFile: opts.extractorWorker }) : undefined;
+
   async function openNormal(): Promise<State> {
     const store = await openLibraryStore(dir, opts.now, opts.store);
-    const library = createLibrary(store, opts.now);
-    const importer = createImporter(library);
-    const handlers = createHandlers({ library, importer, ports: opts.ports, version: opts.version, libraryName: basename(dir), now: opts.now, restoreBackup: restore });
-    return { kind: 'open', store, library, importer, dispatch: createDispatcher(handlers, { onInternalError }) };
+    const search = createSearchIndex({ list: () => store.articles.data.articles, readText: (id) => store.readArticleText(id) });
+    const library = createLibrary(store, opts.now, searchHooks(search));
+    const importer = createImporter(library, undefined, pool?.extract);
+    const handlers = createHandlers({ library, importer, ports: opts.ports, version: opts.version, libraryName: basename(dir), now: opts.now, restoreBackup: restore, search });
+    return { kind: 'open', store, library, importer, dispatch: createDispatcher(handlers, { onInternalError }), search };
   }
 
   async function openRecovery(error: LibraryOpenError): Promise<State> {
@@ -108,6 +116,7 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       if (before.kind === 'closed') throw new ServiceError('unavailable', 'The library is closed.');
       // The current state first, so that the restore itself can be undone from the backup list.
       if (before.kind === 'open') await before.store.backupNow('before restore', true);
+      if (before.kind === 'open') before.search.close();
       // Taking the lock in this process stops an open store (its writes finish first); the file stays.
       const guard = await acquireLibraryLock(dir);
       try {
@@ -140,8 +149,12 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       await restoring;
       const s = state;
       state = { kind: 'closed', dispatch: createDispatcher(refuseAll('The library is closed.')) };
-      if (s.kind === 'open') await s.store.close();
+      if (s.kind === 'open') {
+        s.search.close();
+        await s.store.close();
+      }
       else if (s.kind === 'recovery') await s.lock.release();
+      await pool?.close();
     },
   };
 }

@@ -23,9 +23,10 @@ const STARTERS = new Set(
 /** Real words with an inner capital whose tail happens to be a starter. */
 const CAMEL_WORDS = new Set(['linkedin', 'checkin', 'login', 'signin', 'plugin', 'addon', 'builtin', 'hashtagin']);
 
-const isUpper = (c: string | undefined) => c !== undefined && /\p{Lu}/u.test(c);
-const isLower = (c: string | undefined) => c !== undefined && /\p{Ll}/u.test(c);
-const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+// ASCII answered without a regular expression (same result): splitGlued asks about every character.
+const isUpper = (c: string | undefined) => c !== undefined && (c < '\u0080' ? c >= 'A' && c <= 'Z' : /\p{Lu}/u.test(c));
+const isLower = (c: string | undefined) => c !== undefined && (c < '\u0080' ? c >= 'a' && c <= 'z' : /\p{Ll}/u.test(c));
+const isLetter = (c: string | undefined) => c !== undefined && (c < '\u0080' ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : /\p{L}/u.test(c));
 
 /** The whitespace-delimited token around index i: URLs and e-mail addresses are never split. */
 function tokenAt(s: string, i: number): string {

@@ -33,10 +33,25 @@ export type AnnotationPatch = Partial<Pick<Annotation, 'claimId' | 'stance' | 's
 export type ClaimPatch = Partial<Pick<Claim, 'text' | 'speaker' | 'note'>>;
 
 export const newId = (): string => randomBytes(9).toString('base64url');
+/** Articles whose files are written at the same time during an import. */
+const WRITE_CONCURRENCY = 8;
+
+/** Wait for every promise, then throw the first failure (Promise.all would leave the others running). */
+async function settleAll(promises: ReadonlyArray<Promise<void>>): Promise<void> {
+  const failed = (await Promise.allSettled(promises)).find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const normalizeClaimText = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
 
-export function createLibrary(store: LibraryStore, now: () => Date = () => new Date()) {
+/** Observers of article additions and deletions (the full-text index), called after the change is on disk. */
+export interface LibraryHooks {
+  onArticlesAdded?(added: ReadonlyArray<{ meta: ArticleMeta; paragraphs: readonly string[] }>): void;
+  onArticleDeleted?(id: string): void;
+}
+
+export function createLibrary(store: LibraryStore, now: () => Date = () => new Date(), hooks: LibraryHooks = {}) {
   const stamp = () => now().toISOString();
   const articles = () => store.articles.data.articles;
   const claims = () => store.claims.data.claims;
@@ -141,6 +156,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
     ): Promise<ArticleMeta[]> {
       const added: ArticleMeta[] = [];
       const created: string[] = [];
+      const writes: Array<Promise<void>> = [];
       const regrouped: Array<[ArticleMeta, string | undefined]> = [];
       const data = store.articles.data;
       const outletCount = data.outlets.length;
@@ -151,7 +167,9 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
           const text = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
           // A folder left by an interrupted import of the same bytes is reused (same id, same content).
           if (!existsSync(join(store.dir, 'articles', id))) created.push(id);
-          await store.writeArticleFiles(id, fileName, bytes, text);
+          // A few articles are written at once, so that their file creations and fsyncs overlap.
+          writes.push(store.writeArticleFiles(id, fileName, bytes, text));
+          if (writes.length >= WRITE_CONCURRENCY) await settleAll(writes.splice(0));
           const meta: ArticleMeta = {
             id,
             fileName,
@@ -172,6 +190,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
           };
           added.push(meta);
         }
+        await settleAll(writes.splice(0));
         if (added.length || groups.size) {
           for (const [id, group] of groups) {
             const a = articles().find((x) => x.id === id);
@@ -187,6 +206,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
           await store.articles.write();
         }
       } catch (err) {
+        await Promise.allSettled(writes); // nothing may still be writing into a folder about to be removed
         // Put the index back as it was, then remove what this batch wrote.
         const mine = new Set(added);
         if (data.articles.some((a) => mine.has(a))) data.articles = data.articles.filter((a) => !mine.has(a));
@@ -198,6 +218,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
         for (const id of created) await store.removeArticleFiles(id).catch(() => {});
         throw err;
       }
+      if (added.length) hooks.onArticlesAdded?.(added.map((meta, i) => ({ meta, paragraphs: items[i]!.parsed.paragraphs })));
       return added;
     },
 
@@ -207,6 +228,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
       await store.articles.write();
       await store.removeArticleFiles(id);
       textCache.delete(id);
+      hooks.onArticleDeleted?.(id);
       return true;
     },
 

@@ -6,14 +6,15 @@ import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Sor
 import { useVirtualizer } from '@tanstack/react-virtual';
 import '../styles/article-list.css';
 import '../styles/import-report.css';
-import type { ArticleSummary } from '../../../shared/types';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { filterArticles } from '../state/selectors';
+import { mergeFullTextHits, useFullTextSearch, useSnippets } from '../hooks/use-full-text-search';
 import { articleColumns } from './article-columns';
 import { SortIndicator, ariaSort } from './SortIndicator';
 import { versionCounts, versionsLabel } from '../lib/import-versions';
 
 export const ARTICLE_ROW_HEIGHT = 34;
+const SNIPPET_STYLE = { color: 'var(--muted)', fontSize: '12px', fontWeight: 400 } as const;
 
 export function ArticleList() {
   const store = useAppStoreApi();
@@ -27,14 +28,18 @@ export function ArticleList() {
   const setCursor = useAppStore((s) => s.setCursor);
   const openArticle = useAppStore((s) => s.openArticle);
 
+  // Local title/outlet/URL matches, joined from 3 characters on by full-text hits (ranked first unless a
+  // column sort is chosen).
+  const fullText = useFullTextSearch(filter);
+  const snippets = useSnippets(fullText.hits);
   // Near duplicates ("3 versions"): clicking a badge narrows the list to that story's group.
   const versions = useMemo(() => versionCounts(articles), [articles]);
   const [group, setGroup] = useState<string | null>(null);
   const activeGroup = group && versions.has(group) ? group : null;
   const data = useMemo(() => {
-    const rows = filterArticles(articles, filter) as ArticleSummary[];
+    const rows = mergeFullTextHits(articles, filterArticles(articles, filter), fullText.hits);
     return activeGroup ? rows.filter((a) => a.nearDuplicateGroup === activeGroup) : rows;
-  }, [articles, filter, activeGroup]);
+  }, [articles, filter, fullText.hits, activeGroup]);
   const table = useReactTable({
     data,
     columns: articleColumns,
@@ -186,9 +191,15 @@ export function ArticleList() {
                     }}
                   >
                     {row.getVisibleCells().map((cell) => {
+                      const snippet = cell.column.id === 'title' ? snippets.get(a.id) : undefined;
                       const n = cell.column.id === 'title' && a.nearDuplicateGroup ? (versions.get(a.nearDuplicateGroup) ?? 0) : 0;
                       return (
-                        <div key={cell.id} role="gridcell" className={`cell cell--${cell.column.id}`} title={cell.column.id === 'title' ? a.title : undefined}>
+                        <div
+                          key={cell.id}
+                          role="gridcell"
+                          className={`cell cell--${cell.column.id}`}
+                          title={cell.column.id === 'title' ? (snippet ? `${a.title}\n\n${snippet}` : a.title) : undefined}
+                        >
                           {n > 1 ? (
                             <span className="title-with-versions">
                               <span className="title-text">{flexRender(cell.column.columnDef.cell, cell.getContext())}</span>
@@ -203,6 +214,11 @@ export function ArticleList() {
                             </span>
                           ) : (
                             flexRender(cell.column.columnDef.cell, cell.getContext())
+                          )}
+                          {snippet && (
+                            <span className="row-snippet" data-testid="row-snippet" style={SNIPPET_STYLE}>
+                              {' '}— {snippet}
+                            </span>
                           )}
                         </div>
                       );
