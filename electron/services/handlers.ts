@@ -1,5 +1,6 @@
 // The handler map behind the API contract: one function per method, over the library services.
 // Shell-only methods (native dialogs, the system browser) answer 'unavailable' when the shell lacks the port.
+import { basename } from 'node:path';
 import type { Handlers } from '../../shared/api-contract';
 import { ServiceError } from '../../shared/dispatcher';
 import { checkExternalUrl } from '../../shared/external-url';
@@ -84,7 +85,8 @@ export function createHandlers({ library, importer, ports, version, libraryName,
       const problems: PathProblem[] = [];
       const results = [];
       for await (const batch of readFileBatches(paths, problems)) results.push(...(await importer.importFiles(batch)).results);
-      for (const p of problems) results.push({ fileName: p.path, status: 'refused' as const, reason: p.reason });
+      // Only the name goes back: the renderer never sees a filesystem path.
+      for (const p of problems) results.push({ fileName: basename(p.path), status: 'refused' as const, reason: p.reason });
       return summarize(results);
     },
     'shell.openExternal': async ({ url }) => {

@@ -15,7 +15,7 @@ import type {
   ParsedArticle,
   Stance,
 } from '../../../shared/types';
-import { articleText, countWords, describeRange, findQuote, sliceCodePoints } from '../../../shared/article-text';
+import { articleText, codePointLength, countWords, describeRange, findQuote, sliceCodePoints } from '../../../shared/article-text';
 import { ServiceError } from '../../../shared/dispatcher';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
 
@@ -32,7 +32,6 @@ export interface AnnotationDraft {
 export type AnnotationPatch = Partial<Pick<Annotation, 'claimId' | 'stance' | 'speaker' | 'tags' | 'note'>>;
 export type ClaimPatch = Partial<Pick<Claim, 'text' | 'speaker' | 'note'>>;
 
-export const newId = (): string => randomBytes(9).toString('base64url');
 /** Articles whose files are written at the same time during an import. */
 const WRITE_CONCURRENCY = 8;
 
@@ -42,6 +41,8 @@ async function settleAll(promises: ReadonlyArray<Promise<void>>): Promise<void> 
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }
 
+// Hex, so an id never starts with '-' (a CLI flag, a spreadsheet formula) or '_'.
+export const newId = (): string => randomBytes(10).toString('hex');
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const normalizeClaimText = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
 
@@ -94,7 +95,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
     const { start, end, quote } = target;
     if (end <= start) throw new ServiceError('refused', 'The selection is empty.');
     if (!quote) {
-      if (!sliceCodePoints(text, start, end) || sliceCodePoints(text, start, end).length === 0) {
+      if (end > codePointLength(text) || !sliceCodePoints(text, start, end).trim()) {
         throw new ServiceError('refused', 'The selection is outside the article text.');
       }
       return { start, end };

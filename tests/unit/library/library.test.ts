@@ -150,3 +150,16 @@ describe('annotations', () => {
     await expect(wb.library.deleteClaim(a.claim.id)).rejects.toThrow(/2 piece/);
   });
 });
+
+describe('targets', () => {
+  it('refuses offsets past the end of the text or over blank text', async () => {
+    const report = await importSamples();
+    const base = { articleId: report.results[0]!.articleId!, claim: { newClaim: { text: 'c', speaker: '' } }, stance: 'asserts' as const, speaker: '', tags: [], note: '' };
+    await expect(wb.library.createAnnotation({ ...base, target: { start: 0, end: 1e12 } })).rejects.toThrow(/outside the article text/);
+    const text = articleText(await wb.library.getArticle(base.articleId));
+    const gap = text.indexOf('\n\n');
+    await expect(wb.library.createAnnotation({ ...base, target: { start: gap, end: gap + 2 } })).rejects.toThrow(/outside the article text/);
+    const ok = await wb.library.createAnnotation({ ...base, target: { start: 0, end: 5 } });
+    expect(ok.annotation.quote.exact).toBe(sliceCodePoints(text, 0, 5));
+  });
+});
