@@ -117,6 +117,10 @@ export const contract = {
     input: z.object({ id }).strict(),
     trust: 'Removes one article, its stored files and its annotations from the open library.',
   }),
+  'articles.reextract': method<{ articleId: string; title: string; changed: boolean; reanchored: number }>()({
+    input: z.object({ id }).strict(),
+    trust: 'Derives one article\'s text again from its kept original; refused, changing nothing, if any annotation would lose its quote.',
+  }),
   'articles.search': method<Array<{ id: string; score: number; snippet: string }>>()({
     input: z.object({ query: z.string().min(1).max(200), limit: z.number().int().positive().max(500).optional() }).strict(),
     trust: 'Read-only full-text search of the open library',

@@ -43,6 +43,7 @@ export function createHandlers({ library, importer, ports, version, libraryName,
     'articles.import': ({ files }) =>
       importer.importFiles(files.map((f) => ({ name: f.name, size: f.size, bytes: f.dataBase64 === undefined ? undefined : base64ToBytes(f.dataBase64) }))),
     'articles.delete': async ({ id }) => ({ deleted: await library.deleteArticle(id) }),
+    'articles.reextract': ({ id }) => library.reextract(id, importer.extract),
     'articles.search': ({ query, limit }) => {
       if (!search) throw new ServiceError('unavailable', 'Full-text search is not available here.');
       return search.search(query, limit);

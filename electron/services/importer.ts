@@ -221,6 +221,8 @@ export function createImporter(library: Library, limits: ImportLimits = DEFAULT_
   let queue: Promise<unknown> = Promise.resolve();
   return {
     limits,
+    /** The same reader imports use (the worker pool in the app), for re-extraction. */
+    extract,
     importFiles(files: IncomingFile[]): Promise<ImportReport> {
       const run = queue.then(() => importBatch(files));
       queue = run.catch(() => {});

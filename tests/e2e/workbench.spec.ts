@@ -116,3 +116,14 @@ test('keyboard: arrows move through the list and Enter opens the article', async
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('reader-title')).not.toHaveText(first ?? '');
 });
+
+test('re-extracting an article from its original keeps its annotations', async ({ page, workbench }) => {
+  await page.goto(workbench.url);
+  await dropFiles(page, '[data-testid="app-root"]', [fixtureFile(SPUTNIK)]);
+  await openArticle(page, SPUTNIK_TITLE);
+  await tag(page, 'per un periodo di tempo limitato', CLAIM, 'reports', 'CSTO', false);
+  await page.getByTestId('reextract').click();
+  await expect(page.getByTestId('toast')).toContainText('Extracted again: the text is unchanged');
+  await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+  await expect(page.locator('[data-testid="reader"] mark[data-stance="reports"]')).toContainText('per un periodo di tempo limitato');
+});

@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/types';
 import { articleText, codePointLength, countWords, describeRange, findQuote, sliceCodePoints } from '../../../shared/article-text';
 import { ServiceError } from '../../../shared/dispatcher';
+import { reextractArticle, type Extract } from './reextract';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
 
 export interface AnnotationDraft {
@@ -231,6 +232,18 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
       textCache.delete(id);
       hooks.onArticleDeleted?.(id);
       return true;
+    },
+
+    /** Derive the text again from the original (see reextract.ts); the caches and the search index follow. */
+    async reextract(id: string, extract: Extract) {
+      const result = await reextractArticle(store, id, extract, now);
+      if (result.changed) {
+        textCache.delete(id);
+        const meta = findArticle(id);
+        hooks.onArticleDeleted?.(id);
+        hooks.onArticlesAdded?.([{ meta, paragraphs: (await textOf(id)).paragraphs }]);
+      }
+      return result;
     },
 
     listClaims: () => [...claims()],

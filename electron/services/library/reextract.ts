@@ -7,7 +7,7 @@ import { articleText, countWords, describeRange, findQuote } from '../../../shar
 import { ServiceError } from '../../../shared/dispatcher';
 import type { ExtractedItem } from '../import/formats/types';
 import type { LibraryStore } from './store';
-import { sha256Hex } from './library';
+import { createHash } from 'node:crypto';
 
 export type Extract = (label: string, bytes: Uint8Array) => Promise<ExtractedItem[]>;
 
@@ -77,7 +77,7 @@ export async function reextractArticle(store: LibraryStore, id: string, extract:
     author: parsed.author,
     lead: parsed.lead,
     wordCount: countWords(newParts),
-    textSha256: sha256Hex(new TextEncoder().encode(newText)),
+    textSha256: createHash('sha256').update(newText, 'utf8').digest('hex'),
   };
   Object.assign(meta, updated);
   await store.articles.write();

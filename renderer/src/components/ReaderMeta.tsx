@@ -1,5 +1,6 @@
 // Outlet, date, author and the source link. The link leaves the app only through the checked URL rule;
 // the host has no system browser, so there it falls back to a new browser tab.
+import { useState } from 'react';
 import { ApiError } from '../../../shared/rpc';
 import { formatPublished } from '../../../shared/claims';
 import { checkExternalUrl } from '../../../shared/external-url';
@@ -43,6 +44,33 @@ function ExternalLink({ url }: { url: string }) {
   );
 }
 
+/** Derive the text again from the kept original (after an extractor update); annotations move with their quotes. */
+function ReextractButton({ id }: { id: string }) {
+  const api = useApi();
+  const showError = useAppStore((s) => s.showError);
+  const showToast = useAppStore((s) => s.showToast);
+  const reloadArticle = useAppStore((s) => s.reloadArticle);
+  const loadArticles = useAppStore((s) => s.loadArticles);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const r = await api.call('articles.reextract', { id });
+      if (r.changed) await Promise.all([reloadArticle(), loadArticles()]);
+      showToast(r.changed ? `Text extracted again; ${r.reanchored} annotation(s) kept in place` : 'Extracted again: the text is unchanged');
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="reader-reextract" data-testid="reextract" disabled={busy} onClick={() => void run()} title="Extract the text again from the original file, keeping annotations">
+      {busy ? 'Extracting…' : 'Re-extract'}
+    </button>
+  );
+}
+
 export function ReaderMeta({ article }: { article: Article }) {
   const date = formatPublished(article.published);
   return (
@@ -57,6 +85,8 @@ export function ReaderMeta({ article }: { article: Article }) {
         )}
         {article.author && <span className="reader-author"> · {article.author}</span>}
         {article.language && <span className="reader-lang"> · {article.language}</span>}
+        <span aria-hidden="true"> · </span>
+        <ReextractButton id={article.id} />
       </p>
       {article.url && (
         <p className="reader-link">

@@ -69,3 +69,12 @@ describe('re-extraction', () => {
     expect(extractionLabel('plain.txt')).toBe('plain.txt');
   });
 });
+
+describe('articles.reextract over the API', () => {
+  it('answers through the dispatcher and refuses an unknown id', async () => {
+    const { id } = await importAndTag();
+    expect(await wb.dispatch('articles.reextract', { id })).toEqual({ ok: true, result: { articleId: id, title: expect.any(String), changed: false, reanchored: 1 } });
+    const r = await wb.dispatch('articles.reextract', { id: 'nope' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
