@@ -31,7 +31,8 @@ const HOSTILE_NAMES = [
 ];
 
 /** What the reader renders (Reader, ReaderMeta, ReaderBlock, StanceLegend): anything else came from an article. */
-const READER_TAGS = ['ARTICLE', 'H1', 'DIV', 'P', 'SPAN', 'TIME', 'A', 'MARK', 'UL', 'LI'];
+// The reader's own markup; BUTTON is its Re-extract control. Imported content only ever becomes text in these.
+const READER_TAGS = ['ARTICLE', 'H1', 'DIV', 'P', 'SPAN', 'TIME', 'A', 'MARK', 'UL', 'LI', 'BUTTON'];
 
 /** Installed before any page script: records CSP violations and every suspicious element ever added. */
 function watchdog() {
