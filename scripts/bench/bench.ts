@@ -4,7 +4,7 @@
 // 500 highlights). Prints the machine and a table (metric | value | unit | target | met) and writes the rows
 // to bench-results.json. Options: --keep (leave the temp folder), --profile-import (write
 // out/bench/import.cpuprofile), --articles N (fewer articles, for a quick try).
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,9 +67,14 @@ async function listIds(libDir: string): Promise<Array<{ id: string; title: strin
 }
 
 async function main() {
-  const cli = join(root, 'out/cli/cli.js');
-  if (!existsSync(cli) || !existsSync(join(root, 'out/renderer/index.html'))) throw new Error('build first: node scripts/build.mjs (npm run bench does)');
+  if (!existsSync(join(root, 'out/cli/cli.js')) || !existsSync(join(root, 'out/renderer/index.html'))) throw new Error('build first: node scripts/build.mjs (npm run bench does)');
   const work = mkdtempSync(join(tmpdir(), 'wb-bench-'));
+  // A private copy of the built CLI (with its extraction worker) and renderer: a build started meanwhile
+  // empties out/. The copy finds the project's packages through a node_modules link beside it.
+  cpSync(join(root, 'out/cli'), join(work, 'app/cli'), { recursive: true });
+  cpSync(join(root, 'out/renderer'), join(work, 'app/renderer'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
+  const cli = join(work, 'app/cli/cli.js');
   const machine = machineInfo(work);
   console.log(describeMachine(machine));
   const dumps = join(work, 'dumps');
@@ -78,7 +83,13 @@ async function main() {
     // --- import ---------------------------------------------------------------------------------------
     const { bytes } = await phase(`writing ${ARTICLES.toLocaleString()} scrape dumps`, () => writeDumps(dumps, ARTICLES, { longIndex: LONG_INDEX }));
     log(`${formatBytes(bytes)} of dumps, ${Math.round(bytes / ARTICLES)} bytes each on average`);
-    const imp = await phase('import', () => benchImport(dumps, lib, { profilePath: flag('profile-import') ? join(root, 'out/bench/import.cpuprofile') : undefined }));
+    // The CLI runs extraction in a pool of worker threads when the built worker sits beside it; so does this.
+    const worker = join(work, 'app/cli/extract-worker.js');
+    const extractorWorker = existsSync(worker) ? worker : undefined;
+    log(extractorWorker ? 'import with the extraction worker pool (the built extract-worker.js)' : 'no built extraction worker: import extracts on the main thread');
+    const imp = await phase('import', () =>
+      benchImport(dumps, lib, { extractorWorker, profilePath: flag('profile-import') ? join(root, 'out/bench/import.cpuprofile') : undefined }),
+    );
     if (imp.imported !== ARTICLES) throw new Error(`imported ${imp.imported} of ${ARTICLES} (${imp.refused} refused, first: ${imp.firstRefusal ?? '-'})`);
     const filesPerSecond = (imp.files / imp.importMs) * 1000;
     rows.push(row(`import ${ARTICLES.toLocaleString()} scrape dumps (CLI code path, library on disk)`, filesPerSecond, 'files/s', '>=', 2000));

@@ -1,6 +1,6 @@
 // Import throughput: scrape-dump files through the real importer, exactly as `workbench import <folder>`
-// runs it (readFileBatches → importer.importFiles per batch, into a workbench opened on a library
-// folder), compared with merely reading the same files and decoding their bytes to text.
+// runs it (readFileBatches → importer.importFiles per batch, into a workbench opened on a library folder
+// with the built extraction worker pool), compared with merely reading the same files and decoding them.
 import { Session } from 'node:inspector/promises';
 import { writeFile } from 'node:fs/promises';
 import { openWorkbench } from '../../electron/services/workbench';
@@ -52,8 +52,9 @@ async function profiled<T>(path: string | undefined, fn: () => Promise<T>): Prom
   }
 }
 
-export async function importFolder(dumpDir: string, libDir: string, opts: { profilePath?: string } = {}): Promise<Omit<ImportResult, 'readDecodeMs'>> {
-  const wb = await openWorkbench({ libraryDir: libDir, version: 'bench', ports: { shell: 'host' }, onInternalError: () => {} });
+/** `extractorWorker`: the built extraction worker, which the CLI passes when it sits beside it (out/cli). */
+export async function importFolder(dumpDir: string, libDir: string, opts: { profilePath?: string; extractorWorker?: string } = {}): Promise<Omit<ImportResult, 'readDecodeMs'>> {
+  const wb = await openWorkbench({ libraryDir: libDir, version: 'bench', ports: { shell: 'host' }, onInternalError: () => {}, extractorWorker: opts.extractorWorker });
   const counts = { files: 0, imported: 0, refused: 0, duplicates: 0 };
   let firstRefusal: string | undefined;
   const cpu = process.cpuUsage();
@@ -78,7 +79,7 @@ export async function importFolder(dumpDir: string, libDir: string, opts: { prof
   return { ...counts, importMs, cpuUserMs: used.user / 1000, cpuSystemMs: used.system / 1000, ...(firstRefusal ? { firstRefusal } : {}) };
 }
 
-export async function benchImport(dumpDir: string, libDir: string, opts: { profilePath?: string } = {}): Promise<ImportResult> {
+export async function benchImport(dumpDir: string, libDir: string, opts: { profilePath?: string; extractorWorker?: string } = {}): Promise<ImportResult> {
   // Twice, keeping the faster: the first pass also warms the page cache and the JIT for the import after it.
   const a = await readAndDecode(dumpDir);
   const b = await readAndDecode(dumpDir);

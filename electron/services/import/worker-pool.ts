@@ -95,11 +95,13 @@ export function createExtractorPool(opts: ExtractorPoolOptions): ExtractorPool {
     }
   }
 
-  for (let i = 0; i < size; i++) slots.push(spawn());
 
   return {
     extract(label, bytes) {
       if (closed) return Promise.resolve([{ label, refusal: 'the import was stopped' }]);
+      // Workers start with the first import, not with the library: each holds its own heap and the
+      // extractors' modules (~35 MB), which a session that only reads should not pay for.
+      if (slots.length === 0) for (let i = 0; i < size; i++) slots.push(spawn());
       return new Promise((resolve) => {
         queue.push({ req: { id: nextId++, label, bytes, limits }, resolve });
         pump();
