@@ -306,6 +306,17 @@ async function main(): Promise<void> {
     )}\n`,
   );
   console.log(`\nFigures written to ${out}`);
+
+  // --check (used by `npm test`): the issue's targets, judged on this run.
+  if (process.argv.includes('--check')) {
+    const problems: string[] = [];
+    if (ours.body.f1 < base.body.f1) problems.push(`body F1 ${num(ours.body.f1)} is below Readability's ${num(base.body.f1)}`);
+    if ((ours.title.rate ?? 0) < 0.95) problems.push(`title exact ${((ours.title.rate ?? 0) * 100).toFixed(1)} % is below 95 %`);
+    if (problems.length) {
+      console.log(`\neval:import --check: FAILED: ${problems.join('; ')}`);
+      process.exitCode = 1;
+    } else console.log(`\neval:import --check: targets met (body F1 ${num(ours.body.f1)} ≥ ${num(base.body.f1)}, title ${((ours.title.rate ?? 0) * 100).toFixed(1)} % ≥ 95 %)`);
+  }
 }
 
 await main();
