@@ -15,9 +15,10 @@ import type {
   ParsedArticle,
   Stance,
 } from '../../../shared/types';
-import { articleText, codePointLength, countWords, describeRange, findQuote, sliceCodePoints } from '../../../shared/article-text';
+import { articleText, codePointLength, describeRange, findQuote, sliceCodePoints } from '../../../shared/article-text';
 import { ServiceError } from '../../../shared/dispatcher';
 import { reextractArticle, type Extract } from './reextract';
+import { extractedMeta } from './article-meta';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
 
 export interface AnnotationDraft {
@@ -140,8 +141,15 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
     async getArticle(id: string): Promise<ArticleWithAnnotations> {
       const meta = findArticle(id);
       const text = await textOf(id);
-      const anns = store.annotations.get(id)?.data.annotations ?? [];
-      return { ...meta, lead: text.lead, paragraphs: [...text.paragraphs], ...(text.pages ? { pages: [...text.pages] } : {}), annotations: [...anns].sort((a, b) => a.position.start - b.position.start) };
+      const full = articleText(text);
+      // A position that no longer lands on its quote (a crash between a re-extraction's writes) is found
+      // again by quote for display; the stored annotation is left as it is.
+      const anns = (store.annotations.get(id)?.data.annotations ?? []).map((a) => {
+        if (sliceCodePoints(full, a.position.start, a.position.end) === a.quote.exact) return a;
+        const at = findQuote(full, a.quote, a.position.start);
+        return at ? { ...a, position: { type: 'TextPositionSelector' as const, start: at.start, end: at.end } } : a;
+      });
+      return { ...meta, lead: text.lead, paragraphs: [...text.paragraphs], ...(text.pages ? { pages: [...text.pages] } : {}), annotations: anns.sort((a, b) => a.position.start - b.position.start) };
     },
 
     /** The index entry of an article, if there is one. */
@@ -178,15 +186,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
             sha256,
             textSha256,
             importedAt: stamp(),
-            title: parsed.title,
-            outlet: parsed.outlet,
-            url: parsed.url,
-            published: parsed.published,
-            modified: parsed.modified,
-            language: parsed.language,
-            author: parsed.author,
-            lead: parsed.lead,
-            wordCount: countWords(text),
+            ...extractedMeta(parsed, text),
             size: bytes.byteLength,
             ...(nearDuplicateGroup ? { nearDuplicateGroup } : {}),
           };

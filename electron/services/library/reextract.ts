@@ -3,10 +3,11 @@
 // (prefix and suffix break ties, the old position is the hint). When any quote cannot be found, nothing is
 // changed and the caller learns which annotations were in the way: evidence is never silently dropped.
 import type { Annotation, ArticleMeta } from '../../../shared/types';
-import { articleText, countWords, describeRange, findQuote } from '../../../shared/article-text';
+import { articleText, describeRange, findQuote } from '../../../shared/article-text';
 import { ServiceError } from '../../../shared/dispatcher';
 import type { ExtractedItem } from '../import/formats/types';
 import type { LibraryStore } from './store';
+import { extractedMeta } from './article-meta';
 import { createHash } from 'node:crypto';
 
 export type Extract = (label: string, bytes: Uint8Array) => Promise<ExtractedItem[]>;
@@ -68,15 +69,7 @@ export async function reextractArticle(store: LibraryStore, id: string, extract:
     await db.write();
   }
   const updated: Partial<ArticleMeta> = {
-    title: parsed.title,
-    outlet: parsed.outlet,
-    url: parsed.url,
-    published: parsed.published,
-    modified: parsed.modified,
-    language: parsed.language,
-    author: parsed.author,
-    lead: parsed.lead,
-    wordCount: countWords(newParts),
+    ...extractedMeta(parsed, newParts),
     textSha256: createHash('sha256').update(newText, 'utf8').digest('hex'),
   };
   Object.assign(meta, updated);

@@ -78,3 +78,16 @@ describe('articles.reextract over the API', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('reading after an interrupted re-extraction', () => {
+  it('finds a quote again when its stored position no longer lands on it', async () => {
+    const { id, annotation } = await importAndTag();
+    const db = wb.library.store.annotations.get(id)!;
+    db.data.annotations = [{ ...annotation, position: { type: 'TextPositionSelector', start: 3, end: 3 + QUOTE.length } }];
+    await db.write();
+    const article = await wb.library.getArticle(id);
+    const [a] = article.annotations;
+    expect(a!.position).toEqual(annotation.position);
+    expect(sliceCodePoints(articleText(article), a!.position.start, a!.position.end)).toBe(QUOTE);
+  });
+});
