@@ -91,3 +91,12 @@ export function ensureBody(html: string): string {
   const body = html.slice(pos).replace(/<\/html\s*>\s*$/i, '');
   return `<!DOCTYPE html><html${htmlAttrs}><head>${head.join('')}</head><body>${body}</body></html>`;
 }
+
+/**
+ * The whole source as the body of a fresh document, its own <html>, <head> and <body> tags dropped. For a page
+ * linkedom cannot root at <html> with a <body> (text or tags before a <body> tag, a stray </html> early on),
+ * which Readability would otherwise crash on.
+ */
+export function rewrapBody(html: string): string {
+  return `<!DOCTYPE html><html><head></head><body>${html.replace(/<\/?(?:html|head|body)\b[^>]*>/gi, ' ')}</body></html>`;
+}

@@ -11,7 +11,7 @@ import { ImportRefusal } from '../refusal';
 import { cleanInline } from '../text';
 import { decodeHtmlBytes } from './html-decode';
 import { firstMeta, readPageMeta, unescapeEntities, type PageMeta } from './html-meta';
-import { MAX_NESTING, ensureBody, limitNesting, scanTags } from './html-source';
+import { MAX_NESTING, ensureBody, limitNesting, rewrapBody, scanTags } from './html-source';
 import { contentToParagraphs, hasTextOutsideLinks } from './html-text';
 import type { FormatExtractor } from './types';
 
@@ -263,17 +263,55 @@ function titleFromText(p: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 120)}…`;
 }
 
+/** The document is <html> with a <body>, nothing but <head> and <body> directly inside it, and no element adrift. */
+function bodyHoldsContent(document: Document): boolean {
+  const root = document.documentElement;
+  if (root?.localName !== 'html' || document.body?.parentElement !== root) return false;
+  for (let el = root.firstElementChild; el; el = el.nextElementSibling) if (el.localName !== 'head' && el.localName !== 'body') return false;
+  // Stray end tags can also leave elements outside <html>, or without a parent at all.
+  for (const el of document.querySelectorAll('*')) if (el !== root && !el.parentElement) return false;
+  return true;
+}
+
+/**
+ * Comments hold no article text, and Readability re-parses parts of the page from their serialised HTML: a
+ * comment whose text contains "-->" (linkedom's reading of an unclosed <![CDATA[) comes back as markup that
+ * sends it into an endless loop.
+ */
+function dropComments(document: Document): void {
+  const walker = document.createTreeWalker(document.documentElement, 128 /* NodeFilter.SHOW_COMMENT */);
+  const comments: Node[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) comments.push(n);
+  for (const n of comments) n.parentNode?.removeChild(n);
+}
+
 /** The body and metadata of a page's HTML source. Throws ImportRefusal when there is no article text. */
 export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle {
   if (!HTML_SIGN.test(html.slice(0, HTML_SNIFF_CHARS))) throw new ImportRefusal('not an HTML page');
   const source = ensureBody(html);
   const stats = scanTags(source);
   if (stats.elements > MAX_ELEMENTS) throw new ImportRefusal(`page too complex to read (more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements)`);
-  const { document } = parseHTML(limitNesting(source, MAX_NESTING, stats));
+  let { document } = parseHTML(limitNesting(source, MAX_NESTING, stats));
+  // Readability expects all content inside <body>, which linkedom does not ensure for broken structure (it
+  // roots the tree at the first element it meets; a stray </body> puts what follows beside the body).
+  const rewrapped = !bodyHoldsContent(document);
+  if (rewrapped) ({ document } = parseHTML(limitNesting(rewrapBody(html))));
   const pm = readPageMeta(document);
   // Readability rewrites the document it is given; everything read from the page itself was read above.
   // linkedom runs no scripts and loads nothing, whatever the page contains.
-  const result = new Readability<Element>(document, { serializer: (el) => el as Element }).parse();
+  const readable = (doc: Document) => {
+    dropComments(doc);
+    return new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
+  };
+  let result: ReturnType<typeof readable>;
+  try {
+    result = readable(document);
+  } catch (err) {
+    // Readability re-parses parts of the page from their serialised HTML, where structural tags inside raw
+    // text (a "</body>" in a <noscript>) become real and break its tree: once more without any of them.
+    if (rewrapped || err instanceof ImportRefusal) throw err;
+    result = readable(parseHTML(limitNesting(rewrapBody(html))).document);
+  }
   const content = result?.content;
   const rawParagraphs = content ? contentToParagraphs(content) : [];
   const { title: rawTitle, fromMeta } = pickTitle(pm);

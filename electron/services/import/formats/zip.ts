@@ -57,7 +57,9 @@ export const zipFormat: FormatExtractor = {
       else if (entry.encrypted) plan.push({ label: inner, refusal: 'encrypted (password-protected) entry' });
       else if (!extensionOf(entry.name)) plan.push({ label: inner, refusal: 'unsupported file type (no extension)' });
       else {
-        plan.push({ inner, entry });
+        // Over the per-file cap (the registry's rule): refused by its declared size, never unpacked.
+        const cap = extensionOf(entry.name) === '.pdf' ? limits.maxPdfBytes : limits.maxFileBytes;
+        plan.push(entry.size > cap ? { label: inner, refusal: `larger than ${sizeLabel(cap)} (${sizeLabel(entry.size)})` } : { inner, entry });
         declared += entry.size;
       }
     }

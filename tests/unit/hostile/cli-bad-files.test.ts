@@ -1,0 +1,213 @@
+// Issue 4: a CLI run over thousands of generated bad files finishes and reports every one. The real
+// `workbench import` (bin/workbench.mjs over the built bundle) runs in a child process over a folder of
+// BAD_FILES hostile files (default 1,000; `npm run test:bad-files` runs 10,000), made by bad-files.ts from a
+// fixed seed (BAD_FILES_SEED to vary it). The run must end with exit 1, one report per file, no internal
+// errors in any reason, nothing stored for a refused file, a library that still opens, and a peak memory far
+// below the sparse 1 GiB file it was handed (so that file was refused by its size, not read).
+//
+// What "one report per file" means here: a file is reported by one line labelled with its own name, except a
+// container (ZIP archive, e-mail with attachments, JSON array, JSON Lines), whose lines may instead or as
+// well name what is inside it: "file.zip › entry", "file.jsonl#3". Every line has a status; every refusal a
+// reason. Damaged copies of real fixtures may still import (a truncated JSON Lines file keeps its good lines):
+// the test checks that reports and library agree, not that everything is refused.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp-library';
+import { generateBadFiles, type GeneratedFile } from './bad-files';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const COUNT = Number(process.env.BAD_FILES ?? 1000);
+const SEED = Number(process.env.BAD_FILES_SEED ?? 20260404);
+/** 120 s for 1,000 files, scaled with the count: a hang anywhere ends the run here. */
+const RUN_TIMEOUT_MS = Math.max(120_000, COUNT * 120);
+/** Peak resident memory allowed for the whole import: far below the sparse 1 GiB file. */
+const MAX_RSS_MB = 512;
+
+const STATUSES = new Set(['imported', 'duplicate', 'near-duplicate', 'refused']);
+const CONTAINERS = new Set(['.zip', '.eml', '.json', '.jsonl', '.ndjson']);
+/** Reasons that betray an unexpected exception rather than a judgement about the file. */
+const INTERNAL = [/could not be read as/i, /internal/i, /\bat \S+ \(.*:\d+:\d+\)/, /node:/, /undefined/, /\[object /, /TypeError|RangeError|ReferenceError/];
+
+interface Line {
+  status: string;
+  label: string;
+  fields: string[];
+  /** The generated file the line is about. */
+  file: string;
+}
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  rssMb: number;
+}
+
+let tmp: ReturnType<typeof tempDir>;
+let folder: string;
+let lib: string;
+let files: GeneratedFile[];
+let generateMs = 0;
+
+function runCli(args: string[], rssFile: string, timeoutMs: number): Promise<Run> {
+  // A preloaded module records the process's peak RSS (all threads) as it exits: portable, unlike time -v.
+  const probe = join(tmp.dir, 'rss-probe.mjs');
+  writeFileSync(
+    probe,
+    "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.WB_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+  );
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(probe).href, 'bin/workbench.mjs', ...args], {
+      cwd: root,
+      env: { ...process.env, WB_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const kb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started, rssMb: kb / 1024 });
+    });
+  });
+}
+
+/** Which generated file a report line is about: its label up to " › " (inside an archive) or "#n" (a record). */
+function fileOf(label: string, names: Set<string>): string {
+  let top = label.split(' › ')[0]!;
+  // Problems found while walking the folder are reported with the full path.
+  if (top.startsWith(`${folder}/`)) top = basename(top);
+  if (names.has(top)) return top;
+  return top.replace(/#\d+$/, '');
+}
+
+function parseLines(stdout: string, names: Set<string>): Line[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => {
+      const [status = '', label = '', ...fields] = l.split('\t');
+      return { status, label, fields, file: fileOf(label, names) };
+    });
+}
+
+/** "unpacks to 600.0 MB, over…" → "unpacks to N MB, over…": reasons grouped for the summary. */
+const reasonShape = (r: string) =>
+  r
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\d+(?:[.,]\d+)*/g, 'N')
+    .slice(0, 110);
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+function printSummary(lines: Line[], run: Run): void {
+  const byStatus = new Map<string, number>();
+  const reasons = new Map<string, number>();
+  for (const l of lines) {
+    byStatus.set(l.status, (byStatus.get(l.status) ?? 0) + 1);
+    if (l.status === 'refused') reasons.set(reasonShape(l.fields.join(' ')), (reasons.get(reasonShape(l.fields.join(' '))) ?? 0) + 1);
+  }
+  const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  console.log(
+    [
+      `bad files: ${files.length} generated in ${(generateMs / 1000).toFixed(1)} s (seed ${SEED}); import took ${(run.ms / 1000).toFixed(1)} s, peak RSS ${run.rssMb.toFixed(0)} MB, exit ${run.code}`,
+      `  ${lines.length} report lines: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}`,
+      `  stderr: ${run.stderr.trim().split('\n').pop()}`,
+      '  most common refusals:',
+      ...top.map(([r, n]) => `  ${String(n).padStart(6)}  ${r}`),
+    ].join('\n'),
+  );
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'out/cli/cli.js'))) spawnSync('node', ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
+  tmp = tempDir('wb-bad-files-');
+  folder = join(tmp.dir, 'bad');
+  lib = join(tmp.dir, 'lib');
+  mkdirSync(folder);
+  const started = Date.now();
+  files = generateBadFiles(folder, COUNT, SEED);
+  generateMs = Date.now() - started;
+}, 180_000);
+
+afterAll(() => tmp?.cleanup());
+
+describe(`workbench import over ${COUNT.toLocaleString('en-US')} bad files`, () => {
+  it('finishes, reports every file with a status and a reason, stores nothing it refused, and the library still opens', { timeout: RUN_TIMEOUT_MS + 60_000 }, async () => {
+    const run = await runCli(['import', folder, '--library', lib], join(tmp.dir, 'rss-import.txt'), RUN_TIMEOUT_MS);
+    expect(run.signal, `the import did not finish within ${RUN_TIMEOUT_MS / 1000} s`).toBeNull();
+    const names = new Set(files.map((f) => f.name));
+    const lines = parseLines(run.stdout, names);
+    printSummary(lines, run);
+    expect(run.code, run.stderr.slice(-2000)).toBe(1);
+
+    // Every line: a known status, a generated file, and a reason when refused; no internal errors.
+    for (const l of lines) {
+      expect(STATUSES.has(l.status), `unknown status in line: ${l.status}\t${l.label}`).toBe(true);
+      expect(names.has(l.file), `line about no generated file: ${l.label}`).toBe(true);
+      if (l.status === 'refused') expect(l.fields.join('\t').trim(), `refused without a reason: ${l.label}`).not.toBe('');
+      if (l.status === 'imported' || l.status === 'near-duplicate' || l.status === 'duplicate') expect(l.fields[0]).toMatch(/^[0-9a-f]{16}$/);
+      for (const bad of INTERNAL) expect(l.fields.join('\t'), `${l.label}`).not.toMatch(bad);
+    }
+
+    // One report per file; a container's lines may name what is inside it instead.
+    const perFile = new Map<string, Line[]>();
+    for (const l of lines) perFile.set(l.file, [...(perFile.get(l.file) ?? []), l]);
+    for (const f of files) {
+      const own = perFile.get(f.name) ?? [];
+      expect(own.length, `no line for ${f.name}`).toBeGreaterThan(0);
+      const exact = own.filter((l) => l.label === f.name);
+      if (CONTAINERS.has(extensionOf(f.name))) {
+        expect(exact.length, `${f.name} reported more than once under its own name`).toBeLessThanOrEqual(1);
+        for (const l of own) if (l.label !== f.name) expect(l.label.startsWith(`${f.name} › `) || /#\d+$/.test(l.label), l.label).toBe(true);
+      } else {
+        expect(own.map((l) => l.label), `${f.name} must have exactly one line`).toEqual([f.name]);
+      }
+    }
+
+    // The summary on stderr agrees with the lines.
+    const count = (s: string) => lines.filter((l) => l.status === s).length;
+    expect(run.stderr).toContain(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('refused')} refused, ${count('near-duplicate')} near-duplicate`);
+
+    // The files made to be refused for a precise reason.
+    const reasonOf = (label: string) => lines.find((l) => l.label === label)?.fields.join('\t') ?? '(no line)';
+    expect(reasonOf('sparse-1gib.txt')).toMatch(/^larger than 20\.0 MB \(1024\.0 MB\)$/);
+    expect(run.rssMb, 'peak RSS of the import').toBeLessThan(MAX_RSS_MB);
+    expect(reasonOf('bomb-total.zip')).toMatch(/zip bomb/);
+    expect(reasonOf('bomb-entry.zip › big.txt')).toMatch(/larger than 20\.0 MB/);
+    expect(reasonOf('bomb-liar.zip › liar.txt')).toMatch(/zip bomb/);
+    expect(reasonOf('nested-deep.zip › level-1.zip › level-2.zip › level-3.zip')).toMatch(/nested more than 2 deep/);
+    expect(reasonOf('too-many-entries.zip')).toMatch(/too many entries/);
+    for (const l of perFile.get('zip-slip.zip') ?? []) expect(`${l.status} ${l.fields.join(' ')}`).toMatch(/^refused unsafe (path|name) in archive/);
+    expect(perFile.get('bomb-nested.zip')?.some((l) => /zip bomb/.test(l.fields.join(' ')))).toBe(true);
+    for (const name of ['README', 'setup.exe', 'library.dll']) expect(reasonOf(name)).toMatch(/^unsupported file type/);
+    expect(reasonOf('article.rtf')).toMatch(/RTF/);
+
+    // The library holds exactly the articles reported as stored, and nothing of the refused files.
+    const stored = lines.filter((l) => l.status === 'imported' || l.status === 'near-duplicate');
+    const index = JSON.parse(readFileSync(join(lib, 'articles.json'), 'utf8')) as { articles: Array<{ id: string; fileName: string }> };
+    expect(index.articles.map((a) => `${a.fileName}\t${a.id}`).sort()).toEqual(stored.map((l) => `${l.label}\t${l.fields[0]}`).sort());
+    const dirs = readdirSync(join(lib, 'articles')).filter((n) => !n.startsWith('.'));
+    expect(dirs.sort()).toEqual(index.articles.map((a) => a.id).sort());
+    const refusedFiles = new Set(lines.filter((l) => l.status === 'refused').map((l) => l.label));
+    expect(index.articles.filter((a) => refusedFiles.has(a.fileName))).toEqual([]);
+
+    // …and opens afterwards.
+    const list = spawnSync(process.execPath, ['bin/workbench.mjs', 'list', '--json', '--library', lib], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    expect(list.status, list.stderr).toBe(0);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(index.articles.length);
+  });
+});
