@@ -313,6 +313,10 @@ function specials(fixtures: Map<string, Uint8Array>, articles: string[]): Array<
     { name: 'huge-line-glued.json', kind: 'huge-line', write: bytes(() => utf8(JSON.stringify({ title: 'Huge glued line', text: 'Abc.Def'.repeat(450_000) }))) },
     { name: 'deep-divs.html', kind: 'deep-html', write: bytes(() => utf8(`<html><body>${'<div>'.repeat(12_000)}${article}${'</div>'.repeat(12_000)}</body></html>`)) },
     { name: 'deep-unclosed.htm', kind: 'deep-html', write: bytes(() => utf8(`<title>Deep</title>${'<b><i>'.repeat(10_000)}${article}`)) },
+    // Found by this run: Readability looped forever on an unclosed CDATA section holding "-->" (linkedom keeps
+    // it as a comment whose serialised form re-parses as markup), and threw on text inside <head>.
+    { name: 'cdata-loop.html', kind: 'html-structure', write: bytes(() => utf8(`<html><head></head><body><li><![CDATA[ ${article.slice(0, 200)} --><!DOCTYPE html></body></html>`)) },
+    { name: 'text-in-head.html', kind: 'html-structure', write: bytes(() => utf8(`<html><head><title>Head</title><p>${article.replace(/\n+/g, '</p><p>')}</p><body><p>Footer</p></body></html>`)) },
     { name: 'deep-array.json', kind: 'deep-json', write: bytes(() => utf8(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)) },
     { name: 'deep-object.jsonl', kind: 'deep-json', write: bytes(() => utf8(`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}\n`)) },
     // Zip bombs. Declared sizes over the archive limit: refused before anything is unpacked.

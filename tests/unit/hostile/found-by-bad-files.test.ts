@@ -12,7 +12,7 @@ import { rawZip } from './bad-files';
 
 const SENTENCE = 'The council approved the new tram line yesterday evening after a long debate, officials said. ';
 
-describe('HTML whose first element is not <html>', () => {
+describe('HTML whose structure linkedom cannot root', () => {
   // linkedom made <table> (or nothing) the document's root and Readability threw a TypeError, reported as
   // "could not be read as HTML page (Cannot read properties of null (reading 'tagName'))".
   const pages = [
@@ -32,6 +32,12 @@ describe('HTML whose first element is not <html>', () => {
       }
     });
   }
+
+  it('reads a page whose text sits in an unclosed <head> (Readability threw on it)', () => {
+    const a = extractHtml(`<html><head><title>Tram</title><p>${SENTENCE.repeat(3)}</p><body><p>Footer</p></body></html>`);
+    expect(a.title).toBe('Tram');
+    expect(a.paragraphs.join(' ')).toContain('The council approved the new tram line');
+  });
 
   it('still reads the text of a page with text before its <body>', () => {
     const a = extractHtml(`Warning: something went wrong<br>\n<html><head><title>Tram</title></head><body><article><p>${SENTENCE.repeat(4)}</p></article></body></html>`);
