@@ -25,6 +25,18 @@ The library defaults to $WORKBENCH_LIBRARY or the desktop app's own library.`;
 
 class UsageError extends Error {}
 
+const ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * One field of an import report line. File names may hold tabs and line breaks ("a\nb.txt" is a valid name,
+ * and so is a zip entry's): control characters are written as escapes so that every report stays one line of
+ * tab-separated fields.
+ */
+export function reportField(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x00-\x1f\x7f]/g, (c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 interface Parsed {
   positional: string[];
   flags: Map<string, string | true>;
@@ -175,7 +187,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
             totals[r.status]++;
             if (r.status === 'refused') refused++;
             const titled = r.title && (r.status === 'imported' || r.status === 'near-duplicate');
-            out.log(`${r.status}\t${r.fileName}${r.articleId ? `\t${r.articleId}` : ''}${titled ? `\t${r.title}` : ''}${r.reason ? `\t${r.reason}` : ''}`);
+            out.log(`${r.status}\t${reportField(r.fileName)}${r.articleId ? `\t${r.articleId}` : ''}${titled ? `\t${reportField(r.title!)}` : ''}${r.reason ? `\t${reportField(r.reason)}` : ''}`);
           }
           progress?.redraw();
         }
@@ -183,7 +195,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
         for (const pr of problems) {
           refused++;
           totals.refused++;
-          out.log(`refused\t${pr.path}\t${pr.reason}`);
+          out.log(`refused\t${reportField(pr.path)}\t${reportField(pr.reason)}`);
         }
         out.err(`${totals.imported} imported, ${totals.duplicate} duplicate, ${totals.refused} refused, ${totals['near-duplicate']} near-duplicate`);
         return refused ? 1 : 0;

@@ -378,6 +378,9 @@ function specials(fixtures: Map<string, Uint8Array>, articles: string[]): Array<
     },
     { name: 'article.rtf', kind: 'rtf', write: bytes(() => fixtures.get('articolo.rtf')!) },
     { name: 'encrypted.zip', kind: 'zip-encrypted', write: bytes(() => fixtures.get('cifrato.zip')!) },
+    // Names are hostile too: the report is one line of tab-separated fields per file.
+    { name: 'name with\ttab.txt', kind: 'hostile-name', write: bytes(() => utf8('Only a title')) },
+    { name: 'name with\nnewline.md', kind: 'hostile-name', write: bytes(() => utf8(article)) },
     { name: 'README', kind: 'unsupported', write: bytes(() => utf8(article)) },
     { name: 'setup.exe', kind: 'unsupported', write: bytes(() => concat(new Uint8Array([0x4d, 0x5a]), new Uint8Array(4096))) },
     { name: 'library.dll', kind: 'unsupported', write: bytes(() => concat(new Uint8Array([0x4d, 0x5a]), new Uint8Array(2048))) },

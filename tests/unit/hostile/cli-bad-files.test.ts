@@ -12,9 +12,11 @@
 // the test checks that reports and library agree, not that everything is refused.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportField } from '../../../electron/cli/index';
 import { tempDir } from '../../helpers/temp-library';
 import { generateBadFiles, type GeneratedFile } from './bad-files';
 
@@ -23,14 +25,16 @@ const COUNT = Number(process.env.BAD_FILES ?? 1000);
 const SEED = Number(process.env.BAD_FILES_SEED ?? 20260404);
 /** 120 s for 1,000 files, scaled with the count: a hang anywhere ends the run here. */
 const RUN_TIMEOUT_MS = Math.max(120_000, COUNT * 120);
+/** The CLI's extraction workers: one per core but one, at most four (worker-pool.ts's default pool size). */
+const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1 || 1));
 /**
- * Peak resident memory (the process and its extraction workers) allowed for the whole import, and for an
- * import of the sparse 1 GiB file alone: reading that file, or unpacking a zip bomb's entry, would take more
- * than 1 GiB. The whole run peaks around 400-500 MB (workers' heaps, a batch read ahead, 19 MB zip entries
- * unpacked one after another); the file alone around 100 MB.
+ * Peak resident memory (the process and its extraction workers) allowed for an import of the sparse 1 GiB file
+ * alone, which must be refused by its size without being read (about 90 MB), and for the whole run, which must
+ * not blow up on a zip bomb's entry either (unpacked whole, a 400 MiB entry took 1.1 GB). The whole run peaks
+ * at 500-620 MB with one worker (each worker's heap, a batch read ahead, 19 MB entries unpacked in turn).
  */
-const MAX_RUN_RSS_MB = 768;
 const MAX_SPARSE_RSS_MB = 256;
+const MAX_RUN_RSS_MB = 640 + 160 * WORKERS;
 
 const STATUSES = new Set(['imported', 'duplicate', 'near-duplicate', 'refused']);
 const CONTAINERS = new Set(['.zip', '.eml', '.json', '.jsonl', '.ndjson']);
@@ -101,22 +105,24 @@ function runCli(args: string[], rssFile: string, timeoutMs: number): Promise<Run
   });
 }
 
-/** Which generated file a report line is about: its label up to " › " (inside an archive) or "#n" (a record). */
-function fileOf(label: string, names: Set<string>): string {
+/**
+ * Which generated file a report line is about: its label up to " › " (inside an archive) or "#n" (a record).
+ * `shown` maps each file's name as the report writes it (control characters escaped) to the name.
+ */
+function fileOf(label: string, shown: Map<string, string>): string {
   let top = label.split(' › ')[0]!;
   // Problems found while walking the folder are reported with the full path.
   if (top.startsWith(`${folder}/`)) top = basename(top);
-  if (names.has(top)) return top;
-  return top.replace(/#\d+$/, '');
+  return shown.get(top) ?? shown.get(top.replace(/#\d+$/, '')) ?? `(unknown) ${top}`;
 }
 
-function parseLines(stdout: string, names: Set<string>): Line[] {
+function parseLines(stdout: string, shown: Map<string, string>): Line[] {
   return stdout
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => {
       const [status = '', label = '', ...fields] = l.split('\t');
-      return { status, label, fields, file: fileOf(label, names) };
+      return { status, label, fields, file: fileOf(label, shown) };
     });
 }
 
@@ -169,7 +175,8 @@ describe(`workbench import over ${COUNT.toLocaleString('en-US')} bad files`, () 
     const run = await runCli(['import', folder, '--library', lib], join(tmp.dir, 'rss-import.txt'), RUN_TIMEOUT_MS);
     expect(run.signal, `the import did not finish within ${RUN_TIMEOUT_MS / 1000} s`).toBeNull();
     const names = new Set(files.map((f) => f.name));
-    const lines = parseLines(run.stdout, names);
+    const shown = new Map(files.map((f) => [reportField(f.name), f.name]));
+    const lines = parseLines(run.stdout, shown);
     printSummary(lines, run);
     expect(run.code, run.stderr.slice(-2000)).toBe(1);
 
@@ -187,13 +194,14 @@ describe(`workbench import over ${COUNT.toLocaleString('en-US')} bad files`, () 
     for (const l of lines) perFile.set(l.file, [...(perFile.get(l.file) ?? []), l]);
     for (const f of files) {
       const own = perFile.get(f.name) ?? [];
-      expect(own.length, `no line for ${f.name}`).toBeGreaterThan(0);
-      const exact = own.filter((l) => l.label === f.name);
+      const label = reportField(f.name);
+      expect(own.length, `no line for ${label}`).toBeGreaterThan(0);
+      const exact = own.filter((l) => l.label === label);
       if (CONTAINERS.has(extensionOf(f.name))) {
-        expect(exact.length, `${f.name} reported more than once under its own name`).toBeLessThanOrEqual(1);
-        for (const l of own) if (l.label !== f.name) expect(l.label.startsWith(`${f.name} › `) || /#\d+$/.test(l.label), l.label).toBe(true);
+        expect(exact.length, `${label} reported more than once under its own name`).toBeLessThanOrEqual(1);
+        for (const l of own) if (l.label !== label) expect(l.label.startsWith(`${label} › `) || /#\d+$/.test(l.label), l.label).toBe(true);
       } else {
-        expect(own.map((l) => l.label), `${f.name} must have exactly one line`).toEqual([f.name]);
+        expect(own.map((l) => l.label), `${label} must have exactly one line`).toEqual([label]);
       }
     }
 
@@ -215,15 +223,18 @@ describe(`workbench import over ${COUNT.toLocaleString('en-US')} bad files`, () 
     for (const name of ['README', 'setup.exe', 'library.dll']) expect(reasonOf(name)).toMatch(/^unsupported file type/);
     expect(reasonOf('article.rtf')).toMatch(/RTF/);
     expect(lines.find((l) => l.label === 'text-in-head.html')?.status).not.toBe('refused');
+    // Names with a tab or a line break stay on one line, escaped.
+    expect(reasonOf('name with\\ttab.txt')).toMatch(/^no article text/);
+    expect(lines.filter((l) => l.file === 'name with\nnewline.md').map((l) => l.label)).toEqual(['name with\\nnewline.md']);
 
     // The library holds exactly the articles reported as stored, and nothing of the refused files.
     const stored = lines.filter((l) => l.status === 'imported' || l.status === 'near-duplicate');
     const index = JSON.parse(readFileSync(join(lib, 'articles.json'), 'utf8')) as { articles: Array<{ id: string; fileName: string }> };
-    expect(index.articles.map((a) => `${a.fileName}\t${a.id}`).sort()).toEqual(stored.map((l) => `${l.label}\t${l.fields[0]}`).sort());
+    expect(index.articles.map((a) => `${reportField(a.fileName)}\t${a.id}`).sort()).toEqual(stored.map((l) => `${l.label}\t${l.fields[0]}`).sort());
     const dirs = readdirSync(join(lib, 'articles')).filter((n) => !n.startsWith('.'));
     expect(dirs.sort()).toEqual(index.articles.map((a) => a.id).sort());
     const refusedFiles = new Set(lines.filter((l) => l.status === 'refused').map((l) => l.label));
-    expect(index.articles.filter((a) => refusedFiles.has(a.fileName))).toEqual([]);
+    expect(index.articles.filter((a) => refusedFiles.has(reportField(a.fileName)))).toEqual([]);
 
     // …and opens afterwards.
     const list = spawnSync(process.execPath, ['bin/workbench.mjs', 'list', '--json', '--library', lib], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });

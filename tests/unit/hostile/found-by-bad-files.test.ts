@@ -3,6 +3,7 @@
 import { closeSync, openSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reportField } from '../../../electron/cli/index';
 import { extractHtml } from '../../../electron/services/import/formats/html';
 import { extractFile } from '../../../electron/services/import/formats/registry';
 import { readFileBatches, type PathProblem } from '../../../electron/services/import/read-paths';
@@ -87,5 +88,12 @@ describe('reading files from disk', () => {
       ['b.pdf', 60, null],
       ['c.txt', 30, null],
     ]);
+  });
+});
+
+describe('import report lines', () => {
+  it('escape control characters in names and reasons, so a file named "a<TAB>b" or "a<LF>b" stays one line', () => {
+    expect(reportField('a\tb\nc\rd\u0001e\u007f')).toBe('a\\tb\\nc\\rd\\x01e\\x7f');
+    expect(reportField('articoli.zip › città/notizia.txt')).toBe('articoli.zip › città/notizia.txt');
   });
 });
