@@ -1,22 +1,5 @@
-// `npm run eval:import [-- <dir>]`: bundles scripts/eval/eval-import.ts with esbuild (dependencies stay
-// external) into out/eval/eval-import.mjs and runs it with the same arguments. See that file for what it scores.
-import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// `npm run eval:import [-- <dir>] [--check]`: bundles and runs scripts/eval/eval-import.ts. See that file for
+// what it scores.
+import { runTs } from './run-ts.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const outfile = 'out/eval/eval-import.mjs';
-await build({
-  entryPoints: ['scripts/eval/eval-import.ts'],
-  outfile,
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  sourcemap: 'inline',
-  logLevel: 'warning',
-});
-const r = spawnSync(process.execPath, ['--enable-source-maps', `${root}/${outfile}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
-process.exit(r.status ?? 1);
+await runTs('scripts/eval/eval-import.ts', 'out/eval/eval-import.mjs');
