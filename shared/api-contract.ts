@@ -12,12 +12,25 @@ import type {
   Evidence,
   ExportFile,
   ImportReport,
+  SettingsView,
 } from './types';
 import { STANCES } from './types';
 
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, MAX_IMPORT_PDF_BYTES } from './rpc';
+import { IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, MAX_IMPORT_FILES_PER_CALL } from './rpc';
 
-export { ApiError, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, MAX_IMPORT_PDF_BYTES, maxImportBytesFor, type RpcError, type RpcResponse } from './rpc';
+export {
+  ApiError,
+  DEFAULT_IMPORT_SIZE_LIMITS,
+  IMPORT_SIZE_LIMIT_MAX_BYTES,
+  IMPORT_SIZE_LIMIT_MIN_BYTES,
+  MAX_IMPORT_FILE_BYTES,
+  MAX_IMPORT_FILES_PER_CALL,
+  MAX_IMPORT_PDF_BYTES,
+  maxImportBytesFor,
+  type ImportSizeLimits,
+  type RpcError,
+  type RpcResponse,
+} from './rpc';
 
 const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 8;
 
@@ -36,13 +49,11 @@ export const droppedFileSchema = z.object({
   /** Size the renderer saw; used to refuse oversized files without transferring them. */
   size: z.number().int().nonnegative(),
   /**
-   * Base64 of the bytes; omitted when the file is over its cap (maxImportBytesFor). The schema admits the
-   * larger (PDF) cap for any name; the importer refuses a file over its own type's cap by name.
+   * Base64 of the bytes; omitted when the file is over its cap (maxImportBytesFor with app.info's limits).
+   * The schema admits the largest cap a library may configure; the importer refuses a file over the cap in
+   * force for its type by name.
    */
-  dataBase64: z
-    .string()
-    .max(base64Max(Math.max(MAX_IMPORT_FILE_BYTES, MAX_IMPORT_PDF_BYTES)))
-    .optional(),
+  dataBase64: z.string().max(base64Max(IMPORT_SIZE_LIMIT_MAX_BYTES)).optional(),
 });
 export type DroppedFile = z.infer<typeof droppedFileSchema>;
 
@@ -86,6 +97,15 @@ const annotationSchema = z.object({
   createdAt: shortText(64),
   updatedAt: shortText(64),
 });
+
+const mib = (n: number) => `${n / 1024 / 1024} MB`;
+const sizeLimit = z
+  .number()
+  .int()
+  .min(IMPORT_SIZE_LIMIT_MIN_BYTES, `must be at least ${mib(IMPORT_SIZE_LIMIT_MIN_BYTES)}`)
+  .max(IMPORT_SIZE_LIMIT_MAX_BYTES, `must be at most ${mib(IMPORT_SIZE_LIMIT_MAX_BYTES)}`);
+/** Per-file caps as stored in settings.json and accepted by settings.update (bytes). */
+export const importLimitsSchema = z.object({ maxBytes: sizeLimit, maxPdfBytes: sizeLimit }).strict();
 
 interface MethodDef<I extends z.ZodType, O> {
   input: I;
@@ -187,6 +207,14 @@ export const contract = {
   'shell.openExternal': method<{ opened: boolean }>()({
     input: z.object({ url: z.string().max(4096) }).strict(),
     trust: 'Opens an http(s) URL in the system browser through the one checked wrapper; anything else is refused.',
+  }),
+  'settings.get': method<SettingsView>()({
+    input: z.object({}).strict(),
+    trust: 'Read-only: the open library\'s preferences and their defaults.',
+  }),
+  'settings.update': method<SettingsView>()({
+    input: z.object({ importLimits: importLimitsSchema.partial() }).strict(),
+    trust: `Changes the library's per-file import caps within ${mib(IMPORT_SIZE_LIMIT_MIN_BYTES)}–${mib(IMPORT_SIZE_LIMIT_MAX_BYTES)}; nothing else.`,
   }),
   'library.restoreBackup': method<{ restored: true }>()({
     input: z.object({ backupId: z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, 'not a backup id') }).strict(),

@@ -1,14 +1,30 @@
 // The zod-free half of the API contract: what the renderer needs at run time (error type, limits, the
 // response shape). Kept apart from api-contract.ts so the renderer bundle does not carry zod.
 
-/** Per-file cap for dropped files (bytes). Larger files are refused by name without their bytes being sent. */
+/** Default per-file cap (bytes) for every format but PDF. A library may set its own (settings.update). */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
-/** PDFs (scans, embedded fonts) get a larger cap. The main side's format registry enforces the same two caps. */
+/** Default cap for PDFs (scans, embedded fonts are larger). The main side's format registry enforces the same caps. */
 export const MAX_IMPORT_PDF_BYTES = 50 * 1024 * 1024;
 
-/** The per-file cap for a file of this name: what the renderer checks before sending, and what the contract admits. */
-export function maxImportBytesFor(name: string): number {
-  return /\.pdf$/i.test(name.trim()) ? MAX_IMPORT_PDF_BYTES : MAX_IMPORT_FILE_BYTES;
+/** The per-file size caps of an import; the library's settings hold them, app.info hands them to the renderer. */
+export interface ImportSizeLimits {
+  /** Every format but PDF (bytes). */
+  maxBytes: number;
+  maxPdfBytes: number;
+}
+export const DEFAULT_IMPORT_SIZE_LIMITS: Readonly<ImportSizeLimits> = { maxBytes: MAX_IMPORT_FILE_BYTES, maxPdfBytes: MAX_IMPORT_PDF_BYTES };
+
+/**
+ * The range a configured cap may take. The floor keeps a typo from refusing every article; the ceiling is what
+ * one import call can carry: a dropped file travels as base64 in one IPC/HTTP message and is held in memory
+ * whole while it is extracted, so a larger cap would trade a clear refusal for an out-of-memory crash.
+ */
+export const IMPORT_SIZE_LIMIT_MIN_BYTES = 1024 * 1024;
+export const IMPORT_SIZE_LIMIT_MAX_BYTES = 200 * 1024 * 1024;
+
+/** The per-file cap for a file of this name: what the renderer checks before sending, and what the importer enforces. */
+export function maxImportBytesFor(name: string, limits: ImportSizeLimits = DEFAULT_IMPORT_SIZE_LIMITS): number {
+  return /\.pdf$/i.test(name.trim()) ? limits.maxPdfBytes : limits.maxBytes;
 }
 /** Per-call cap on files in one import call; the renderer batches larger drops. */
 export const MAX_IMPORT_FILES_PER_CALL = 200;

@@ -1,4 +1,5 @@
 // Domain types shared by the main side and the renderer. Pure data: no Node, DOM or Electron.
+import type { ImportSizeLimits } from './rpc';
 
 export const STANCES = ['asserts', 'reports', 'supports', 'disputes', 'denies'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -170,8 +171,23 @@ export interface AppInfo {
   libraryName: string;
   /** Native dialogs (open/save) exist only in the Electron shell. */
   nativeDialogs: boolean;
+  /** The per-file caps imports use now (the library's settings): the renderer skips sending larger files. */
+  importLimits: ImportSizeLimits;
   /** Set when the library could not be opened: every method but app.info and library.restoreBackup answers 'unavailable'. */
   recovery?: LibraryRecovery;
+}
+
+/** Per-library preferences, kept in the library folder (settings.json). */
+export interface LibrarySettings {
+  importLimits: ImportSizeLimits;
+}
+
+/** What settings.get and settings.update answer. */
+export interface SettingsView {
+  settings: LibrarySettings;
+  defaults: LibrarySettings;
+  /** Set when settings.json could not be read: the defaults are in use and the file was moved aside. */
+  notice?: string;
 }
 
 export interface LibraryRecovery {

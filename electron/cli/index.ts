@@ -11,16 +11,29 @@ import { createHost } from '../host/server';
 import { reextractArticle } from '../services/library/reextract';
 import { extractFile } from '../services/import/formats/registry';
 import { writeFileAtomic } from '../services/fs-atomic';
+import { DEFAULT_IMPORT_SIZE_LIMITS, IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, type ImportSizeLimits } from '../../shared/rpc';
+import type { SettingsView } from '../../shared/types';
+
+const MB = 1024 * 1024;
+const MIN_MB = IMPORT_SIZE_LIMIT_MIN_BYTES / MB;
+const MAX_MB = IMPORT_SIZE_LIMIT_MAX_BYTES / MB;
+const DEFAULT_FILE_MB = DEFAULT_IMPORT_SIZE_LIMITS.maxBytes / MB;
+const DEFAULT_PDF_MB = DEFAULT_IMPORT_SIZE_LIMITS.maxPdfBytes / MB;
 
 const USAGE = `Usage: workbench <command> [options]
-  import <files or folders…> --library <dir> [--progress]   import articles (exit 1 if any file was refused);
-                                                    progress on stderr about once a second with --progress or on a terminal
+  import <files or folders…> --library <dir> [--progress] [--max-file-mb N] [--max-pdf-mb N]
+                                                    import articles (exit 1 if any file was refused); progress on
+                                                    stderr about once a second with --progress or on a terminal;
+                                                    --max-*-mb: per-file caps for this run (else the library's settings)
   list --library <dir> [--json]                     list articles
   show <articleId> --library <dir> [--json]         one article with its annotations
   annotate <articleId> --quote "<text>" --claim "<claim>" --stance <${STANCES.join('|')}> [--speaker <name>] [--tags a,b] [--note <text>] --library <dir>
   export --format md|csv|json --library <dir> [--out <file>]
   reextract <articleId…>|--all --library <dir>     derive the text again from the kept originals, keeping annotations
   serve --library <dir> [--port N]                  serve the workbench at http://127.0.0.1 (URL printed with its token)
+  settings --library <dir> [--max-file-mb N] [--max-pdf-mb N] [--defaults] [--json]
+                                                    show the library's settings, or change the per-file import caps
+                                                    (${MIN_MB}–${MAX_MB} MB; defaults ${DEFAULT_FILE_MB} MB, PDF ${DEFAULT_PDF_MB} MB)
 The library defaults to $WORKBENCH_LIBRARY or the desktop app's own library.`;
 
 class UsageError extends Error {}
@@ -42,7 +55,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'progress', 'all']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'progress', 'all', 'defaults']);
 
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -72,6 +85,21 @@ function need(p: Parsed, name: string): string {
   if (!v) throw new UsageError(`--${name} is required`);
   return v;
 }
+
+/** --max-file-mb / --max-pdf-mb as byte caps; megabytes may have decimals, within the range the API accepts. */
+export function sizeLimitFlags(p: Parsed): Partial<ImportSizeLimits> {
+  const out: Partial<ImportSizeLimits> = {};
+  for (const [flag, key] of [['max-file-mb', 'maxBytes'], ['max-pdf-mb', 'maxPdfBytes']] as const) {
+    if (!p.flags.has(flag)) continue;
+    const v = str(p, flag) ?? '';
+    const mb = /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
+    if (!(mb >= MIN_MB && mb <= MAX_MB)) throw new UsageError(`--${flag} must be a number of megabytes from ${MIN_MB} to ${MAX_MB} (got "${v}")`);
+    out[key] = Math.round(mb * MB);
+  }
+  return out;
+}
+
+const mbText = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;
 
 function version(): string {
   try {
@@ -163,7 +191,9 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     // The bundled CLI has its extraction worker beside it; run from sources (tests) it extracts in-process.
     const worker = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
     const extractorWorker = existsSync(worker) ? worker : undefined;
-    wb = await openWorkbench({ libraryDir, version: version(), ports, onInternalError: () => {}, recovery: cmd === 'serve', extractorWorker });
+    // Caps given to `import` hold for this run only; `settings` stores them in the library.
+    const runLimits = cmd === 'import' ? sizeLimitFlags(p) : {};
+    wb = await openWorkbench({ libraryDir, version: version(), ports, onInternalError: () => {}, recovery: cmd === 'serve', extractorWorker, importLimits: runLimits });
     const call = async <T>(method: string, input: unknown): Promise<T> => {
       const r = await wb!.dispatch(method, input);
       if (!r.ok) throw new Error(r.error.message);
@@ -177,7 +207,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
         let refused = 0;
         const totals = { imported: 0, 'near-duplicate': 0, duplicate: 0, refused: 0 };
         const progress = p.flags.has('progress') || (out.isTTY ?? false) ? await startProgress(rest, out) : null;
-        for await (const batch of readFileBatches(rest, problems)) {
+        for await (const batch of readFileBatches(rest, problems, { limits: wb.importer.limits() })) {
           progress?.batch(batch.map((f) => f.name));
           const report = await wb.importer.importFiles(batch);
           progress?.done(batch.length);
@@ -251,7 +281,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
         let failed = 0;
         for (const id of ids) {
           try {
-            const r = await reextractArticle(wb.library.store, id, (label, bytes) => extractFile(label, bytes));
+            const r = await reextractArticle(wb.library.store, id, (label, bytes) => extractFile(label, bytes, { limits: wb!.importer.limits() }));
             out.log(`${r.changed ? 'updated' : 'unchanged'}\t${id}\t${r.title}\t${r.reanchored} annotation(s) kept`);
           } catch (err) {
             failed++;
@@ -259,6 +289,22 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
           }
         }
         return failed ? 1 : 0;
+      }
+      case 'settings': {
+        const change = sizeLimitFlags(p);
+        if (p.flags.has('defaults')) {
+          if (Object.keys(change).length) throw new UsageError('--defaults cannot be combined with --max-file-mb or --max-pdf-mb');
+          Object.assign(change, DEFAULT_IMPORT_SIZE_LIMITS);
+        }
+        const view = Object.keys(change).length ? await call<SettingsView>('settings.update', { importLimits: change }) : await call<SettingsView>('settings.get', {});
+        if (view.notice) out.err(`workbench: ${view.notice}`);
+        if (p.flags.has('json')) out.log(JSON.stringify(view, null, 2));
+        else {
+          const { settings: s, defaults: d } = view;
+          out.log(`import.max-file-mb\t${mbText(s.importLimits.maxBytes)}${s.importLimits.maxBytes === d.importLimits.maxBytes ? '\t(default)' : ''}`);
+          out.log(`import.max-pdf-mb\t${mbText(s.importLimits.maxPdfBytes)}${s.importLimits.maxPdfBytes === d.importLimits.maxPdfBytes ? '\t(default)' : ''}`);
+        }
+        return 0;
       }
       case 'export': {
         const format = need(p, 'format');
@@ -275,7 +321,15 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
         const port = str(p, 'port') ? Number(str(p, 'port')) : 0;
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number');
         const staticDir = fileURLToPath(new URL('../renderer', import.meta.url));
-        const host = await createHost({ dispatch: wb.dispatch, staticDir, port, log: out.err });
+        const opened = wb;
+        const importLimits = () => {
+          try {
+            return opened.importer.limits();
+          } catch {
+            return DEFAULT_IMPORT_SIZE_LIMITS; // recovery mode: no library open, no import possible
+          }
+        };
+        const host = await createHost({ dispatch: wb.dispatch, staticDir, port, log: out.err, importLimits });
         const info = await wb.dispatch('app.info', {});
         const recovery = info.ok ? (info.result as AppInfo).recovery : undefined;
         if (recovery) out.err(`workbench: the library file ${recovery.file} ${recovery.reason} The page offers ${recovery.backups.length} backup(s) to restore.`);

@@ -9,13 +9,23 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../../shared/dispatcher';
-import type { RpcResponse } from '../../shared/rpc';
+import type { ImportSizeLimits, RpcResponse } from '../../shared/rpc';
 
 export const TOKEN_HEADER = 'x-workbench-token';
 const COOKIE = 'wb_token';
 /** Import batches carry base64 file contents; the renderer keeps one call under ~40 MB, except one big file sent
- *  alone: the contract's largest (a PDF at its cap, ~67 MB as base64) must fit. tests/unit/security checks both. */
+ *  alone: a PDF at the default cap (~67 MB as base64) must fit. tests/unit/security checks both. */
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;
+
+/**
+ * The body cap for the per-file caps in force: one file at the larger cap, sent alone as base64 with its JSON
+ * around it, and never less than the default. A library whose settings raise the caps raises this with them;
+ * the memory this admits is what the user asked the import to read.
+ */
+export function bodyCapFor(limits: ImportSizeLimits): number {
+  const largest = Math.max(limits.maxBytes, limits.maxPdfBytes);
+  return Math.max(MAX_BODY_BYTES, Math.ceil((largest * 4) / 3) + 64 * 1024);
+}
 /** A client gets this long to send its headers, and this long for the whole request (a slow-loris bound). */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -42,6 +52,8 @@ export interface HostOptions {
   port?: number;
   token?: string;
   log?: (line: string) => void;
+  /** The per-file import caps in force (app.info's importLimits), read per request: they set the body cap. */
+  importLimits?: () => ImportSizeLimits;
   /** Tests only: smaller limits than MAX_BODY_BYTES and the timeouts above. */
   limits?: { maxBodyBytes?: number; headersTimeoutMs?: number; requestTimeoutMs?: number };
 }
@@ -103,7 +115,7 @@ async function readBody(req: IncomingMessage, max: number): Promise<string> {
 export function createHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const root = normalize(opts.staticDir);
-  const maxBody = opts.limits?.maxBodyBytes ?? MAX_BODY_BYTES;
+  const maxBody = () => opts.limits?.maxBodyBytes ?? (opts.importLimits ? bodyCapFor(opts.importLimits()) : MAX_BODY_BYTES);
   const headersTimeout = opts.limits?.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
   const requestTimeout = Math.max(opts.limits?.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
   let allowedHosts: Set<string> = new Set();
@@ -129,7 +141,7 @@ export function createHost(opts: HostOptions): Promise<Host> {
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only.');
         let body: { method?: unknown; input?: unknown };
         try {
-          body = JSON.parse(await readBody(req, maxBody));
+          body = JSON.parse(await readBody(req, maxBody()));
         } catch (err) {
           const tooLarge = err instanceof Error && err.message === 'too large';
           // Too large: answer at once and drop the connection rather than read the rest.

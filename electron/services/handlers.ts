@@ -11,11 +11,14 @@ import type { Importer } from './importer';
 import { summarize } from './importer';
 import { readFileBatches, type PathProblem } from './import/read-paths';
 import type { ShellPorts } from './workbench';
+import type { Settings } from './library/settings';
 import type { SearchIndex } from './search';
 
 export interface HandlerDeps {
   library: Library;
   importer: Importer;
+  /** The library's preferences (settings.json). */
+  settings: Settings;
   ports: ShellPorts;
   version: string;
   libraryName: string;
@@ -30,10 +33,13 @@ function base64ToBytes(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(b64, 'base64'));
 }
 
-export function createHandlers({ library, importer, ports, version, libraryName, now = () => new Date(), restoreBackup, search }: HandlerDeps): Handlers {
+export function createHandlers({ library, importer, settings, ports, version, libraryName, now = () => new Date(), restoreBackup, search }: HandlerDeps): Handlers {
   const unavailable = (what: string) => new ServiceError('unavailable', `${what} is only available in the desktop app.`);
   return {
-    'app.info': () => ({ shell: ports.shell, version, libraryName, nativeDialogs: Boolean(ports.saveExport && ports.pickImportPaths) }),
+    'app.info': () => {
+      const { maxBytes, maxPdfBytes } = importer.limits();
+      return { shell: ports.shell, version, libraryName, nativeDialogs: Boolean(ports.saveExport && ports.pickImportPaths), importLimits: { maxBytes, maxPdfBytes } };
+    },
     'articles.list': () => {
       // A UI is attached: build the search index in the background now rather than at the first search.
       void search?.warm().catch(() => {});
@@ -85,7 +91,7 @@ export function createHandlers({ library, importer, ports, version, libraryName,
       if (!paths || paths.length === 0) return null;
       const problems: PathProblem[] = [];
       const results = [];
-      for await (const batch of readFileBatches(paths, problems)) results.push(...(await importer.importFiles(batch)).results);
+      for await (const batch of readFileBatches(paths, problems, { limits: importer.limits() })) results.push(...(await importer.importFiles(batch)).results);
       // Only the name goes back: the renderer never sees a filesystem path.
       for (const p of problems) results.push({ fileName: basename(p.path), status: 'refused' as const, reason: p.reason });
       return summarize(results);
@@ -97,6 +103,8 @@ export function createHandlers({ library, importer, ports, version, libraryName,
       await ports.openExternal(safe);
       return { opened: true };
     },
+    'settings.get': () => settings.view(),
+    'settings.update': (patch) => settings.update(patch),
     'library.restoreBackup': async ({ backupId }) => {
       if (!restoreBackup) throw new ServiceError('unavailable', 'Restoring a backup is not available here.');
       await restoreBackup(backupId);

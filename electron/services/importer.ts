@@ -134,14 +134,22 @@ function createSignatureStore(library: Library) {
   };
 }
 
-/** Reads one file into its articles; in the app a pool of worker threads, in tests the registry itself. */
-export type ExtractFn = (label: string, bytes: Uint8Array) => Promise<ExtractedItem[]>;
+/** Reads one file into its articles under the given limits; in the app a pool of worker threads, in tests the registry itself. */
+export type ExtractFn = (label: string, bytes: Uint8Array, limits: ImportLimits) => Promise<ExtractedItem[]>;
 
-export function createImporter(library: Library, limits: ImportLimits = DEFAULT_LIMITS, extract: ExtractFn = (label, bytes) => extractFile(label, bytes, { limits })) {
+const extractInProcess: ExtractFn = (label, bytes, limits) => extractFile(label, bytes, { limits });
+
+/**
+ * `limits` is read at the start of every batch: a library's settings (settings.update) apply to the next
+ * import without reopening anything, and a batch is never judged by two different caps.
+ */
+export function createImporter(library: Library, limits: ImportLimits | (() => ImportLimits) = DEFAULT_LIMITS, extractWith: ExtractFn = extractInProcess) {
+  const currentLimits = typeof limits === 'function' ? limits : () => limits;
   const signatures = createSignatureStore(library);
 
   async function importBatch(files: IncomingFile[]): Promise<ImportReport> {
     await signatures.ready();
+    const limits = currentLimits();
     const results: ImportFileResult[] = [];
     const batch: Parameters<Library['addArticles']>[0] = [];
     const groups = new Map<string, string>();
@@ -155,7 +163,7 @@ export function createImporter(library: Library, limits: ImportLimits = DEFAULT_
     // the results are then taken in file order, which keeps reports and duplicate decisions deterministic.
     const extractions = files.map((f) => {
       const tooBig = oversizeReason(f.name, Math.max(f.size, f.bytes?.byteLength ?? 0), limits);
-      return tooBig || !f.bytes ? tooBig ?? 'the file could not be read' : extract(f.name, f.bytes);
+      return tooBig || !f.bytes ? tooBig ?? 'the file could not be read' : extractWith(f.name, f.bytes, limits);
     });
     for (const [i, f] of files.entries()) {
       const extracted = extractions[i]!;
@@ -220,9 +228,10 @@ export function createImporter(library: Library, limits: ImportLimits = DEFAULT_
   // One batch at a time, so that near duplicates and exact duplicates are checked against every earlier batch.
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    limits,
-    /** The same reader imports use (the worker pool in the app), for re-extraction. */
-    extract,
+    /** The caps in force now (defaults, then the library's settings, then a per-run override). */
+    limits: currentLimits,
+    /** The same reader imports use (the worker pool in the app) under the caps in force, for re-extraction. */
+    extract: (label: string, bytes: Uint8Array) => extractWith(label, bytes, currentLimits()),
     importFiles(files: IncomingFile[]): Promise<ImportReport> {
       const run = queue.then(() => importBatch(files));
       queue = run.catch(() => {});

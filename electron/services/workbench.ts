@@ -8,14 +8,17 @@
 import { basename } from 'node:path';
 import { METHOD_NAMES, type Handlers } from '../../shared/api-contract';
 import { createDispatcher, ServiceError, type Dispatch } from '../../shared/dispatcher';
+import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../shared/rpc';
 import type { AppInfo, ExportFile } from '../../shared/types';
 import { createHandlers } from './handlers';
+import { DEFAULT_LIMITS } from './import/formats/types';
 import { createExtractorPool } from './import/worker-pool';
 import { createImporter, type Importer } from './importer';
 import { createSearchIndex, searchHooks, type SearchIndex } from './search';
 import { listBackups, restoreBackup } from './library/backup';
 import { createLibrary, type Library } from './library/library';
 import { acquireLibraryLock, type LibraryLock } from './library/lock';
+import { createSettings } from './library/settings';
 import { LibraryOpenError, openLibraryStore, type LibraryStore, type OpenLibraryOptions } from './library/store';
 
 export interface ShellPorts {
@@ -49,6 +52,8 @@ export interface OpenWorkbenchOptions {
   store?: OpenLibraryOptions;
   /** The built extraction worker: imports then run in a pool of worker threads with a per-file time limit. */
   extractorWorker?: string;
+  /** Per-file caps for this run only, over the library's settings (the CLI's --max-file-mb / --max-pdf-mb). */
+  importLimits?: Partial<ImportSizeLimits>;
 }
 
 type State =
@@ -70,7 +75,13 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
   const dir = opts.libraryDir;
   const now = opts.now ?? (() => new Date());
   const onInternalError = opts.onInternalError ?? ((method: string, err: unknown) => console.error(`[workbench] ${method}:`, err));
-  const info = (): AppInfo => ({ shell: opts.ports.shell, version: opts.version, libraryName: basename(dir), nativeDialogs: Boolean(opts.ports.saveExport && opts.ports.pickImportPaths) });
+  const info = (): AppInfo => ({
+    shell: opts.ports.shell,
+    version: opts.version,
+    libraryName: basename(dir),
+    nativeDialogs: Boolean(opts.ports.saveExport && opts.ports.pickImportPaths),
+    importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS, ...opts.importLimits },
+  });
 
   // One pool for the life of the workbench (a restore reopens the library, not the workers).
   const pool = opts.extractorWorker ? createExtractorPool({ workerFile: opts.extractorWorker }) : undefined;
@@ -79,8 +90,12 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
     const store = await openLibraryStore(dir, opts.now, opts.store);
     const search = createSearchIndex({ list: () => store.articles.data.articles, readText: (id) => store.readArticleText(id) });
     const library = createLibrary(store, opts.now, searchHooks(search));
-    const importer = createImporter(library, undefined, pool?.extract);
-    const handlers = createHandlers({ library, importer, ports: opts.ports, version: opts.version, libraryName: basename(dir), now: opts.now, restoreBackup: restore, search });
+    const settings = createSettings(store.settings, store.settingsNotice);
+    if (store.settingsNotice) console.warn(`[workbench] ${store.settingsNotice}`);
+    // Read at every batch, so a change in the settings dialog applies to the next import.
+    const limits = () => ({ ...DEFAULT_LIMITS, ...settings.current().importLimits, ...opts.importLimits });
+    const importer = createImporter(library, limits, pool?.extract);
+    const handlers = createHandlers({ library, importer, settings, ports: opts.ports, version: opts.version, libraryName: basename(dir), now: opts.now, restoreBackup: restore, search });
     return { kind: 'open', store, library, importer, dispatch: createDispatcher(handlers, { onInternalError }), search };
   }
 

@@ -1,9 +1,9 @@
 // An in-memory ApiClient for component tests: enough of the main side's behaviour to drive the UI, with
 // every call recorded so tests can assert on payloads.
-import { ApiError, type ApiClient, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api-contract';
+import { ApiError, DEFAULT_IMPORT_SIZE_LIMITS, type ApiClient, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api-contract';
 import { articleText, countWords, sliceCodePoints } from '../../shared/article-text';
 import { evidenceForClaim, summarizeClaims } from '../../shared/claims';
-import type { Annotation, AppInfo, Article, ArticleMeta, ArticleSummary, Claim, ImportReport } from '../../shared/types';
+import type { Annotation, AppInfo, Article, ArticleMeta, ArticleSummary, Claim, ImportReport, LibrarySettings } from '../../shared/types';
 
 export interface Call {
   method: MethodName;
@@ -66,7 +66,9 @@ export function makeAnnotation(
 
 export class FakeApi implements ApiClient {
   calls: Call[] = [];
-  info: AppInfo = { shell: 'host', version: '0.1.0', libraryName: 'Test library', nativeDialogs: false };
+  info: AppInfo = { shell: 'host', version: '0.1.0', libraryName: 'Test library', nativeDialogs: false, importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } };
+  /** The library's stored settings (settings.get / settings.update). */
+  settings: LibrarySettings = { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } };
   articles: Article[] = [];
   claims: Claim[] = [];
   annotations: Annotation[] = [];
@@ -145,6 +147,12 @@ export class FakeApi implements ApiClient {
 
   private handlers: { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> } = {
     'app.info': () => this.info,
+    'settings.get': () => ({ settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } } }),
+    'settings.update': ({ importLimits }) => {
+      this.settings = { importLimits: { ...this.settings.importLimits, ...importLimits } };
+      this.info = { ...this.info, importLimits: this.settings.importLimits };
+      return { settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } } };
+    },
     'articles.list': () => this.articles.map((a) => this.summary(a)),
     'articles.get': ({ id }) => ({ ...this.article(id), annotations: this.annotations.filter((x) => x.articleId === id) }),
     'articles.import': (input) => this.importHandler(input),

@@ -11,8 +11,6 @@ export { OUTLETS, outletFromDomain } from './outlets';
 export { detectLanguage } from './language';
 export { parseDate } from './dates';
 
-export const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
-
 const SUPPORTED = ['.txt', '.text', '.md', '.markdown'];
 const MARKDOWN = ['.md', '.markdown'];
 
@@ -28,17 +26,13 @@ export function isSupportedFileName(name: string): boolean {
   return SUPPORTED.includes(extensionOf(name));
 }
 
-/** "25.3 MB"; in bytes when one decimal would round down to the limit itself ("20.0 MB"). */
-function sizeLabel(bytes: number): string {
-  const mb = (bytes / 1024 / 1024).toFixed(1);
-  return Number(mb) > MAX_TEXT_FILE_BYTES / 1024 / 1024 ? `${mb} MB` : `${bytes.toLocaleString('en-US')} bytes`;
-}
-
-/** Throws ImportRefusal for anything that is not an importable article. Pure: no I/O. */
+/**
+ * Throws ImportRefusal for anything that is not an importable article. Pure: no I/O. The size cap is not
+ * checked here: the format registry applies the library's cap before any extractor runs (formats/limits.ts).
+ */
 export function extractArticle(fileName: string, bytes: Uint8Array): ParsedArticle {
   const ext = extensionOf(fileName);
   if (!SUPPORTED.includes(ext)) throw new ImportRefusal(ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)');
-  if (bytes.byteLength > MAX_TEXT_FILE_BYTES) throw new ImportRefusal(`larger than ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MB (${sizeLabel(bytes.byteLength)})`);
   const { text } = decodeText(bytes);
   if (MARKDOWN.includes(ext)) return parsePlainText(text, true);
   return looksLikeScrapeDump(text) ? parseScrapeDump(text) : parsePlainText(text, false);

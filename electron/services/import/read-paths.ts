@@ -5,7 +5,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { IncomingFile } from '../importer';
 import { sizeLimitFor } from './formats/registry';
-import { DEFAULT_LIMITS } from './formats/types';
+import { DEFAULT_LIMITS, type ImportLimits } from './formats/types';
 
 export interface PathProblem {
   path: string;
@@ -31,16 +31,23 @@ export async function* walkFiles(paths: string[], problems: PathProblem[]): Asyn
   }
 }
 
+export interface ReadOptions {
+  batchSize?: number;
+  batchBytes?: number;
+  /** The caps in force (importer.limits()): a file over its cap is reported by size, never read. */
+  limits?: ImportLimits;
+}
+
 /** Files read at the same time within a batch. */
 const READ_CONCURRENCY = 8;
 
 type ReadResult = { file: IncomingFile } | { problem: PathProblem };
 
-async function readOne(path: string): Promise<ReadResult> {
+async function readOne(path: string, limits: ImportLimits): Promise<ReadResult> {
   const name = basename(path);
   try {
     const { size } = await lstat(path);
-    if (size > sizeLimitFor(name, DEFAULT_LIMITS)) return { file: { name, size } };
+    if (size > sizeLimitFor(name, limits)) return { file: { name, size } };
     return { file: { name, size, bytes: new Uint8Array(await readFile(path)) } };
   } catch (err) {
     return { problem: { path, reason: `could not be read (${err instanceof Error ? err.message : String(err)})` } };
@@ -48,7 +55,7 @@ async function readOne(path: string): Promise<ReadResult> {
 }
 
 /** The next batch of paths from the walk, read a few at a time; results and problems in walk order. */
-async function readBatch(walk: AsyncGenerator<string>, problems: PathProblem[], batchSize: number, batchBytes: number): Promise<IncomingFile[] | null> {
+async function readBatch(walk: AsyncGenerator<string>, problems: PathProblem[], { batchSize, batchBytes, limits }: Required<ReadOptions>): Promise<IncomingFile[] | null> {
   const batch: IncomingFile[] = [];
   let bytes = 0;
   let done = false;
@@ -62,7 +69,7 @@ async function readBatch(walk: AsyncGenerator<string>, problems: PathProblem[], 
       }
       paths.push(next.value);
     }
-    for (const r of await Promise.all(paths.map(readOne))) {
+    for (const r of await Promise.all(paths.map((p) => readOne(p, limits)))) {
       if ('problem' in r) problems.push(r.problem);
       else {
         batch.push(r.file);
@@ -79,18 +86,19 @@ async function readBatch(walk: AsyncGenerator<string>, problems: PathProblem[], 
  * large imports (at 10,000 articles the index is ~10 MB). The next batch is read while the caller imports
  * this one, so at most two batches are in memory.
  */
-export async function* readFileBatches(paths: string[], problems: PathProblem[], batchSize = 500, batchBytes = 32 * 1024 * 1024): AsyncGenerator<IncomingFile[]> {
+export async function* readFileBatches(paths: string[], problems: PathProblem[], opts: ReadOptions = {}): AsyncGenerator<IncomingFile[]> {
   const walk = walkFiles(paths, problems);
-  let ahead = readBatch(walk, problems, batchSize, batchBytes);
+  const o: Required<ReadOptions> = { batchSize: opts.batchSize ?? 500, batchBytes: opts.batchBytes ?? 32 * 1024 * 1024, limits: opts.limits ?? DEFAULT_LIMITS };
+  let ahead = readBatch(walk, problems, o);
   try {
     for (;;) {
       const batch = await ahead;
       if (batch === null) return;
       if (batch.length === 0) {
-        ahead = readBatch(walk, problems, batchSize, batchBytes);
+        ahead = readBatch(walk, problems, o);
         continue;
       }
-      ahead = readBatch(walk, problems, batchSize, batchBytes);
+      ahead = readBatch(walk, problems, o);
       // A caller that stops early must not leave a failed read-ahead unhandled.
       ahead.catch(() => {});
       yield batch;

@@ -14,7 +14,6 @@ export interface ExtractorPoolOptions {
   timeoutMs?: number;
   /** Old-generation heap cap per worker, so a hostile file cannot take the whole process down. */
   maxHeapMb?: number;
-  limits?: ImportLimits;
 }
 
 interface Task {
@@ -29,14 +28,14 @@ interface Slot {
 }
 
 export interface ExtractorPool {
-  extract(label: string, bytes: Uint8Array): Promise<ExtractedItem[]>;
+  /** `limits` travel with each file: a library's settings may change between two imports. */
+  extract(label: string, bytes: Uint8Array, limits?: ImportLimits): Promise<ExtractedItem[]>;
   close(): Promise<void>;
 }
 
 export function createExtractorPool(opts: ExtractorPoolOptions): ExtractorPool {
   const size = opts.size ?? Math.max(1, Math.min(4, availableParallelism() - 1 || 1));
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const limits = opts.limits ?? DEFAULT_LIMITS;
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
@@ -97,7 +96,7 @@ export function createExtractorPool(opts: ExtractorPoolOptions): ExtractorPool {
 
 
   return {
-    extract(label, bytes) {
+    extract(label, bytes, limits = DEFAULT_LIMITS) {
       if (closed) return Promise.resolve([{ label, refusal: 'the import was stopped' }]);
       // Workers start with the first import, not with the library: each holds its own heap and the
       // extractors' modules (~35 MB), which a session that only reads should not pay for.

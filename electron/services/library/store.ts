@@ -4,6 +4,7 @@
 //   articles.json                 article metadata and the outlets seen
 //   claims.json                   claims
 //   annotations/<articleId>.json  the annotations of one article
+//   settings.json                 the library's preferences, only those changed (settings.ts); optional
 //   articles/<articleId>/original.<ext>, text.json   the original bytes as imported, the extracted text
 //   backups/<id>/                 rolling copies of the index files (backup.ts)
 //   damaged/<id>/                 index files moved aside by a restore, never deleted
@@ -19,6 +20,7 @@ import type { ArticleTextParts } from '../../../shared/article-text';
 import { ServiceError } from '../../../shared/dispatcher';
 import { DurableJsonFile, syncDir, writeFileDurable } from './durable-json-file';
 import { acquireLibraryLock } from './lock';
+import { loadSettings, type SettingsFile } from './settings';
 import { BACKUPS_DIR, DAMAGED_DIR, createBackup, loadIndex, type BackupMeta, type IndexFile } from './backup';
 import {
   LIBRARY_FORMAT,
@@ -48,6 +50,10 @@ export interface LibraryStore {
   /** Annotations of every article that has any, keyed by article id. */
   annotations: Map<string, Low<AnnotationsFile>>;
   annotationsFor(articleId: string): Low<AnnotationsFile>;
+  /** settings.json (preferences); not part of backups, which hold the evidence. */
+  settings: Low<SettingsFile>;
+  /** Why settings.json was not used at open (it was moved to damaged/), if it was not. */
+  settingsNotice?: string;
   writeArticleFiles(id: string, originalName: string, bytes: Uint8Array, text: StoredText): Promise<void>;
   readArticleText(id: string): Promise<StoredText>;
   /** The original file as imported, byte for byte. */
@@ -152,10 +158,12 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
   let stop: (reason: string) => Promise<void> = async () => {};
   const lock = await acquireLibraryLock(dir, { onHandOver: () => stop('The library was opened again in this app; this copy no longer saves changes.') });
   let loaded: Awaited<ReturnType<typeof loadLibrary>>;
+  let settingsLoaded: Awaited<ReturnType<typeof loadSettings>>;
   try {
     await removeLeftovers(dir);
     await createMissingFiles(dir, now(), opts.target ?? SCHEMA_VERSION);
     loaded = await loadLibrary(dir, now, opts);
+    settingsLoaded = await loadSettings(dir, now());
   } catch (err) {
     await lock.release();
     throw err;
@@ -177,6 +185,7 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
   const claimsWritten = () => (claims.adapter as DurableJsonFile<ClaimsFile>).flush();
   const annotations = new Map<string, Low<AnnotationsFile>>();
   for (const [id, f] of index.annotations) annotations.set(id, open(`annotations/${id}.json`, f, claimsWritten));
+  const settings = open<SettingsFile>('settings.json', settingsLoaded.file);
 
   // Rolling backups from the in-memory index: serialized in one synchronous step, so the copy is consistent
   // across files (an annotation and the claim it just created), whatever writes are still in flight.
@@ -233,6 +242,8 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
     articles,
     claims,
     annotations,
+    settings,
+    ...(settingsLoaded.notice ? { settingsNotice: settingsLoaded.notice } : {}),
     annotationsFor(articleId) {
       let db = annotations.get(articleId);
       if (!db) {

@@ -1,9 +1,10 @@
-// Header: app and library name, the two views, import, export and help.
+// Header: app and library name, the two views, import, export, the library's settings and help.
 import '../styles/header.css';
 import { useAppStore } from '../state/store-context';
 import { ImportButton } from './ImportButton';
 import { ExportButtons } from './ExportButtons';
 import { HelpPopover } from './HelpPopover';
+import { SettingsButton } from './SettingsButton';
 
 export function HeaderBar() {
   const libraryName = useAppStore((s) => s.appInfo?.libraryName ?? '');
@@ -37,6 +38,7 @@ export function HeaderBar() {
         )}
         <ImportButton />
         <ExportButtons />
+        <SettingsButton />
         <HelpPopover />
       </div>
     </header>

@@ -22,6 +22,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: 'Esc', what: 'Cancel the form, close menus' },
   { keys: 'Ctrl/⌘+Z', what: 'Undo the last annotation change' },
   { keys: 'Ctrl/⌘+Shift+Z, Ctrl+Y', what: 'Redo' },
+  { keys: 'Ctrl/⌘+,', what: 'Library settings (import size limits)' },
   { keys: '?', what: 'Show this help' },
 ];
 
@@ -40,6 +41,12 @@ export function useGlobalShortcuts(): void {
         e.preventDefault();
         if (key === 'y' || e.shiftKey) void s.redo();
         else void s.undo();
+        return;
+      }
+      if (mod && !e.shiftKey && !e.altKey && e.key === ',') {
+        e.preventDefault();
+        if (s.settingsOpen) s.closeSettings();
+        else void s.openSettings();
         return;
       }
       if (mod && e.shiftKey && !e.altKey && key === 't') {
@@ -61,7 +68,8 @@ export function useGlobalShortcuts(): void {
           filter.select();
         }
       } else if (e.key === 'Escape') {
-        if (s.helpOpen) s.setHelpOpen(false);
+        if (s.settingsOpen) s.closeSettings();
+        else if (s.helpOpen) s.setHelpOpen(false);
         else if (s.tagging) s.cancelTagging();
       }
     };

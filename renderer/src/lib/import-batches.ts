@@ -1,7 +1,7 @@
 // Turning dropped File objects into import calls: read by content (never by path), skip the bytes of
 // oversized files (the main side refuses those by name), and split into calls the contract accepts.
 import type { DroppedFile } from '../../../shared/api-contract';
-import { MAX_IMPORT_FILES_PER_CALL, maxImportBytesFor } from '../../../shared/rpc';
+import { DEFAULT_IMPORT_SIZE_LIMITS, MAX_IMPORT_FILES_PER_CALL, maxImportBytesFor, type ImportSizeLimits } from '../../../shared/rpc';
 import type { ImportFileResult, ImportReport } from '../../../shared/types';
 import { base64Length, bytesToBase64 } from './base64';
 
@@ -13,18 +13,21 @@ export interface SizedFile {
   size: number;
 }
 
-/** Over the cap for its type (the same caps the main side's format registry enforces: PDFs get more). */
-export const isOversized = (f: SizedFile) => f.size > maxImportBytesFor(f.name);
+/**
+ * Over the cap for its type: the caps in force on the main side (app.info's importLimits, the library's
+ * settings), which refuses the file by name; PDFs get more.
+ */
+export const isOversized = (f: SizedFile, limits: ImportSizeLimits = DEFAULT_IMPORT_SIZE_LIMITS) => f.size > maxImportBytesFor(f.name, limits);
 
 /** The base64 a file will add to a call: none for an oversized file, whose bytes are not sent. */
-export const payloadSize = (f: SizedFile) => (isOversized(f) ? 0 : base64Length(f.size));
+export const payloadSize = (f: SizedFile, limits?: ImportSizeLimits) => (isOversized(f, limits) ? 0 : base64Length(f.size));
 
 /** How many files from the start of `files` make the next batch: ≤ maxFiles and ≤ maxBase64 (one big file may exceed it alone). */
-export function nextBatchLength(files: readonly SizedFile[], maxFiles = MAX_IMPORT_FILES_PER_CALL, maxBase64 = MAX_BATCH_BASE64): number {
+export function nextBatchLength(files: readonly SizedFile[], maxFiles = MAX_IMPORT_FILES_PER_CALL, maxBase64 = MAX_BATCH_BASE64, limits?: ImportSizeLimits): number {
   let bytes = 0;
   let n = 0;
   for (const f of files) {
-    const size = payloadSize(f);
+    const size = payloadSize(f, limits);
     if (n > 0 && (n >= maxFiles || bytes + size > maxBase64)) break;
     n++;
     bytes += size;
@@ -33,10 +36,10 @@ export function nextBatchLength(files: readonly SizedFile[], maxFiles = MAX_IMPO
 }
 
 /** Split files, in order, into batches of ≤ maxFiles files and ≤ maxBase64 of base64 (one big file may exceed it alone). */
-export function planBatches<T extends SizedFile>(files: readonly T[], maxFiles = MAX_IMPORT_FILES_PER_CALL, maxBase64 = MAX_BATCH_BASE64): T[][] {
+export function planBatches<T extends SizedFile>(files: readonly T[], maxFiles = MAX_IMPORT_FILES_PER_CALL, maxBase64 = MAX_BATCH_BASE64, limits?: ImportSizeLimits): T[][] {
   const batches: T[][] = [];
   for (let i = 0; i < files.length; ) {
-    const n = nextBatchLength(files.slice(i, i + maxFiles), maxFiles, maxBase64);
+    const n = nextBatchLength(files.slice(i, i + maxFiles), maxFiles, maxBase64, limits);
     batches.push(files.slice(i, i + n));
     i += n;
   }
@@ -62,9 +65,9 @@ async function readBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
-export async function toDroppedFile(file: File): Promise<DroppedFile> {
+export async function toDroppedFile(file: File, limits?: ImportSizeLimits): Promise<DroppedFile> {
   const name = safeFileName(file.name);
-  if (isOversized(file)) return { name, size: file.size };
+  if (isOversized(file, limits)) return { name, size: file.size };
   const bytes = await readBytes(file);
   return { name, size: bytes.byteLength, dataBase64: bytesToBase64(bytes) };
 }

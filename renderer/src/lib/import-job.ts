@@ -3,6 +3,7 @@
 // side stores a batch all or nothing, so a cancelled job leaves exactly the batches that were answered.
 // Files dropped while the job runs join its queue.
 import type { DroppedFile } from '../../../shared/api-contract';
+import type { ImportSizeLimits } from '../../../shared/rpc';
 import type { ImportFileResult, ImportReport } from '../../../shared/types';
 import { nextBatchLength, refusedLocally, safeFileName, toDroppedFile } from './import-batches';
 import type { ImportProgress } from './import-progress';
@@ -29,6 +30,8 @@ export interface ImportJobOptions {
   notifyMs?: number;
   maxFiles?: number;
   maxBase64?: number;
+  /** The library's per-file caps (app.info): larger files go by name only, and the main side refuses them. */
+  limits?: ImportSizeLimits;
 }
 
 /** Let the event loop run: input, rendering and the progress update get a turn between files. */
@@ -74,10 +77,10 @@ export class ImportJob {
   async run(): Promise<ImportJobOutcome> {
     const results: ImportFileResult[] = [];
     const notSent: string[] = [];
-    const { sliceMs = 12, maxFiles, maxBase64 } = this.#opts;
+    const { sliceMs = 12, maxFiles, maxBase64, limits } = this.#opts;
     let error: unknown;
     while (this.#queue.length > 0 && !this.#cancelled) {
-      const batch = this.#queue.splice(0, nextBatchLength(this.#queue, maxFiles, maxBase64));
+      const batch = this.#queue.splice(0, nextBatchLength(this.#queue, maxFiles, maxBase64, limits));
       const payload: DroppedFile[] = [];
       const local: ImportFileResult[] = [];
       let sliceStart = this.#now();
@@ -85,7 +88,7 @@ export class ImportJob {
         if (this.#cancelled) break;
         this.#update({ phase: 'reading', current: file.name });
         try {
-          payload.push(await toDroppedFile(file));
+          payload.push(await toDroppedFile(file, limits));
         } catch (err) {
           local.push(refusedLocally(file, err));
         }

@@ -7,8 +7,9 @@ import type { ClaimsSlice } from './slices/claims';
 import type { UiSlice } from './slices/ui';
 import type { ImportSlice } from './slices/import';
 import type { UndoSlice } from './slices/undo';
+import type { SettingsSlice } from './slices/settings';
 
-export type AppState = ArticlesSlice & ReaderSlice & ClaimsSlice & UiSlice & ImportSlice & UndoSlice;
+export type AppState = ArticlesSlice & ReaderSlice & ClaimsSlice & UiSlice & ImportSlice & UndoSlice & SettingsSlice;
 
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = () => AppState;

@@ -8,6 +8,7 @@ import { createClaimsSlice } from './slices/claims';
 import { createUiSlice } from './slices/ui';
 import { createImportSlice } from './slices/import';
 import { createUndoSlice } from './slices/undo';
+import { createSettingsSlice } from './slices/settings';
 
 export function createAppStore(api: ApiClient) {
   return createStore<AppState>()((set, get) => ({
@@ -17,6 +18,7 @@ export function createAppStore(api: ApiClient) {
     ...createClaimsSlice(set, get, api),
     ...createImportSlice(set, get, api),
     ...createUndoSlice(set, get, api),
+    ...createSettingsSlice(set, get, api),
   }));
 }
 

@@ -97,7 +97,7 @@ describe('Word (.docx) refusals', () => {
   });
 
   it('refuses a file over the size limit before opening it', { timeout: HOSTILE_TIMEOUT }, async () => {
-    expect(await refusal('articolo.docx', fixture('articolo.docx'), { maxFileBytes: 4096 })).toMatch(/^larger than 0\.0 MB/);
+    expect(await refusal('articolo.docx', fixture('articolo.docx'), { maxBytes: 4096 })).toMatch(/^larger than 0\.0 MB/);
   });
 
   it('refuses a document with no text', { timeout: HOSTILE_TIMEOUT }, async () => {

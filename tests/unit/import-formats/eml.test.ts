@@ -74,7 +74,7 @@ describe('E-mail refusals', () => {
 
   it('refuses a message without text, and one over the size limit', { timeout: HOSTILE_TIMEOUT }, async () => {
     expect(await refusal('blank.eml', mail(['From: a@example.org', 'Subject: Vuota'], '\r\n'))).toBe('no article text found in the message');
-    expect(await refusal('newsletter.eml', fixture('newsletter.eml'), { maxFileBytes: 1000 })).toMatch(/^larger than/);
+    expect(await refusal('newsletter.eml', fixture('newsletter.eml'), { maxBytes: 1000 })).toMatch(/^larger than/);
   });
 
   it('passes attachments to the registry, whose limits apply to them (a zip bomb attached)', { timeout: HOSTILE_TIMEOUT }, async () => {

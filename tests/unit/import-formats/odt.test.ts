@@ -68,7 +68,7 @@ describe('OpenDocument text refusals', () => {
   });
 
   it('refuses a file over the size limit before opening it', { timeout: HOSTILE_TIMEOUT }, async () => {
-    expect(await refusal('articolo.odt', fixture('articolo.odt'), { maxFileBytes: 4096 })).toMatch(/^larger than 0\.0 MB/);
+    expect(await refusal('articolo.odt', fixture('articolo.odt'), { maxBytes: 4096 })).toMatch(/^larger than 0\.0 MB/);
   });
 
   it('refuses content that unpacks beyond the archive limit', { timeout: HOSTILE_TIMEOUT }, async () => {

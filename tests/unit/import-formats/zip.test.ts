@@ -129,6 +129,6 @@ describe('ZIP defences', () => {
     expect(await refusal('litter.zip', zipSync({ '.DS_Store': new Uint8Array(8), '__MACOSX/._a.txt': new Uint8Array(8) }))).toBe(
       'empty archive (no files to import)',
     );
-    expect(await refusal('articoli.zip', zip, { maxFileBytes: 10_000 })).toMatch(/^larger than/);
+    expect(await refusal('articoli.zip', zip, { maxBytes: 10_000 })).toMatch(/^larger than/);
   });
 });

@@ -8,8 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { droppedFileSchema } from '../../../shared/api-contract';
-import { createHost, HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, type Host } from '../../../electron/host/server';
+import { DEFAULT_IMPORT_SIZE_LIMITS, droppedFileSchema, IMPORT_SIZE_LIMIT_MAX_BYTES, type ImportSizeLimits } from '../../../shared/api-contract';
+import { bodyCapFor, createHost, HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, type Host } from '../../../electron/host/server';
 import { tempDir } from '../../helpers/temp-library';
 
 interface Reply {
@@ -272,13 +272,40 @@ describe('Origin and CORS', () => {
 });
 
 describe('body size', () => {
-  it('the default cap fits the largest import call the contract accepts', () => {
-    const b64Max = Number((z.toJSONSchema(droppedFileSchema) as unknown as { properties: { dataBase64: { maxLength: number } } }).properties.dataBase64.maxLength);
-    // One file at the cap, with its name and the JSON around it (the renderer sends a big file on its own).
-    const largest = b64Max + 255 * 6 + 200;
-    expect(MAX_BODY_BYTES).toBeGreaterThanOrEqual(largest);
-    // Still a memory bound.
+  // One file sent alone (the renderer does so for a big file), with its name and the JSON around it.
+  const callFor = (fileBytes: number) => Math.ceil((fileBytes * 4) / 3) + 255 * 6 + 200;
+
+  it('the default cap fits one file at the default per-file caps, and stays a memory bound', () => {
+    expect(MAX_BODY_BYTES).toBeGreaterThanOrEqual(callFor(DEFAULT_IMPORT_SIZE_LIMITS.maxPdfBytes));
     expect(MAX_BODY_BYTES).toBeLessThanOrEqual(128 * 1024 * 1024);
+    expect(bodyCapFor(DEFAULT_IMPORT_SIZE_LIMITS)).toBe(MAX_BODY_BYTES);
+  });
+
+  it('a library that raises its caps raises the body cap with them, up to the largest call the contract accepts', () => {
+    const b64Max = Number((z.toJSONSchema(droppedFileSchema) as unknown as { properties: { dataBase64: { maxLength: number } } }).properties.dataBase64.maxLength);
+    const ceiling = { maxBytes: IMPORT_SIZE_LIMIT_MAX_BYTES, maxPdfBytes: IMPORT_SIZE_LIMIT_MAX_BYTES };
+    expect(bodyCapFor(ceiling)).toBeGreaterThanOrEqual(b64Max + 255 * 6 + 200);
+    expect(bodyCapFor({ maxBytes: 120 * 1024 * 1024, maxPdfBytes: 10 * 1024 * 1024 })).toBeGreaterThanOrEqual(callFor(120 * 1024 * 1024));
+    // Lowering the caps never shrinks it below the default: batches of small files still need their room.
+    expect(bodyCapFor({ maxBytes: 1024 * 1024, maxPdfBytes: 1024 * 1024 })).toBe(MAX_BODY_BYTES);
+  });
+
+  it('reads the caps per request: a body refused under the default caps is accepted once the library raises them', async () => {
+    let caps: ImportSizeLimits = { ...DEFAULT_IMPORT_SIZE_LIMITS };
+    const live = await createHost({ dispatch, staticDir, importLimits: () => caps });
+    try {
+      const declared = MAX_BODY_BYTES + 1024 * 1024;
+      const head = `POST /api/rpc HTTP/1.1\r\nHost: 127.0.0.1:${live.port}\r\nx-workbench-token: ${live.token}\r\ncontent-type: application/json\r\ncontent-length: ${declared}\r\n\r\n{"method":`;
+      const refused = await socketExchange(live.port, [head]);
+      expect(statusOf(refused.data)).toBe(413);
+      caps = { maxBytes: 20 * 1024 * 1024, maxPdfBytes: 100 * 1024 * 1024 };
+      // Now the host waits for the body instead of refusing it: no answer before the client gives up.
+      const waited = await socketExchange(live.port, [head], { giveUpMs: 400 });
+      expect(waited.data).toBe('');
+      expect(waited.closed).toBe(false);
+    } finally {
+      await live.close();
+    }
   });
 
   it('answers 413 for a declared Content-Length over the cap without reading it, and closes the connection', async () => {

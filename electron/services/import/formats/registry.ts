@@ -2,6 +2,7 @@
 // Formats register here; each lives in its own module under formats/.
 import { ImportRefusal } from '../refusal';
 import { DEFAULT_LIMITS, type ExtractedItem, type FormatExtractor, type ImportLimits } from './types';
+import { oversizeReason } from './limits';
 import { textFormat } from './text';
 import { htmlFormat } from './html';
 import { mhtmlFormat } from './mhtml';
@@ -30,17 +31,7 @@ export function supportedExtensions(formats: readonly FormatExtractor[] = FORMAT
   return formats.flatMap((f) => f.extensions);
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-export function sizeLimitFor(name: string, limits: ImportLimits): number {
-  return extensionOf(name) === '.pdf' ? limits.maxPdfBytes : limits.maxFileBytes;
-}
-
-/** Refusal reason for a file too large to read at all, or null. */
-export function oversizeReason(name: string, size: number, limits: ImportLimits = DEFAULT_LIMITS): string | null {
-  const cap = sizeLimitFor(name, limits);
-  return size > cap ? `larger than ${mb(cap)} (${mb(size)})` : null;
-}
+export { oversizeReason, sizeLimitFor } from './limits';
 
 /** Every article in a file, or the reason it was refused. Never throws for bad input. */
 export async function extractFile(

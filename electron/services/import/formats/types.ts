@@ -2,11 +2,10 @@
 // articles (a JSONL export or a zip holds many); each item carries the bytes it came from, which the library
 // keeps as that article's original, and a label naming it inside its container.
 import type { ParsedArticle } from '../../../../shared/types';
+import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../../../shared/rpc';
 
-export interface ImportLimits {
-  /** Per-file cap for every format but PDF. */
-  maxFileBytes: number;
-  maxPdfBytes: number;
+/** The per-file caps (a library setting, shared with the renderer) and the fixed archive limits. */
+export interface ImportLimits extends ImportSizeLimits {
   /** Zip: total unpacked bytes and entry count, against zip bombs. */
   maxZipTotalBytes: number;
   maxZipEntries: number;
@@ -15,8 +14,7 @@ export interface ImportLimits {
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
-  maxFileBytes: 20 * 1024 * 1024,
-  maxPdfBytes: 50 * 1024 * 1024,
+  ...DEFAULT_IMPORT_SIZE_LIMITS,
   maxZipTotalBytes: 512 * 1024 * 1024,
   maxZipEntries: 10_000,
   maxZipDepth: 2,

@@ -7,6 +7,7 @@
 import { ImportRefusal } from '../refusal';
 import type { ExtractedItem, FormatExtractor } from './types';
 import { sizeLabel, readZipDirectory, readZipEntry } from './zip-reader';
+import { oversizeReason } from './limits';
 
 interface Budget {
   /** Unpacked bytes still allowed for this archive and everything nested in it. */
@@ -58,8 +59,8 @@ export const zipFormat: FormatExtractor = {
       else if (!extensionOf(entry.name)) plan.push({ label: inner, refusal: 'unsupported file type (no extension)' });
       else {
         // Over the per-file cap (the registry's rule): refused by its declared size, never unpacked.
-        const cap = extensionOf(entry.name) === '.pdf' ? limits.maxPdfBytes : limits.maxFileBytes;
-        plan.push(entry.size > cap ? { label: inner, refusal: `larger than ${sizeLabel(cap)} (${sizeLabel(entry.size)})` } : { inner, entry });
+        const tooBig = oversizeReason(entry.name, entry.size, limits);
+        plan.push(tooBig ? { label: inner, refusal: tooBig } : { inner, entry });
         declared += entry.size;
       }
     }
