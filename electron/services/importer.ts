@@ -163,7 +163,10 @@ export function createImporter(library: Library, limits: ImportLimits | (() => I
     // the results are then taken in file order, which keeps reports and duplicate decisions deterministic.
     const extractions = files.map((f) => {
       const tooBig = oversizeReason(f.name, Math.max(f.size, f.bytes?.byteLength ?? 0), limits);
-      return tooBig || !f.bytes ? tooBig ?? 'the file could not be read' : extractWith(f.name, f.bytes, limits);
+      if (tooBig) return tooBig;
+      // The renderer leaves out the bytes of a file over the cap it knows: one raised since then arrives empty.
+      if (!f.bytes) return 'its content was not sent (it was over the size limit when it was sent); import it again';
+      return extractWith(f.name, f.bytes, limits);
     });
     for (const [i, f] of files.entries()) {
       const extracted = extractions[i]!;

@@ -79,6 +79,22 @@ describe('size caps per type', () => {
 });
 
 describe('ImportJob', () => {
+  it('asks for the caps at every batch: a cap raised during the import applies from the next batch', async () => {
+    const { send, calls, answerNext } = steppedSend();
+    let caps = { maxBytes: 10, maxPdfBytes: 10 };
+    const job = new ImportJob({ send, onProgress: () => {}, maxFiles: 1, notifyMs: 0, limits: () => caps });
+    job.add([file('a.txt', 'more than ten bytes'), file('b.txt', 'more than ten bytes')]);
+    const done = job.run();
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]![0]).toEqual({ name: 'a.txt', size: 19 });
+    caps = { maxBytes: 1024, maxPdfBytes: 1024 };
+    await answerNext();
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]![0]).toMatchObject({ name: 'b.txt', size: 19, dataBase64: expect.any(String) });
+    await answerNext();
+    await done;
+  });
+
   it('reads each batch only when it is about to be sent, and reports progress after each', async () => {
     const { send, calls, answerNext } = steppedSend();
     const progress: ImportProgress[] = [];

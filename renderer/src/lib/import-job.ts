@@ -30,8 +30,12 @@ export interface ImportJobOptions {
   notifyMs?: number;
   maxFiles?: number;
   maxBase64?: number;
-  /** The library's per-file caps (app.info): larger files go by name only, and the main side refuses them. */
-  limits?: ImportSizeLimits;
+  /**
+   * The library's per-file caps (app.info), asked for at every batch so that a change in the settings
+   * dialog during a long import applies from the next batch, as it does on the main side. Larger files go by
+   * name only, and the main side refuses them.
+   */
+  limits?: () => ImportSizeLimits | undefined;
 }
 
 /** Let the event loop run: input, rendering and the progress update get a turn between files. */
@@ -77,9 +81,10 @@ export class ImportJob {
   async run(): Promise<ImportJobOutcome> {
     const results: ImportFileResult[] = [];
     const notSent: string[] = [];
-    const { sliceMs = 12, maxFiles, maxBase64, limits } = this.#opts;
+    const { sliceMs = 12, maxFiles, maxBase64 } = this.#opts;
     let error: unknown;
     while (this.#queue.length > 0 && !this.#cancelled) {
+      const limits = this.#opts.limits?.();
       const batch = this.#queue.splice(0, nextBatchLength(this.#queue, maxFiles, maxBase64, limits));
       const payload: DroppedFile[] = [];
       const local: ImportFileResult[] = [];

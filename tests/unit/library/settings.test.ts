@@ -111,6 +111,15 @@ describe('library settings', () => {
     expect(wb.library.listArticles()).toHaveLength(2);
   }, 60_000);
 
+  it('a file sent without its bytes (over the cap the renderer knew) is refused with a way forward, not stored', async () => {
+    const wb = await workbench();
+    const r = await call<ImportReport>(wb, 'articles.import', { files: [{ name: 'senza-byte.txt', size: 2 * MB }] });
+    expect(r.results[0]).toEqual({ fileName: 'senza-byte.txt', status: 'refused', reason: 'its content was not sent (it was over the size limit when it was sent); import it again' });
+    const over = await call<ImportReport>(wb, 'articles.import', { files: [{ name: 'enorme.txt', size: 25 * MB }] });
+    expect(over.results[0]).toMatchObject({ status: 'refused', reason: 'larger than 20.0 MB (25.0 MB)' });
+    expect(wb.library.listArticles()).toHaveLength(0);
+  });
+
   it('the caps travel to the extraction workers: a zip entry is held to the cap in force', async () => {
     const wb = await workbench({ extractorWorker: realWorker });
     const { zipSync } = await import('fflate');

@@ -51,8 +51,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     let lastRefresh = Date.now();
     const created: ImportJob = new ImportJob({
       send: (payload) => api.call('articles.import', { files: payload }),
-      // The caps as the job starts; a settings change applies to the next drop.
-      ...(get().appInfo?.importLimits ? { limits: get().appInfo!.importLimits } : {}),
+      limits: () => get().appInfo?.importLimits,
       onProgress: (p) => {
         if (job === created) set({ importProgress: p });
       },
