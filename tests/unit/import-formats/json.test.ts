@@ -90,6 +90,81 @@ describe('JSON Lines: misto.jsonl (newspaper, trafilatura, a blank line, a recor
   });
 });
 
+describe('JSON Lines: a file with no article that is plainly not JSON Lines is refused once', () => {
+  /** Deterministic "random" bytes (a 32-bit LCG): binary data under a .jsonl name. */
+  function noise(length: number, seed: number): Uint8Array {
+    const out = new Uint8Array(length);
+    let x = seed;
+    for (let i = 0; i < length; i++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      out[i] = x >>> 24;
+    }
+    return out;
+  }
+  const good = JSON.stringify({ title: 'Titolo', text: 'Un testo di prova.\nSeconda riga.' });
+
+  it('refuses random binary once, counting the lines that are not UTF-8', { timeout: HOSTILE_TIMEOUT }, async () => {
+    for (const seed of [1, 2, 3, 42, 20260404]) {
+      const bytes = noise(16_384, seed);
+      const lines = bytes.filter((b) => b === 0x0a).length + 1;
+      expect(lines).toBeGreaterThan(30);
+      // Before, one "record N: not valid UTF-8" per line break.
+      expect(await refusal('x.jsonl', bytes)).toMatch(/^not a JSON Lines file: \d+ of \d+ lines are not valid UTF-8 \(binary data\?\)$/);
+    }
+    expect(await refusal('x.ndjson', noise(300, 7))).toMatch(/^not a JSON Lines file: \d+ of \d+ lines are not valid UTF-8 \(binary data\?\)$/);
+  });
+
+  it('refuses a file with NUL bytes once, even when it is valid UTF-8', { timeout: HOSTILE_TIMEOUT }, async () => {
+    expect(await refusal('zeros.jsonl', new Uint8Array(64))).toBe('not a JSON Lines file: a NUL byte at offset 0 (binary data?)');
+    const nul = utf8('{"id": 1}\n[2]\nab\u0000cd\n{"id": 3}\n');
+    expect(await refusal('nul.jsonl', nul)).toBe('not a JSON Lines file: a NUL byte at offset 16 (binary data?)');
+  });
+
+  it('refuses text in a legacy encoding once, saying JSON Lines must be UTF-8', { timeout: HOSTILE_TIMEOUT }, async () => {
+    const latin1 = new Uint8Array([...utf8('{"title": "Caff'), 0xe8, ...utf8('", "text": "Testo."}\n{"title": "Citt'), 0xe0, ...utf8('"}\n')]);
+    expect(await refusal('latin1.jsonl', latin1)).toBe('2 of 2 lines are not valid UTF-8 (the first, line 1); JSON Lines files must be UTF-8');
+  });
+
+  it('refuses UTF-8 text in which no line is JSON once, naming the first bad line', { timeout: HOSTILE_TIMEOUT }, async () => {
+    const prose = utf8(`${IT.title}\n\n${IT.paragraphs.join('\n')}\n`);
+    expect(await refusal('prose.jsonl', prose)).toBe(`no line is a JSON record: none of its ${IT.paragraphs.length + 1} lines is valid JSON (line 1: unexpected character "${IT.title[0]}" at column 1)`);
+    expect(await refusal('one.jsonl', utf8('{"title": "x", "text": }\n'))).toBe('no line is a JSON record: its only line is not valid JSON (line 1: unexpected character "}" at column 24)');
+    const mixed = new Uint8Array([...utf8('plain text\nmore text\n'), 0xff, 0xfe, 0x0a, ...utf8('{"title": "cut')]);
+    expect(await refusal('mixed.jsonl', mixed)).toBe('no line is a JSON record: 3 of 4 lines are not valid JSON, 1 not valid UTF-8 (line 1: unexpected character "p" at column 1)');
+    // A line of prose that happens to be a bare JSON value ("2024") is no record either.
+    expect(await refusal('year.jsonl', utf8('Cronaca\n2024\nIl tram arriva in centro.\n'))).toBe(
+      'no line is a JSON record: 2 of 3 lines are not valid JSON, 1 a bare JSON value (line 1: unexpected character "C" at column 1)',
+    );
+  });
+
+  it('keeps the line-by-line report for an export with good records among bad lines', { timeout: HOSTILE_TIMEOUT }, async () => {
+    // Garbage lines, even most of them, do not hide a real record: each bad line is refused by its number.
+    const garbage = (seed: number) => [...noise(40, seed).filter((b) => b !== 0x0a), 0x0a];
+    const bytes = new Uint8Array([...garbage(9), ...utf8(`${good}\n`), ...garbage(10), 0xff, 0x0a, ...utf8(`${good}\nnot json\n`)]);
+    expect(outcomes(await extract('mostly-bad.jsonl', bytes))).toEqual([
+      ['mostly-bad.jsonl#1', 'record 1: not valid UTF-8'],
+      ['mostly-bad.jsonl#2', 'article'],
+      ['mostly-bad.jsonl#3', 'record 3: not valid UTF-8'],
+      ['mostly-bad.jsonl#4', 'record 4: not valid UTF-8'],
+      ['mostly-bad.jsonl#5', 'article'],
+      ['mostly-bad.jsonl#6', 'record 6: invalid JSON (unexpected character "n" at column 1)'],
+    ]);
+  });
+
+  it('keeps the line-by-line report for JSON records that merely have no article text', async () => {
+    const bytes = utf8(`${JSON.stringify({ id: 1, tags: ['a'] })}\n${JSON.stringify({ title: 'Solo un titolo' })}\n[1, 2]\n`);
+    expect(outcomes(await extract('meta.jsonl', bytes))).toEqual([
+      ['meta.jsonl#1', 'record 1: no article text'],
+      ['meta.jsonl#2', 'record 2: no article text'],
+      ['meta.jsonl#3', 'record 3: not an object'],
+    ]);
+    expect(outcomes(await extract('values.jsonl', utf8('42\n"just a string"\n')))).toEqual([
+      ['values.jsonl#1', 'record 1: not an object'],
+      ['values.jsonl#2', 'record 2: not an object'],
+    ]);
+  });
+});
+
 describe('JSON refusals', () => {
   it('refuses invalid JSON naming the line', { timeout: HOSTILE_TIMEOUT }, async () => {
     expect(await refusal('bad.json', utf8('[\n  {"title": "a",\n   "text": }\n]'))).toBe('invalid JSON: unexpected character "}" at line 3, column 12');

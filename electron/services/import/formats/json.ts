@@ -2,6 +2,7 @@
 // JSON array, a single object, or JSON Lines (.jsonl, .ndjson). Each article keeps its own record's source
 // text as its original bytes (for JSON Lines, the exact line) and is labelled "file.jsonl#3" (the line, or
 // the record's number in an array). A record without text is refused on its own; the others still import.
+// A .jsonl file without one article that is plainly binary or not JSON at all is refused once, as a whole.
 import type { ParsedArticle } from '../../../../shared/types';
 import { knownBinaryType } from '../binary';
 import { parseDate } from '../dates';
@@ -118,9 +119,78 @@ function recordItem(label: string, n: number, bytes: Uint8Array, value: unknown)
   return typeof result === 'string' ? { label, refusal: `record ${n}: ${result}` } : { label, bytes, article: result };
 }
 
-/** JSON Lines: each non-empty line a record, read on its own (a bad line refuses only itself). */
+/** How the lines of a JSON Lines file fared, for judging the file as a whole. */
+interface LineTally {
+  /** Non-blank lines (a line that is not UTF-8 counts: it is not blank). */
+  lines: number;
+  notUtf8: number;
+  notJson: number;
+  /** Lines that are a JSON object or array, whether or not they hold an article. */
+  structured: number;
+  /** Lines that are JSON but a bare value (a number, a string, true…): what a line of prose may happen to be. */
+  bare: number;
+  articles: number;
+  firstNotUtf8: number;
+  /** The first line that is UTF-8 but not JSON, and why. */
+  firstNotJson: { n: number; why: string } | null;
+}
+
+/** The first bytes, where a binary file shows itself (NUL, control bytes): enough, and bounded on a large file. */
+const SNIFF_BYTES = 4096;
+
+/** Control bytes that no JSON text holds raw (all C0 but tab, LF, CR; and DEL): common in binary, rare in text. */
+function isControl(b: number): boolean {
+  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f;
+}
+
+/**
+ * The one reason to refuse a JSON Lines file as a whole, or null to report it line by line.
+ *
+ * A file with even one article keeps the line-by-line report: it is a real export, and each bad line is worth
+ * naming by its record number. So does a file of JSON records that merely lack article text (another kind of
+ * export): every line says what it is. But a file without a single article that is mostly not UTF-8, has a
+ * NUL byte near its start, or has no JSON object or array line at all is not a JSON Lines export damaged here
+ * and there: it is binary data or some other file under a .jsonl name, and a refusal per line break ("record
+ * 212: not valid UTF-8", hundreds of them) only buries the one thing worth saying.
+ *
+ * The thresholds: "mostly" is more than half the non-blank lines. Random bytes split at 0x0A leave nearly
+ * every line invalid UTF-8 (only the odd 1-3 byte line decodes), while a damaged export keeps at least half
+ * its lines readable and is still reported line by line. A NUL byte cannot occur in any JSON text (it must be
+ * escaped), and binary formats carry NULs in their first few KB, so one there settles it. A line that is a
+ * bare JSON value ("2024" in a text file) does not make a file JSON Lines: only an object or array is a
+ * record, so a file with none, and at least one line that is not JSON, is refused once whatever the mix.
+ */
+function wholeFileRefusal(bytes: Uint8Array, t: LineTally): string | null {
+  if (t.articles > 0 || t.lines === 0) return null;
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
+  const nul = sniff.indexOf(0);
+  if (t.notUtf8 * 2 > t.lines) {
+    // Random bytes are about 11% control bytes; text in a legacy encoding (Latin-1, Windows-1252) has none.
+    const binary = nul >= 0 || sniff.filter(isControl).length * 50 >= sniff.length;
+    const counted = `${t.notUtf8} of ${t.lines} lines are not valid UTF-8`;
+    return binary
+      ? `not a JSON Lines file: ${counted} (binary data?)`
+      : `${counted} (the first, line ${t.firstNotUtf8}); JSON Lines files must be UTF-8`;
+  }
+  if (nul >= 0) return `not a JSON Lines file: a NUL byte at offset ${nul} (binary data?)`;
+  if (t.structured > 0 || !t.firstNotJson) return null;
+  const { n, why } = t.firstNotJson;
+  const others = [t.notUtf8 && `${t.notUtf8} not valid UTF-8`, t.bare && `${t.bare} a bare JSON value`].filter(Boolean);
+  const counted = others.length
+    ? `${t.notJson} of ${t.lines} lines ${t.notJson === 1 ? 'is' : 'are'} not valid JSON, ${others.join(', ')}`
+    : t.lines === 1
+      ? 'its only line is not valid JSON'
+      : `none of its ${t.lines} lines is valid JSON`;
+  return `no line is a JSON record: ${counted} (line ${n}: ${why})`;
+}
+
+/**
+ * JSON Lines: each non-empty line a record, read on its own (a bad line refuses only itself), unless the file
+ * as a whole is plainly not JSON Lines (see wholeFileRefusal), which is refused once.
+ */
 function jsonLines(label: string, bytes: Uint8Array): ExtractedItem[] {
   const items: ExtractedItem[] = [];
+  const tally: LineTally = { lines: 0, notUtf8: 0, notJson: 0, structured: 0, bare: 0, articles: 0, firstNotUtf8: 0, firstNotJson: null };
   let start = 0;
   for (let n = 1; start <= bytes.length; n++) {
     let end = bytes.indexOf(0x0a, start);
@@ -131,18 +201,32 @@ function jsonLines(label: string, bytes: Uint8Array): ExtractedItem[] {
     start = end + 1;
     const text = decodeUtf8(line);
     const itemLabel = `${label}#${n}`;
-    if (text === null) items.push({ label: itemLabel, refusal: `record ${n}: not valid UTF-8` });
-    else if (/\S/.test(text)) {
+    if (text === null) {
+      tally.lines++;
+      tally.notUtf8++;
+      tally.firstNotUtf8 ||= n;
+      items.push({ label: itemLabel, refusal: `record ${n}: not valid UTF-8` });
+    } else if (/\S/.test(text)) {
+      tally.lines++;
       try {
         scanJson(text);
-        items.push(recordItem(itemLabel, n, line, JSON.parse(text)));
+        const value: unknown = JSON.parse(text);
+        const item = recordItem(itemLabel, n, line, value);
+        if (value !== null && typeof value === 'object') tally.structured++;
+        else tally.bare++;
+        if ('article' in item) tally.articles++;
+        items.push(item);
       } catch (err) {
         const why = err instanceof JsonSyntaxError ? `${err.message.replace(/ at line 1,/, ' at')}` : String(err);
+        tally.notJson++;
+        tally.firstNotJson ??= { n, why };
         items.push({ label: itemLabel, refusal: `record ${n}: invalid JSON (${why})` });
       }
     }
   }
   if (items.length === 0) throw new ImportRefusal('empty file (no JSON records)');
+  const whole = wholeFileRefusal(bytes, tally);
+  if (whole) throw new ImportRefusal(whole);
   return items;
 }
 
