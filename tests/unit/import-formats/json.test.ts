@@ -197,7 +197,7 @@ describe('JSON refusals', () => {
     expect(await refusal('e.json', fixture('giornale.pdf'))).toBe('not a JSON file (PDF document)');
     expect(await refusal('e.json', utf8('{"title": "Solo un titolo"}'))).toBe('no article text in the JSON object');
     expect(await refusal('e.json', utf8('{"text": "Un paragrafo senza titolo, abbastanza lungo da non poterlo diventare."}'))).toBe('no title');
-    expect(await refusal('news-please.json', fixture('news-please.json'), { maxFileBytes: 100 })).toMatch(/^larger than/);
+    expect(await refusal('news-please.json', fixture('news-please.json'), { maxBytes: 100 })).toMatch(/^larger than/);
   });
 });
 
