@@ -12,6 +12,7 @@ import type {
   Evidence,
   ExportFile,
   ImportReport,
+  RestoreBackupResult,
   SettingsView,
 } from './types';
 import { STANCES } from './types';
@@ -216,9 +217,9 @@ export const contract = {
     input: z.object({ importLimits: importLimitsSchema.partial() }).strict(),
     trust: `Changes the library's per-file import caps within ${mib(IMPORT_SIZE_LIMIT_MIN_BYTES)}–${mib(IMPORT_SIZE_LIMIT_MAX_BYTES)}; nothing else.`,
   }),
-  'library.restoreBackup': method<{ restored: true }>()({
+  'library.restoreBackup': method<RestoreBackupResult>()({
     input: z.object({ backupId: z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, 'not a backup id') }).strict(),
-    trust: 'Restores the chosen automatic backup; damaged files are moved aside, never deleted',
+    trust: 'Restores the chosen automatic backup; damaged files are moved aside, never deleted; articles imported since stay listed',
   }),
 } as const;
 

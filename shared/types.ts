@@ -198,6 +198,18 @@ export interface LibraryRecovery {
   backups: RecoveryBackup[];
 }
 
+/** What library.restoreBackup answers. */
+export interface RestoreBackupResult {
+  restored: true;
+  /**
+   * Articles imported after the backup was taken: their folders are kept, and the index the restore moved
+   * aside still listed them, so they are listed again.
+   */
+  readded: number;
+  /** Annotations on those articles that stay only in the library's damaged/ folder (their claim is not in the backup). */
+  annotationsLeftAside: number;
+}
+
 export interface RecoveryBackup {
   id: string;
   /** ISO 8601. */

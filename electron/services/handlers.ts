@@ -2,6 +2,7 @@
 // Shell-only methods (native dialogs, the system browser) answer 'unavailable' when the shell lacks the port.
 import { basename } from 'node:path';
 import type { Handlers } from '../../shared/api-contract';
+import type { RestoreBackupResult } from '../../shared/types';
 import { ServiceError } from '../../shared/dispatcher';
 import { checkExternalUrl } from '../../shared/external-url';
 import { buildExport } from '../../shared/export/index';
@@ -24,7 +25,7 @@ export interface HandlerDeps {
   libraryName: string;
   now?: () => Date;
   /** Backs up the current state, restores the chosen backup and reopens the library (the workbench's). */
-  restoreBackup?: (backupId: string) => Promise<void>;
+  restoreBackup?: (backupId: string) => Promise<RestoreBackupResult>;
   /** The full-text index (articles.search); warmed up once the UI has asked for the list. */
   search?: SearchIndex;
 }
@@ -107,8 +108,7 @@ export function createHandlers({ library, importer, settings, ports, version, li
     'settings.update': (patch) => settings.update(patch),
     'library.restoreBackup': async ({ backupId }) => {
       if (!restoreBackup) throw new ServiceError('unavailable', 'Restoring a backup is not available here.');
-      await restoreBackup(backupId);
-      return { restored: true };
+      return restoreBackup(backupId);
     },
   };
 }

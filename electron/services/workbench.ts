@@ -5,17 +5,22 @@
 // not throw but returns a workbench whose app.info carries `recovery` (the file, the reason, the good
 // backups) and whose library.restoreBackup restores one and reopens; every other method answers
 // 'unavailable'. It holds the library lock meanwhile, so no other window writes while the user decides.
-import { basename } from 'node:path';
+//
+// A restore puts a backup's index files back; article folders are never touched. Articles imported after
+// the backup was taken are listed again from the index the restore moved aside, before the reopened
+// library answers anyone (library/readd-articles.ts: which folders, and why not through the importer).
+import { basename, join } from 'node:path';
 import { METHOD_NAMES, type Handlers } from '../../shared/api-contract';
 import { createDispatcher, ServiceError, type Dispatch } from '../../shared/dispatcher';
 import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../shared/rpc';
-import type { AppInfo, ExportFile } from '../../shared/types';
+import type { AppInfo, ExportFile, RestoreBackupResult } from '../../shared/types';
 import { createHandlers } from './handlers';
 import { DEFAULT_LIMITS } from './import/formats/types';
 import { createExtractorPool } from './import/worker-pool';
 import { createImporter, type Importer } from './importer';
 import { createSearchIndex, searchHooks, type SearchIndex } from './search';
 import { listBackups, restoreBackup } from './library/backup';
+import { readdArticles } from './library/readd-articles';
 import { createLibrary, type Library } from './library/library';
 import { acquireLibraryLock, type LibraryLock } from './library/lock';
 import { createSettings } from './library/settings';
@@ -56,8 +61,9 @@ export interface OpenWorkbenchOptions {
   importLimits?: Partial<ImportSizeLimits>;
 }
 
+type OpenState = { kind: 'open'; store: LibraryStore; library: Library; importer: Importer; dispatch: Dispatch; search: SearchIndex };
 type State =
-  | { kind: 'open'; store: LibraryStore; library: Library; importer: Importer; dispatch: Dispatch; search: SearchIndex }
+  | OpenState
   | { kind: 'recovery'; lock: LibraryLock; dispatch: Dispatch }
   | { kind: 'closed'; dispatch: Dispatch };
 
@@ -106,10 +112,7 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       const backups = (await listBackups(dir, opts.store)).map(({ id, createdAt, articles, claims, annotations }) => ({ id, createdAt, articles, claims, annotations }));
       return { ...info(), recovery: { file: error.relFile, reason: error.reason, backups } };
     };
-    handlers['library.restoreBackup'] = async ({ backupId }) => {
-      await restore(backupId);
-      return { restored: true };
-    };
+    handlers['library.restoreBackup'] = ({ backupId }) => restore(backupId);
     return { kind: 'recovery', lock, dispatch: createDispatcher(handlers, { onInternalError }) };
   }
 
@@ -125,7 +128,7 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
 
   // One restore at a time; calls made meanwhile reach the old state (whose writes are refused once it stops).
   let restoring: Promise<unknown> = Promise.resolve();
-  function restore(backupId: string): Promise<void> {
+  function restore(backupId: string): Promise<RestoreBackupResult> {
     const run = restoring.then(async () => {
       const before = state;
       if (before.kind === 'closed') throw new ServiceError('unavailable', 'The library is closed.');
@@ -134,19 +137,40 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       if (before.kind === 'open') before.search.close();
       // Taking the lock in this process stops an open store (its writes finish first); the file stays.
       const guard = await acquireLibraryLock(dir);
+      let movedAside: string | null = null;
+      let relisted = { readded: 0, annotationsLeftAside: 0 };
       try {
-        await restoreBackup(dir, backupId, { ...opts.store, lock: guard, now: now() });
+        movedAside = (await restoreBackup(dir, backupId, { ...opts.store, lock: guard, now: now() })).damagedDir;
       } finally {
         // Reopen whatever is on disk now (restored, or untouched if the restore refused), taking the lock over.
-        state = await openAny().catch(async (err: unknown) => {
+        const next: State = await openAny().catch(async (err: unknown) => {
           await guard.release();
           return { kind: 'closed' as const, dispatch: createDispatcher(refuseAll(`The library cannot be opened: ${err instanceof Error ? err.message : String(err)}`)) };
         });
+        if (movedAside && next.kind === 'open') relisted = await relist(next, movedAside);
+        state = next;
       }
       if (state.kind !== 'open') throw new ServiceError('refused', 'The backup was restored, but the library still cannot be opened.');
+      return { restored: true as const, ...relisted };
     });
     restoring = run.catch(() => {});
     return run;
+  }
+
+  /**
+   * List again the articles imported after the backup (the restore itself has succeeded either way: a
+   * failure here is logged, and the folders and the moved-aside index stay as they are).
+   */
+  async function relist(s: OpenState, movedAside: string): Promise<{ readded: number; annotationsLeftAside: number }> {
+    try {
+      const r = await readdArticles(s.store, join(dir, movedAside));
+      s.search.add(r.docs);
+      if (r.readded.length) console.info(`[workbench] restore: ${r.readded.length} article(s) imported after the backup listed again from ${movedAside}.`);
+      return { readded: r.readded.length, annotationsLeftAside: r.annotationsLeftAside };
+    } catch (err) {
+      onInternalError('library.restoreBackup', err);
+      return { readded: 0, annotationsLeftAside: 0 };
+    }
   }
 
   let state: State = await openAny();

@@ -3,7 +3,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api-contract';
-import type { LibraryRecovery } from '../../shared/types';
+import type { LibraryRecovery, RestoreBackupResult } from '../../shared/types';
 import { formatBackupTime } from '../../renderer/src/components/RecoveryScreen';
 import { FakeApi, makeArticle, makeClaim } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
@@ -27,6 +27,8 @@ class RecoveryApi extends FakeApi {
   damaged = true;
   /** Makes library.restoreBackup fail with this error (once). */
   restoreFailure: ApiError | null = null;
+  /** What a successful library.restoreBackup answers. */
+  restored: RestoreBackupResult = { restored: true, readded: 0, annotationsLeftAside: 0 };
 
   constructor(recovery: LibraryRecovery) {
     super({
@@ -52,7 +54,7 @@ class RecoveryApi extends FakeApi {
     this.damaged = false;
     const { recovery: _gone, ...info } = this.info;
     this.info = info;
-    return { restored: true } as MethodOutput<M>;
+    return this.restored as MethodOutput<M>;
   }
 }
 
@@ -129,6 +131,20 @@ describe('recovery screen', () => {
     expect(store.getState().claims.map((c) => c.text)).toEqual(['A restored claim']);
     // app.info was asked again after the restore
     expect(api.calls.filter((c) => c.method === 'app.info').length).toBeGreaterThanOrEqual(2);
+    expect(screen.queryByTestId('toast')).not.toBeInTheDocument(); // nothing beyond the backup to report
+  });
+
+  it('says how many articles imported after the backup were kept, and where evidence without its claim stays', async () => {
+    const api = new RecoveryApi(RECOVERY);
+    api.restored = { restored: true, readded: 3, annotationsLeftAside: 2 };
+    const { user } = await renderApp(api);
+    const [newest] = screen.getAllByTestId('recovery-backup');
+    expect(screen.getByTestId('recovery-screen')).toHaveTextContent('but articles imported since are kept');
+    await user.click(within(newest!).getByTestId('restore-backup'));
+    await user.click(within(newest!).getByTestId('confirm-restore'));
+    expect(await screen.findByTestId('toast')).toHaveTextContent(
+      'Backup restored; 3 articles imported after it are kept. 2 annotations on them stay in the damaged folder: the backup lacks their claims.',
+    );
   });
 
   it('shows a failed restore’s error as given and keeps the backups offered', async () => {

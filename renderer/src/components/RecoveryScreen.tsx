@@ -1,6 +1,7 @@
 // Shown instead of the app when the library opened in recovery mode: what is damaged, the automatic backups
 // that would open, and restoring one (after a confirm step). The restore moves the current index files aside
-// into the library's damaged/ folder; nothing is deleted. On success the store reloads and the app shows.
+// into the library's damaged/ folder; nothing is deleted. On success the store reloads and the app shows (with a
+// toast when articles imported after the backup were listed again).
 import { useEffect, useRef, useState } from 'react';
 import '../styles/recovery.css';
 import type { LibraryRecovery, RecoveryBackup } from '../../../shared/types';
@@ -39,7 +40,8 @@ export function RecoveryScreen({ recovery }: { recovery: LibraryRecovery }) {
           <>
             <p>
               Restore one of the automatic backups below to continue. The current library files are moved aside into{' '}
-              <code>damaged</code> in {folder}, not deleted. Changes made after a backup was taken are not in it.
+              <code>damaged</code> in {folder}, not deleted. Changes made after a backup was taken are not in it, but articles
+              imported since are kept.
             </p>
             <h2 className="recovery-subtitle">Backups, newest first</h2>
             <ul className="recovery-backups">

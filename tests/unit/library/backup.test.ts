@@ -174,7 +174,7 @@ describe('recovery through the API', () => {
     expect(await wb.dispatch('library.restoreBackup', { backupId: '../escape' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await wb.dispatch('library.restoreBackup', { backupId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-    expect(await wb.dispatch('library.restoreBackup', { backupId: recovery.backups[0]!.id })).toEqual({ ok: true, result: { restored: true } });
+    expect(await wb.dispatch('library.restoreBackup', { backupId: recovery.backups[0]!.id })).toEqual({ ok: true, result: { restored: true, readded: 0, annotationsLeftAside: 0 } });
     const list = await wb.dispatch('articles.list', {});
     expect(list.ok && (list.result as unknown[]).length).toBe(2);
     expect((await wb.dispatch('app.info', {})) as { result: AppInfo }).not.toHaveProperty('result.recovery');
@@ -187,7 +187,7 @@ describe('recovery through the API', () => {
     const old = (await wb.library.store.backupNow('test'))!;
     await wb.library.addClaim('Made after the backup', '');
     const r = await wb.dispatch('library.restoreBackup', { backupId: old.id });
-    expect(r).toEqual({ ok: true, result: { restored: true } });
+    expect(r).toEqual({ ok: true, result: { restored: true, readded: 0, annotationsLeftAside: 0 } });
     expect(wb.library.listClaims().map((c) => c.text)).toEqual(['CSTO troops will withdraw']);
     const undo = (await listBackups(tmp.dir)).find((b) => b.reason === 'before restore')!;
     expect(undo.claims).toBe(2);

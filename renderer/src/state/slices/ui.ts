@@ -1,6 +1,6 @@
 // App-wide UI state: the current view, app info, the error banner, toasts, the tag form's frozen target, and
 // restoring a backup when the library opened in recovery mode (app.info carries `recovery`).
-import type { AppInfo, ExportFormat } from '../../../../shared/types';
+import type { AppInfo, ExportFormat, RestoreBackupResult } from '../../../../shared/types';
 import { downloadFile } from '../../lib/download';
 import type { SliceCreator } from '../store-types';
 import type { ReaderSelection } from './reader';
@@ -46,6 +46,17 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** What a restore kept beyond the backup: articles imported after it, listed again (none: no toast). */
+export function restoredNote({ readded = 0, annotationsLeftAside = 0 }: Partial<RestoreBackupResult>): string | null {
+  if (!readded) return null;
+  const kept = `Backup restored; ${plural(readded, 'article', 'articles')} imported after it ${readded === 1 ? 'is' : 'are'} kept.`;
+  if (!annotationsLeftAside) return kept;
+  const on = `${plural(annotationsLeftAside, 'annotation', 'annotations')} on ${readded === 1 ? 'it' : 'them'}`;
+  return `${kept} ${on} ${annotationsLeftAside === 1 ? 'stays' : 'stay'} in the damaged folder: the backup lacks their claims.`;
+}
+
 export const createUiSlice: SliceCreator<UiSlice> = (set, get, api) => ({
   view: 'articles',
   appInfo: null,
@@ -70,8 +81,9 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, api) => ({
   restoreBackup: async (backupId) => {
     if (get().restoringBackupId) return false;
     set({ restoringBackupId: backupId, recoveryError: null });
+    let restored: RestoreBackupResult;
     try {
-      await api.call('library.restoreBackup', { backupId });
+      restored = await api.call('library.restoreBackup', { backupId });
     } catch (err) {
       set({ restoringBackupId: null, recoveryError: errorMessage(err) });
       // The list may have changed meanwhile (a backup gone): refresh it, quietly; the error above stands.
@@ -88,6 +100,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, api) => ({
     try {
       const [appInfo] = await Promise.all([api.call('app.info', {}), get().loadArticles(), get().loadClaims()]);
       set({ appInfo, restoringBackupId: null });
+      const note = restoredNote(restored);
+      if (note) get().showToast(note);
       return true;
     } catch (err) {
       set({ restoringBackupId: null, recoveryError: errorMessage(err) });
