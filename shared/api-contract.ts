@@ -99,6 +99,16 @@ const annotationSchema = z.object({
   updatedAt: shortText(64),
 });
 
+// A claim handed back for undo: the same limits as creating one; the service checks the wording like a new one.
+const claimSchema = z.object({
+  id,
+  text: shortText(1000).min(1),
+  speaker: shortText(200),
+  note: shortText(20_000),
+  createdAt: shortText(64),
+  updatedAt: shortText(64),
+});
+
 const mib = (n: number) => `${n / 1024 / 1024} MB`;
 const sizeLimit = z
   .number()
@@ -160,9 +170,13 @@ export const contract = {
       .strict(),
     trust: 'Edits one claim record.',
   }),
-  'claims.delete': method<{ deleted: boolean }>()({
+  'claims.delete': method<Claim>()({
     input: z.object({ id }).strict(),
-    trust: 'Deletes a claim only when no annotation uses it.',
+    trust: 'Deletes a claim only when no annotation uses it, and returns it so the caller can undo.',
+  }),
+  'claims.restore': method<Claim>()({
+    input: z.object({ claim: claimSchema }).strict(),
+    trust: "Puts back a deleted claim (undo) with its id and timestamps; refused with 'conflict' if a claim with that id or the same wording exists now.",
   }),
   'claims.evidence': method<Evidence[]>()({
     input: z.object({ id }).strict(),

@@ -62,7 +62,8 @@ export function createHandlers({ library, importer, settings, ports, version, li
       return claim;
     },
     'claims.update': ({ id, ...patch }) => library.updateClaim(id, patch),
-    'claims.delete': async ({ id }) => ({ deleted: await library.deleteClaim(id) }),
+    'claims.delete': ({ id }) => library.deleteClaim(id),
+    'claims.restore': ({ claim }) => library.restoreClaim(claim),
     'claims.evidence': ({ id }) => {
       if (!library.listClaims().some((c) => c.id === id)) throw new ServiceError('not_found', `No claim with id ${id}`);
       const byId = new Map(library.listArticles().map((a) => [a.id, a]));

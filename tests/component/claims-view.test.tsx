@@ -112,4 +112,51 @@ describe('claims view', () => {
     await waitFor(() => expect(api.callsOf('claims.delete')).toEqual([{ id: 'c2' }]));
     await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
   });
+
+  it('undoes a claim deletion with Ctrl+Z (the record comes back as it was) and redoes it with Ctrl+Shift+Z', async () => {
+    const { user, api } = await openClaims();
+    await user.click(row('c2'));
+    await screen.findByText('No evidence tagged for this claim.');
+    await user.click(screen.getByTestId('delete-claim'));
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
+    expect(screen.getByTestId('toast')).toHaveTextContent('Deleted claim “An unused claim” — Ctrl+Z to undo');
+    expect(screen.queryByTestId('claim-editor')).toBeNull();
+
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
+    // The whole record goes back, so the claim keeps its id, wording, speaker, note and timestamps.
+    expect(api.callsOf('claims.restore')).toEqual([{ claim: unused }]);
+    expect(api.claims).toEqual([csto, unused]);
+    expect(row('c2')).toHaveTextContent('An unused claim');
+    expect(screen.getByTestId('toast')).toHaveTextContent('Undone: delete claim “An unused claim”');
+
+    await user.keyboard('{Meta>}{Shift>}z{/Shift}{/Meta}');
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
+    expect(api.callsOf('claims.delete')).toEqual([{ id: 'c2' }, { id: 'c2' }]);
+    expect(screen.getByTestId('toast')).toHaveTextContent('Redone: delete claim “An unused claim”');
+  });
+
+  it('redoing a deletion deselects the claim, and a failed restore is reported, not retried', async () => {
+    const { user, api } = await openClaims();
+    await user.click(row('c2'));
+    await screen.findByText('No evidence tagged for this claim.');
+    await user.click(screen.getByTestId('delete-claim'));
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(2));
+    await user.click(row('c2'));
+    await screen.findByTestId('claim-editor');
+    await user.keyboard('{Control>}y{/Control}');
+    await waitFor(() => expect(screen.getAllByTestId('claim-row')).toHaveLength(1));
+    expect(screen.queryByTestId('claim-editor')).toBeNull();
+
+    // Meanwhile a claim with the same wording was created: the restore is refused and the entry dropped.
+    api.claims.push({ ...unused, id: 'c3' });
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(api.callsOf('claims.restore')).toHaveLength(2));
+    expect(await screen.findByTestId('error-banner')).toHaveTextContent('That claim exists already');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(api.callsOf('claims.restore')).toHaveLength(2);
+  });
 });

@@ -64,7 +64,7 @@ describe('header and help', () => {
     expect(screen.getByTestId('library-name')).toHaveTextContent('Test library');
     await user.keyboard('?');
     const help = screen.getByTestId('help-popover');
-    expect(within(help).getByText('Undo the last annotation change')).toBeInTheDocument();
+    expect(within(help).getByText('Undo the last annotation change or claim deletion')).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('help-popover')).toBeNull();
   });

@@ -171,9 +171,19 @@ export class FakeApi implements ApiClient {
       return next;
     },
     'claims.delete': ({ id }) => {
+      const found = this.claims.find((c) => c.id === id);
+      if (!found) throw new ApiError('not_found', `No claim ${id}`);
       if (this.annotations.some((a) => a.claimId === id)) throw new ApiError('conflict', 'The claim has evidence');
       this.claims = this.claims.filter((c) => c.id !== id);
-      return { deleted: true };
+      return found;
+    },
+    'claims.restore': ({ claim }) => {
+      const wording = claim.text.trim().toLowerCase();
+      if (this.claims.some((c) => c.id === claim.id || c.text.trim().toLowerCase() === wording)) throw new ApiError('conflict', 'That claim exists already');
+      // Back where it was: the list is in creation order, like claims.json.
+      const at = this.claims.findIndex((c) => c.createdAt > claim.createdAt);
+      this.claims.splice(at < 0 ? this.claims.length : at, 0, claim);
+      return claim;
     },
     'claims.evidence': ({ id }) => {
       const metas = new Map<string, ArticleMeta>(this.articles.map((a) => [a.id, a]));

@@ -19,6 +19,7 @@ import { articleText, codePointLength, describeRange, findQuote, sliceCodePoints
 import { ServiceError } from '../../../shared/dispatcher';
 import { reextractArticle, type Extract } from './reextract';
 import { extractedMeta } from './article-meta';
+import { createClaimOps } from './claims';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
 
 export interface AnnotationDraft {
@@ -32,7 +33,6 @@ export interface AnnotationDraft {
 }
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'claimId' | 'stance' | 'speaker' | 'tags' | 'note'>>;
-export type ClaimPatch = Partial<Pick<Claim, 'text' | 'speaker' | 'note'>>;
 
 /** Articles whose files are written at the same time during an import. */
 const WRITE_CONCURRENCY = 8;
@@ -46,7 +46,6 @@ async function settleAll(promises: ReadonlyArray<Promise<void>>): Promise<void> 
 // Hex, so an id never starts with '-' (a CLI flag, a spreadsheet formula) or '_'.
 export const newId = (): string => randomBytes(10).toString('hex');
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-const normalizeClaimText = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
 
 /** Observers of article additions and deletions (the full-text index), called after the change is on disk. */
 export interface LibraryHooks {
@@ -57,18 +56,12 @@ export interface LibraryHooks {
 export function createLibrary(store: LibraryStore, now: () => Date = () => new Date(), hooks: LibraryHooks = {}) {
   const stamp = () => now().toISOString();
   const articles = () => store.articles.data.articles;
-  const claims = () => store.claims.data.claims;
   const textCache = new Map<string, StoredText>();
 
   function findArticle(id: string): ArticleMeta {
     const a = articles().find((x) => x.id === id);
     if (!a) throw new ServiceError('not_found', `No article with id ${id}`);
     return a;
-  }
-  function findClaim(id: string): Claim {
-    const c = claims().find((x) => x.id === id);
-    if (!c) throw new ServiceError('not_found', `No claim with id ${id}`);
-    return c;
   }
   async function textOf(id: string): Promise<StoredText> {
     let t = textCache.get(id);
@@ -91,6 +84,8 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
     }
     throw new ServiceError('not_found', `No annotation with id ${id}`);
   }
+  const claimOps = createClaimOps(store, stamp, newId, allAnnotations);
+  const { findClaim, listClaims, addClaim } = claimOps;
 
   /** Check a target against the stored text; re-anchor by quote when the offsets drifted. */
   function resolveTarget(text: string, target: AnnotationDraft['target']): { start: number; end: number } {
@@ -106,18 +101,6 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
     const found = findQuote(text, quote, start);
     if (!found) throw new ServiceError('refused', `The quote is not in the article: "${quote.exact.slice(0, 60)}"`);
     return found;
-  }
-
-  async function addClaim(text: string, speaker: string, note = ''): Promise<{ claim: Claim; created: boolean }> {
-    const norm = normalizeClaimText(text);
-    if (!norm) throw new ServiceError('refused', 'A claim needs some text.');
-    const existing = claims().find((c) => c.text.toLocaleLowerCase() === norm.toLocaleLowerCase());
-    if (existing) return { claim: existing, created: false };
-    const t = stamp();
-    const claim: Claim = { id: newId(), text: norm, speaker: speaker.trim(), note, createdAt: t, updatedAt: t };
-    claims().push(claim);
-    await store.claims.write();
-    return { claim, created: true };
   }
 
   return {
@@ -246,33 +229,12 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
       return result;
     },
 
-    listClaims: () => [...claims()],
+    listClaims,
     allAnnotations,
     addClaim,
-    async updateClaim(id: string, patch: ClaimPatch): Promise<Claim> {
-      const c = findClaim(id);
-      if (patch.text !== undefined) {
-        const norm = normalizeClaimText(patch.text);
-        if (!norm) throw new ServiceError('refused', 'A claim needs some text.');
-        if (claims().some((o) => o.id !== id && o.text.toLocaleLowerCase() === norm.toLocaleLowerCase())) {
-          throw new ServiceError('conflict', `Another claim already reads "${norm}".`);
-        }
-        c.text = norm;
-      }
-      if (patch.speaker !== undefined) c.speaker = patch.speaker.trim();
-      if (patch.note !== undefined) c.note = patch.note;
-      c.updatedAt = stamp();
-      await store.claims.write();
-      return { ...c };
-    },
-    async deleteClaim(id: string): Promise<boolean> {
-      findClaim(id);
-      const used = allAnnotations().filter((a) => a.claimId === id).length;
-      if (used) throw new ServiceError('conflict', `The claim has ${used} piece(s) of evidence; delete those first.`);
-      store.claims.data.claims = claims().filter((c) => c.id !== id);
-      await store.claims.write();
-      return true;
-    },
+    updateClaim: claimOps.updateClaim,
+    deleteClaim: claimOps.deleteClaim,
+    restoreClaim: claimOps.restoreClaim,
 
     async createAnnotation(draft: AnnotationDraft): Promise<{ annotation: Annotation; claim: Claim; claimCreated: boolean }> {
       findArticle(draft.articleId);
@@ -342,7 +304,7 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
         const t = await store.readArticleText(meta.id);
         full.push({ ...meta, lead: t.lead, paragraphs: [...t.paragraphs], ...(t.pages ? { pages: [...t.pages] } : {}) });
       }
-      return { schemaVersion: SCHEMA_VERSION, exportedAt: stamp(), articles: full, claims: [...claims()], annotations: allAnnotations() };
+      return { schemaVersion: SCHEMA_VERSION, exportedAt: stamp(), articles: full, claims: listClaims(), annotations: allAnnotations() };
     },
   };
 }

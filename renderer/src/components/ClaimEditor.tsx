@@ -1,5 +1,5 @@
 // A claim's own record: wording, usual speaker, note. Deleting is offered only when nothing cites it,
-// which is also the only case the main side allows.
+// which is also the only case the main side allows; Ctrl/Cmd+Z puts a deleted claim back.
 import { useState } from 'react';
 import type { ClaimSummary } from '../../../shared/types';
 import { useAppStore } from '../state/store-context';

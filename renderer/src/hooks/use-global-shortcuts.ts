@@ -20,7 +20,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: 'T  or  Ctrl/⌘+Shift+T', what: 'Tag the selected passage as a claim' },
   { keys: 'Enter (claim box)', what: 'Pick the highlighted claim, or save' },
   { keys: 'Esc', what: 'Cancel the form, close menus' },
-  { keys: 'Ctrl/⌘+Z', what: 'Undo the last annotation change' },
+  { keys: 'Ctrl/⌘+Z', what: 'Undo the last annotation change or claim deletion' },
   { keys: 'Ctrl/⌘+Shift+Z, Ctrl+Y', what: 'Redo' },
   { keys: 'Ctrl/⌘+,', what: 'Library settings (import size limits)' },
   { keys: '?', what: 'Show this help' },

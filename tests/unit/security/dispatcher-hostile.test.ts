@@ -108,6 +108,7 @@ const restorable = {
   createdAt: '2024-01-01T00:00:00.000Z',
   updatedAt: '2024-01-01T00:00:00.000Z',
 };
+const restorableClaim = { id: 'c9', text: 'A deleted claim', speaker: '', note: '', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' };
 const annotate = { articleId: 'art', target: { start: 0, end: 1 }, stance: 'reports', claimId: 'c1' };
 
 /** [method, what is too big, input]; each must be refused before a handler runs. */
@@ -130,6 +131,10 @@ const OVERSIZED: Array<[string, string, unknown]> = [
   ['annotations.restore', 'restore with 51 tags', { annotation: { ...restorable, tags: Array.from({ length: 51 }, (_, i) => `t${i}`) } }],
   ['annotations.restore', 'restore with a long date', { annotation: { ...restorable, createdAt: big(65) } }],
   ['annotations.restore', 'restore with a long suffix', { annotation: { ...restorable, quote: { ...restorable.quote, suffix: big(201) } } }],
+  ['claims.restore', 'restore with a 10 MB claim text', { claim: { ...restorableClaim, text: CLAIM_10MB } }],
+  ['claims.restore', 'restore with a note over 20 000', { claim: { ...restorableClaim, note: big(20_001) } }],
+  ['claims.restore', 'restore with a long speaker', { claim: { ...restorableClaim, speaker: big(201) } }],
+  ['claims.restore', 'restore with a long date', { claim: { ...restorableClaim, updatedAt: big(65) } }],
   ['articles.import', '201 files', { files: Array.from({ length: 201 }, (_, i) => ({ name: `${i}.txt`, size: 1, dataBase64: 'eA==' })) }],
   ['articles.import', 'file bytes over the cap', { files: [{ name: 'a.txt', size: 1, dataBase64: big(overCap, 'A') }] }],
   ['articles.import', 'file name over 255', { files: [{ name: `${big(252)}.txt`, size: 1 }] }],
@@ -154,6 +159,7 @@ describe('oversized input', () => {
       ['claims.create', { text: big(1000), note: big(20_000), speaker: big(200) }],
       ['annotations.create', { ...annotate, note: big(20_000), tags: Array.from({ length: 50 }, () => big(80)) }],
       ['annotations.restore', { annotation: { ...restorable, note: big(20_000), speaker: big(200), tags: Array.from({ length: 50 }, () => big(80)) } }],
+      ['claims.restore', { claim: { ...restorableClaim, text: big(1000), note: big(20_000), speaker: big(200), createdAt: big(64) } }],
       ['articles.import', { files: Array.from({ length: 200 }, (_, i) => ({ name: `${big(240)}${i}.txt`, size: 1, dataBase64: 'eA==' })) }],
       ['shell.openExternal', { url: `https://example.com/${big(4000)}` }],
     ] as const) {
@@ -227,6 +233,16 @@ describe('the real services on a temporary library', () => {
       'claims.update': fc.record({ id: ids, text: text.filter((s) => s.length > 0).map((s) => s.slice(0, 1000)) }),
       'claims.delete': fc.record({ id: ids.filter((id) => id !== claimId) }),
       'claims.evidence': fc.record({ id: ids }),
+      'claims.restore': fc.record({
+        claim: fc.record({
+          id: ids,
+          text: text.filter((s) => s.length > 0).map((s) => s.slice(0, 1000)),
+          speaker: text.map((s) => s.slice(0, 200)),
+          note: text,
+          createdAt: fc.oneof(fc.constant(restorableClaim.createdAt), text.map((s) => s.slice(0, 64))),
+          updatedAt: fc.oneof(fc.constant(restorableClaim.updatedAt), text.map((s) => s.slice(0, 64))),
+        }),
+      }),
       'annotations.create': fc.record({ articleId: ids, target, stance, claimId: ids, speaker: text.map((s) => s.slice(0, 200)), tags: fc.array(text.filter((s) => s.length > 0).map((s) => s.slice(0, 80)), { maxLength: 5 }) }),
       'annotations.update': fc.record({ id: ids, stance, note: text }),
       'annotations.delete': fc.record({ id: ids }),

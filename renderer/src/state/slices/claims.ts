@@ -20,7 +20,10 @@ export interface ClaimsSlice {
   loadEvidence(): Promise<void>;
   createClaim(text: string, speaker: string): Promise<Claim | null>;
   updateClaim(id: string, patch: ClaimPatch): Promise<Claim | null>;
+  /** Deletes a claim without evidence; Ctrl/Cmd+Z puts it back. */
   deleteClaim(id: string): Promise<boolean>;
+  /** Reload the claims after one was deleted or put back; a selected claim that is gone is deselected. */
+  reloadClaims(): Promise<void>;
   /** The claim's text for labels (toasts, undo), or a placeholder when it is not loaded. */
   claimText(id: string): string;
 }
@@ -88,16 +91,21 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get, api) => {
     },
     deleteClaim: async (id) => {
       try {
-        const text = get().claimText(id);
-        await api.call('claims.delete', { id });
+        const claim = await api.call('claims.delete', { id });
+        get().pushUndo({ kind: 'deleteClaim', claim, label: claim.text });
         if (get().selectedClaimId === id) set({ selectedClaimId: null, evidence: null, evidenceStatus: 'idle' });
-        await get().loadClaims();
-        get().showToast(`Deleted claim “${claimLabel(text)}”`);
+        await get().reloadClaims();
+        get().showToast(`Deleted claim “${claimLabel(claim.text)}” — Ctrl+Z to undo`);
         return true;
       } catch (err) {
         get().showError(err);
         return false;
       }
+    },
+    reloadClaims: async () => {
+      await get().loadClaims();
+      const selected = get().selectedClaimId;
+      if (selected && !get().claims.some((c) => c.id === selected)) set({ selectedClaimId: null, evidence: null, evidenceStatus: 'idle' });
     },
     claimText: (id) => get().claims.find((c) => c.id === id)?.text ?? 'claim',
   };

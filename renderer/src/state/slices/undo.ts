@@ -1,5 +1,6 @@
-// Undo/redo of annotation changes. Each entry records what the API returned, so undoing is another API
-// call: create ↔ delete, delete ↔ restore, update ↔ update back to the recorded values.
+// Undo/redo of annotation changes and claim deletions. Each entry records what the API returned, so undoing
+// is another API call: create ↔ delete, delete ↔ restore, update ↔ update back to the recorded values. A
+// restore keeps ids, so entries further down the stack that name the same annotation or claim still apply.
 import type { ApiClient } from '../../../../shared/api-contract';
 import type { Annotation, Claim } from '../../../../shared/types';
 import { claimLabel } from '../selectors';
@@ -15,7 +16,9 @@ export type UndoEntry =
       label: string;
     }
   | { kind: 'delete'; annotation: Annotation; label: string }
-  | { kind: 'update'; before: Annotation; after: Annotation; label: string };
+  | { kind: 'update'; before: Annotation; after: Annotation; label: string }
+  /** A claim deleted in the claims view (only possible once it had no evidence). */
+  | { kind: 'deleteClaim'; claim: Claim; label: string };
 
 export interface UndoSlice {
   undoStack: UndoEntry[];
@@ -27,7 +30,7 @@ export interface UndoSlice {
 }
 
 const MAX_UNDO = 100;
-const VERB: Record<UndoEntry['kind'], string> = { create: 'tag', delete: 'delete', update: 'edit' };
+const VERB: Record<UndoEntry['kind'], string> = { create: 'tag', delete: 'delete', update: 'edit', deleteClaim: 'delete claim' };
 
 const fieldsOf = (a: Annotation) => ({ claimId: a.claimId, stance: a.stance, speaker: a.speaker, tags: a.tags, note: a.note });
 
@@ -51,6 +54,9 @@ async function revert(api: ApiClient, e: UndoEntry): Promise<UndoEntry> {
     case 'update':
       await api.call('annotations.update', { id: e.before.id, ...fieldsOf(e.before) });
       return e;
+    case 'deleteClaim':
+      await api.call('claims.restore', { claim: e.claim });
+      return e;
   }
 }
 
@@ -73,10 +79,13 @@ async function reapply(api: ApiClient, e: UndoEntry): Promise<UndoEntry> {
     case 'update':
       await api.call('annotations.update', { id: e.after.id, ...fieldsOf(e.after) });
       return e;
+    case 'deleteClaim':
+      await api.call('claims.delete', { id: e.claim.id });
+      return e;
   }
 }
 
-const articleOf = (e: UndoEntry) => (e.kind === 'update' ? e.after.articleId : e.annotation.articleId);
+const articleOf = (e: Exclude<UndoEntry, { kind: 'deleteClaim' }>) => (e.kind === 'update' ? e.after.articleId : e.annotation.articleId);
 
 export const createUndoSlice: SliceCreator<UndoSlice> = (set, get, api) => {
   const step = async (from: 'undoStack' | 'redoStack') => {
@@ -89,7 +98,8 @@ export const createUndoSlice: SliceCreator<UndoSlice> = (set, get, api) => {
       const done = from === 'undoStack' ? await revert(api, entry) : await reapply(api, entry);
       set({ [to]: [...get()[to], done].slice(-MAX_UNDO) });
       get().showToast(`${from === 'undoStack' ? 'Undone' : 'Redone'}: ${VERB[entry.kind]} “${claimLabel(entry.label)}”`);
-      await get().afterAnnotationChange(articleOf(done));
+      if (done.kind === 'deleteClaim') await get().reloadClaims();
+      else await get().afterAnnotationChange(articleOf(done));
     } catch (err) {
       // The entry no longer applies (its article or claim is gone); it is dropped rather than retried.
       get().showError(err);
