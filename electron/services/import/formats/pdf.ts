@@ -1,8 +1,13 @@
 // PDF through pdf.js (legacy build, the one meant for Node). pdf.js normally parses in a web worker; here its
-// worker module is imported into this thread (it registers globalThis.pdfjsWorker, which pdf.js then uses as
-// a "fake worker"), so no worker file has to be located or fetched. No fonts are loaded, eval is off, and no
-// URL is ever given to pdf.js, so it reads nothing but the bytes it is handed. Text comes page by page and is
-// rebuilt into paragraphs by pdf-layout; pages[i] is the page paragraph i starts on.
+// worker module runs in this thread (it registers globalThis.pdfjsWorker, which pdf.js then uses as a "fake
+// worker"; runPatchedWorker says which one statement of it is changed), so no worker has to be started or
+// fetched. No fonts are loaded, eval is off, and no URL is ever given to pdf.js, so it reads nothing but the
+// bytes it is handed. Text comes page by page and is rebuilt into paragraphs by pdf-layout; pages[i] is the
+// page paragraph i starts on.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { runInThisContext } from 'node:vm';
 import { articleFromBlocks, meaningfulTitle } from './docx-article';
 import { blocksOfPages, dropFurniture, linesOf, type PdfLine, type PdfTextPiece } from './pdf-layout';
 import { ImportRefusal } from '../refusal';
@@ -11,14 +16,58 @@ import type { FormatExtractor } from './types';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
+const WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+// A pdf.js bug (pdfjs-dist 5.6.205, unchanged in 6.5.438) that no promise of ours can reach: Catalog.getPageDict,
+// walking the page tree, starts fetching every kid of the top-level /Pages node at once and keeps the promises
+// in a cache, but awaits only the kids it walks past. When a kid's XRef entry is damaged its fetch rejects,
+// and when that kid is never walked past (/Count smaller than /Kids, the walk stopped at an earlier damaged
+// kid, or the document was reopened in recovery mode with a fresh cache) nothing ever handles the rejection:
+// an "Unhandled Rejection XRefEntryException: Bad (uncompressed) XRef entry: 4R" after the file was already
+// read or refused, which kills the extraction worker or the CLI (Node's default for unhandled rejections) and
+// fails the test run. The promise lives in the worker's private cache, so the only narrow cure is in that one
+// statement: the worker is evaluated here with a no-op handler attached to each prefetch. The walk still
+// awaits the same promise and still sees the error; nothing else in pdf.js changes.
+const PREFETCH = 'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));';
+const PREFETCH_HANDLED = '{ const kidDict = xref.fetchAsync(lastKid); kidDict.catch(() => {}); pageDictCache.put(lastKid, kidDict); }';
+
+/**
+ * Runs pdf.js's worker module, with the prefetch above handled, in this thread (it registers
+ * globalThis.pdfjsWorker). Returns false, having registered nothing, when this pdf.js does not contain the
+ * statement verbatim (fixed or rewritten upstream) or the script does not run: the caller then imports the
+ * module as it ships (and pdf-rejections.test.ts fails if the bug is still there).
+ */
+function runPatchedWorker(): boolean {
+  try {
+    const file = createRequire(import.meta.url).resolve(WORKER_MODULE);
+    const source = readFileSync(file, 'utf8');
+    if (source.split(PREFETCH).length !== 2) return false;
+    // The same lines as the module, as a script in a strict function (stack traces keep the file and line):
+    // `import.meta.url` becomes the file's URL (only the wasm decoders read it, and wasm is off) and the one
+    // export goes (the module's last statement has put it on globalThis already).
+    const script = source
+      .replace(PREFETCH, PREFETCH_HANDLED)
+      .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href))
+      .replace(/^export \{ WorkerMessageHandler \};$/m, '');
+    runInThisContext(`(function () { 'use strict'; ${script}\n})();`, { filename: file });
+    return Boolean((globalThis as { pdfjsWorker?: unknown }).pdfjsWorker);
+  } catch {
+    return false;
+  }
+}
+
 let pdfjsLoading: Promise<PdfJs> | null = null;
 
 function loadPdfJs(): Promise<PdfJs> {
   pdfjsLoading ??= (async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // The specifier is a variable only because the worker module ships without type declarations.
-    const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-    await import(/* @vite-ignore */ workerModule);
+    // Already registered when this module is evaluated again in the same process (test runners re-import
+    // modules but keep globals and pdf.js itself): pdf.js has settled on that worker, keep it.
+    if (!(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker && !runPatchedWorker()) {
+      // The specifier is a variable only because the worker module ships without type declarations.
+      const workerModule = WORKER_MODULE;
+      await import(/* @vite-ignore */ workerModule);
+    }
     return pdfjs;
   })();
   pdfjsLoading.catch(() => {
@@ -115,10 +164,13 @@ async function readPdf(pdfjs: PdfJs, data: Uint8Array, timeLimitMs: number): Pro
     };
     return { pages, info: info as Record<string, unknown>, xmp: { title: xmpGet('dc:title'), author: xmpGet('dc:creator') } };
   })();
+  // A deadline stops the work by destroying the task; every destroy() promise gets a handler (one that
+  // rejected would be unhandled otherwise), and the document is destroyed before readPdf settles.
+  const destroy = () => task.destroy().catch(() => undefined);
   try {
-    return await withDeadline(work, timeLimitMs, () => void task.destroy());
+    return await withDeadline(work, timeLimitMs, () => void destroy());
   } finally {
-    await task.destroy().catch(() => undefined);
+    await destroy();
   }
 }
 
