@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { ImportFileResult, ImportReport, ParsedArticle } from '../../shared/types';
 import { articleText } from '../../shared/article-text';
 import { extractFile, oversizeReason } from './import/formats/registry';
+import { outletKey } from './import/outlets';
 import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from './import/formats/types';
 import { sha256Hex, type Library } from './library/library';
 import { writeFileAtomic } from './fs-atomic';
@@ -181,20 +182,22 @@ export function createImporter(library: Library, limits: ImportLimits | (() => I
         }
         const sha256 = sha256Hex(item.bytes);
         const tsha = textHash(item.article);
-        const existing = library.findDuplicate(sha256, tsha);
+        const existing = library.findDuplicate(sha256, tsha, item.article.outlet);
         if (existing) {
-          const how = existing.sha256 === sha256 ? 'already in the library' : 'same text already in the library';
+          const how = existing.sha256 === sha256 ? 'already in the library' : 'same text from the same outlet already in the library';
           results.push({ fileName: item.label, status: 'duplicate', articleId: existing.id, title: existing.title, reason: `${how} as "${existing.title}"` });
           continue;
         }
-        const twin = seenBytes.get(sha256) ?? seenText.get(tsha);
+        // Same text counts as the same article only from the same outlet (see library.findDuplicate).
+        const textKey = `${tsha} ${outletKey(item.article.outlet)}`;
+        const twin = seenBytes.get(sha256) ?? seenText.get(textKey);
         if (twin) {
           results.push({ fileName: item.label, status: 'duplicate', articleId: twin.id, reason: `same content as ${twin.label} in this import` });
           continue;
         }
         const id = sha256.slice(0, 16);
         seenBytes.set(sha256, { label: item.label, id });
-        seenText.set(tsha, { label: item.label, id });
+        seenText.set(textKey, { label: item.label, id });
         const entry: (typeof batch)[number] = { fileName: item.label, bytes: item.bytes, sha256, textSha256: tsha, parsed: item.article };
         const sig = signatureOf(comparableText(item.article));
         const near = sig ? nearestOf(sig) : null;

@@ -103,6 +103,34 @@ describe('near duplicates on import', () => {
     expect(twin.results[1]!.articleId).toBe(twin.results[0]!.articleId);
   });
 
+  it('keeps the same text from another outlet as a separate source (a near duplicate); from the same outlet it is a duplicate', async () => {
+    const story = { title: 'Genoa dockworkers strike over pay and safety', body: STRIKE };
+    const reuters = file('reuters.txt', dump({ ...story, domain: 'reuters.com' }));
+    const sameTextOtherOutlet = file('apnews.txt', dump({ ...story, domain: 'apnews.com' }));
+    // Other bytes (another URL path, another date line), the same text and outlet: the article saved twice.
+    const sameOutletAgain = file('reuters-again.txt', dump({ ...story, domain: 'reuters.com', date: '2024-03-12' }).replace('/news/', '/world/'));
+    expect(new Set([reuters, sameTextOtherOutlet, sameOutletAgain].map((f) => Buffer.from(f.bytes!).toString('hex'))).size).toBe(3);
+
+    const first = await wb.importer.importFiles([reuters, sameTextOtherOutlet]);
+    expect(first.results.map((x) => x.status)).toEqual(['imported', 'near-duplicate']);
+    expect(first.results[1]!.reason).toBe('near-duplicate of "Genoa dockworkers strike over pay and safety" (Reuters)');
+    const [ap] = wb.library.listArticles().filter((a) => a.fileName === 'apnews.txt');
+    expect(ap!.outlet).toEqual({ name: 'AP News', domain: 'apnews.com' });
+    expect(ap!.nearDuplicateGroup).toBe(first.results[0]!.articleId);
+
+    // From the library, and within one batch.
+    const later = await wb.importer.importFiles([sameOutletAgain]);
+    expect(later.results[0]).toMatchObject({ status: 'duplicate', articleId: first.results[0]!.articleId });
+    expect(later.results[0]!.reason).toMatch(/^same text from the same outlet already in the library/);
+    await wb.close();
+    tmp.cleanup();
+    tmp = tempDir();
+    wb = await open();
+    const batch = await wb.importer.importFiles([reuters, sameOutletAgain, sameTextOtherOutlet]);
+    expect(batch.results.map((x) => x.status)).toEqual(['imported', 'duplicate', 'near-duplicate']);
+    expect(batch.results[1]!.reason).toBe('same content as reuters.txt in this import');
+  });
+
   it('keeps signatures in near-duplicates.json, reads them after reopening instead of recomputing, and rebuilds a lost file', async () => {
     await wb.importer.importFiles([original, different]);
     const path = join(tmp.dir, SIGNATURES_FILE);

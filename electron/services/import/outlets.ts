@@ -65,6 +65,13 @@ export function outletFromDomain(host: string): Outlet {
   return { name: registeredName(domain) ?? domain, domain };
 }
 
+/** Which source an outlet is, for telling apart the same text from two outlets: its domain, else its name. */
+export function outletKey(o: Outlet): string {
+  return o.domain ? `domain:${o.domain}` : `name:${o.name.trim().toLowerCase()}`;
+}
+
+export const sameOutlet = (a: Outlet, b: Outlet) => outletKey(a) === outletKey(b);
+
 /** Host of an http(s) URL, normalised, or null. */
 export function hostOfUrl(url: string): string | null {
   try {

@@ -12,6 +12,7 @@ import type {
   ArticleWithAnnotations,
   Claim,
   LibrarySnapshot,
+  Outlet,
   ParsedArticle,
   Stance,
 } from '../../../shared/types';
@@ -20,6 +21,7 @@ import { ServiceError } from '../../../shared/dispatcher';
 import { reextractArticle, type Extract } from './reextract';
 import { extractedMeta } from './article-meta';
 import { createClaimOps } from './claims';
+import { sameOutlet } from '../import/outlets';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
 
 export interface AnnotationDraft {
@@ -105,8 +107,13 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
 
   return {
     store,
-    /** An article with the same original bytes, or else the same extracted text. */
-    findDuplicate: (sha: string, textSha: string) => articles().find((a) => a.sha256 === sha) ?? articles().find((a) => a.textSha256 === textSha),
+    /**
+     * An article with the same original bytes, or else the same extracted text from the same outlet. The same
+     * text from another outlet (a wire story republished word for word) is another source, not a duplicate:
+     * the importer stores it as a near duplicate.
+     */
+    findDuplicate: (sha: string, textSha: string, outlet: Outlet) =>
+      articles().find((a) => a.sha256 === sha) ?? articles().find((a) => a.textSha256 === textSha && sameOutlet(a.outlet, outlet)),
 
     listArticles(): ArticleSummary[] {
       const counts = new Map<string, { claims: Set<string>; n: number }>();
