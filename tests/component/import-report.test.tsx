@@ -7,6 +7,7 @@ import { IMPORT_REPORT_COLUMNS, importReportCsv, importReportFileName } from '..
 import { versionCounts } from '../../renderer/src/lib/import-versions';
 import { FakeApi, makeArticle } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
+import { parseCsv } from '../helpers/csv';
 
 let restore: () => void;
 beforeEach(() => {
@@ -16,36 +17,6 @@ afterEach(() => {
   restore();
   vi.restoreAllMocks();
 });
-
-/** Split CSV text into records of fields (RFC 4180, as written by importReportCsv). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && s[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 const RESULTS: ImportFileResult[] = [
   { fileName: 'reuters.txt', status: 'imported', articleId: 'a1', title: 'Genoa dockworkers strike' },

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { parseCsv } from '../helpers/csv';
 
 type Kind = 'new' | 'duplicate' | 'near-duplicate' | 'refused';
 interface GenFile {
@@ -128,36 +129,6 @@ function onDisk(libraryDir: string) {
   const index = JSON.parse(readFileSync(join(libraryDir, 'articles.json'), 'utf8')) as { articles: Array<{ id: string }> };
   const folders = readdirSync(join(libraryDir, 'articles')).filter((n) => !n.startsWith('.'));
   return { ids: index.articles.map((a) => a.id), folders };
-}
-
-/** CSV rows (RFC 4180 as the app writes it: BOM, CRLF, quoted fields). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && s[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
 }
 
 async function saveCsv(page: Page): Promise<string[][]> {

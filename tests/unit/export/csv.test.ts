@@ -1,65 +1,6 @@
 import { CSV_COLUMNS, csvCell, toCsv } from '../../../shared/export/csv';
 import { NOTE_WITH_PUNCTUATION, SPUTNIK_TITLE, FOGLIETTONE_TITLE, annMultiline, makeSnapshot } from './fixture';
-
-/** A strict RFC 4180 reader: records end in CRLF, quoted fields may hold anything; a bare CR or LF is an error. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  let atFieldStart = true;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        if (i < text.length && text[i] !== ',' && text[i] !== '\r') throw new Error(`garbage after quote at ${i}`);
-        continue;
-      }
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      if (!atFieldStart) throw new Error(`quote inside unquoted field at ${i}`);
-      quoted = true;
-      atFieldStart = false;
-      i++;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-      atFieldStart = true;
-      i++;
-    } else if (c === '\r') {
-      if (text[i + 1] !== '\n') throw new Error(`bare CR at ${i}`);
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      atFieldStart = true;
-      i += 2;
-    } else if (c === '\n') {
-      throw new Error(`bare LF at ${i}`);
-    } else {
-      field += c;
-      atFieldStart = false;
-      i++;
-    }
-  }
-  if (quoted) throw new Error('unterminated quote');
-  if (!atFieldStart || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+import { parseCsv } from '../../helpers/csv';
 
 /** Undo the formula guard, as a spreadsheet does when it shows the cell. */
 const unguard = (s: string) => (/^''*[=+\-@\t\r]/.test(s) ? s.slice(1) : s);

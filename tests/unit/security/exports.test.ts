@@ -13,6 +13,7 @@ import { toMarkdown } from '../../../shared/export/markdown';
 import type { Annotation, Article, Claim, LibrarySnapshot } from '../../../shared/types';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { tempDir } from '../../helpers/temp-library';
+import { parseCsv } from '../../helpers/csv';
 
 const XSS_DIR = new URL('../../fixtures/xss/', import.meta.url);
 const CORPUS = readdirSync(XSS_DIR).filter((f) => /\.(html|txt|md)$/.test(f));
@@ -84,51 +85,13 @@ function expectInertMarkdown(md: string, claimsWithEvidence: number, claimsWitho
   for (const h of headings.slice(1)) expect(h).toMatch(/^## [^#]/);
 }
 
-/** RFC 4180 reader (with the export's BOM). */
-function parseCsv(text: string): string[][] {
-  const s = text.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let i = 0;
-  let quoted = false;
-  while (i < s.length) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else cell += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && s[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-    i++;
-  }
-  expect(quoted, 'unterminated quote').toBe(false);
-  expect(cell === '' && row.length === 0, 'ends with CRLF').toBe(true);
-  return rows;
-}
-
 /** What a spreadsheet would treat as a formula. */
 const FORMULA = /^[=+\-@\t\r]/;
 /** The value a guarded cell stands for. */
 const unguard = (cell: string) => (cell.startsWith("'") && /^'*[=+\-@\t\r]/.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 function expectInertCsv(csv: string, annotations: Annotation[], claims: Claim[], articles: Pick<Article, 'id' | 'title' | 'url'>[]) {
+  expect(csv.endsWith('\r\n'), 'ends with CRLF').toBe(true);
   const rows = parseCsv(csv);
   expect(rows[0]).toEqual([...CSV_COLUMNS]);
   expect(rows.length).toBe(annotations.length + 1);
