@@ -151,6 +151,20 @@ describe('PDF layout', () => {
     expect(removed).toContain('https://example.org/a 1/3');
   });
 
+  it('keeps a lone number in headline type (a wrapped title\'s last line), drops one in text size', () => {
+    const lines = linesOf([
+      piece('Floods close the port for the first time since', 40, 800, 14),
+      piece('1966', 40, 783, 14),
+      piece('The harbour master said the quays would stay shut until the water went down.', 40, 760),
+      piece('Ships waited at anchor off the breakwater overnight.', 40, 748),
+      piece('2', 300, 30, 10),
+    ]);
+    const { pages, removed } = dropFurniture([lines]);
+    expect(pages[0]!.map((l) => l.text)).toContain('1966');
+    expect(removed).toEqual(['2']);
+    expect(blocksOfPages(pages)[0]!.text).toBe('Floods close the port for the first time since 1966');
+  });
+
   it('de-hyphenates, keeps real hyphens, and breaks paragraphs at indents and short lines', () => {
     const w = 300;
     const lines = linesOf([

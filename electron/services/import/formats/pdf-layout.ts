@@ -88,11 +88,15 @@ export function dropFurniture(pages: PdfLine[][]): { pages: PdfLine[][]; removed
   const seen = new Map<string, number>();
   for (const lines of pages) for (const key of new Set([...edge(lines)].map(furnitureKey))) seen.set(key, (seen.get(key) ?? 0) + 1);
   const minPages = Math.max(2, Math.ceil(pages.length * 0.5));
+  // A page number is set no larger than the text; a lone number in large type is the end of a wrapped
+  // headline ("… killed in Tuesday's storm" / "2024"), not furniture.
+  const bodySize = bodySizeOf(pages);
+  const pageNumber = (l: PdfLine) => PAGE_NUMBER.test(l.text) && l.size <= bodySize * 1.15;
   const removed: string[] = [];
   const kept = pages.map((lines) => {
     const edges = edge(lines);
     return lines.filter((l) => {
-      const drop = edges.has(l) && (PAGE_NUMBER.test(l.text) || (pages.length >= 2 && (seen.get(furnitureKey(l)) ?? 0) >= minPages));
+      const drop = edges.has(l) && (pageNumber(l) || (pages.length >= 2 && (seen.get(furnitureKey(l)) ?? 0) >= minPages));
       if (drop) removed.push(l.text);
       return !drop;
     });
