@@ -106,3 +106,18 @@ export async function selectWithMouse(page: Page, container: string, phrase: str
   const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
   if (selected.trim() !== phrase) throw new Error(`selected "${selected}" instead of "${phrase}"`);
 }
+
+/**
+ * Drop files or folders from disk on an element, as a file manager does: through the browser's own drag
+ * input (CDP Input.dispatchDragEvent), so the page gets real File System entries and walks the folders
+ * itself. A synthetic DragEvent cannot carry a folder.
+ */
+export async function dropPaths(page: Page, selector: string, paths: string[]) {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`nothing to drop on: ${selector} is not visible`);
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
+  await cdp.detach();
+}

@@ -1,0 +1,170 @@
+// A folder of 2,000 mixed files dropped from disk, as an analyst drops a download tree: the page walks the
+// folder itself (subfolders, hidden files skipped), progress shows, Cancel midway stops after the batch in
+// flight, and the report is right row by row: every answered item (a file, a record of a .jsonl, an entry of
+// a .zip) has the status the generator made it for, in the order the folder was walked, and every file not
+// sent is listed. The library on disk holds exactly what the report says was stored, with the metadata each
+// file carried and its original bytes. A second drop of the same folder completes the import.
+// Set WB_SCREENSHOT_DIR to keep pictures of the progress bar and the report.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { FIXTURES, FOGLIETTONE, SPUTNIK, dropPaths, expect, test } from './fixtures';
+import { expectStatuses, writeMixedFolder, type Item, type MixedFile, type Status } from './mixed-folder';
+import { parseCsv } from '../helpers/csv';
+
+const FILES = 2000;
+const shots = process.env.WB_SCREENSHOT_DIR;
+
+interface StoredArticle {
+  id: string;
+  fileName: string;
+  sha256: string;
+  title: string;
+  outlet: { name: string; domain: string | null };
+  published: string | null;
+  language: string | null;
+}
+
+function onDisk(libraryDir: string) {
+  const index = JSON.parse(readFileSync(join(libraryDir, 'articles.json'), 'utf8')) as { articles: StoredArticle[] };
+  const folders = readdirSync(join(libraryDir, 'articles')).filter((n) => !n.startsWith('.'));
+  return { articles: index.articles, folders };
+}
+
+async function saveCsv(page: Page): Promise<string[][]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-import-report').click()]);
+  return parseCsv(readFileSync((await download.path())!, 'utf8'));
+}
+
+const count = async (page: Page, status: string) => {
+  const el = page.getByTestId(`import-count-${status}`);
+  return (await el.count()) ? Number(await el.getAttribute('data-count')) : 0;
+};
+const tally = (rows: ReadonlyArray<{ status: string }>, status: string) => rows.filter((r) => r.status === status).length;
+
+/** Every stored article is one the generator made, with its title, outlet, date and language, and its original unchanged. */
+function expectStoredMatch(libraryDir: string, items: Map<string, Item>) {
+  const { articles, folders } = onDisk(libraryDir);
+  expect(folders.sort()).toEqual(articles.map((a) => a.id).sort());
+  const wrong: string[] = [];
+  for (const a of articles) {
+    const it = items.get(a.fileName);
+    if (!it) {
+      wrong.push(`${a.fileName}: not a generated item`);
+      continue;
+    }
+    const original = readdirSync(join(libraryDir, 'articles', a.id)).find((n) => n.startsWith('original'));
+    const sha = original && createHash('sha256').update(readFileSync(join(libraryDir, 'articles', a.id, original))).digest('hex');
+    if (sha !== a.sha256) wrong.push(`${a.fileName}: original on disk does not hash to ${a.sha256}`);
+    if (it.title === undefined) continue; // the two real samples: their fields are pinned by unit tests
+    if (a.sha256 !== it.sha) wrong.push(`${a.fileName}: sha256 ${a.sha256} != ${it.sha}`);
+    if (a.title !== it.title) wrong.push(`${a.fileName}: title ${JSON.stringify(a.title)} != ${JSON.stringify(it.title)}`);
+    if (a.outlet.domain !== it.domain) wrong.push(`${a.fileName}: outlet ${a.outlet.domain} != ${it.domain}`);
+    if (a.published?.slice(0, 10) !== it.date) wrong.push(`${a.fileName}: published ${a.published} != ${it.date}`);
+    if (a.language !== 'en') wrong.push(`${a.fileName}: language ${a.language}`);
+  }
+  expect(wrong).toEqual([]);
+  return articles.length;
+}
+
+test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report that is right row by row', async ({ page, workbench }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const root = mkdtempSync(join(tmpdir(), 'wb-folder-'));
+  try {
+    const folder = writeMixedFolder(join(root, 'collection'), FILES, { dir: FIXTURES, names: [FOGLIETTONE, SPUTNIK] });
+    const files: MixedFile[] = folder.files;
+    expect(files).toHaveLength(FILES);
+    const items = new Map(files.flatMap((f) => f.items.map((it) => [it.label, it] as const)));
+    // Labels are what the report and the library know a file by; the generator keeps them unique.
+    expect(items.size).toBe(files.reduce((n, f) => n + f.items.length, 0));
+    const all = expectStatuses(files, { shas: new Set(), stories: new Set() });
+    // The mix holds every kind of answer, not only imports.
+    for (const status of ['imported', 'near-duplicate', 'duplicate', 'refused'] as Status[]) expect(tally(all, status), status).toBeGreaterThan(10);
+    // Every format is in the folder.
+    const exts = new Set(files.map((f) => f.path.split('.').pop()));
+    for (const ext of ['txt', 'md', 'html', 'htm', 'eml', 'json', 'jsonl', 'zip', 'docx', 'pdf']) expect(exts, ext).toContain(ext);
+
+    await page.goto(workbench.url);
+    await expect(page.getByTestId('app-root')).toBeVisible();
+    await dropPaths(page, '[data-testid="app-root"]', [folder.root]);
+
+    // Progress: the walked total (hidden files not counted), then batches answered; cancel far from the end.
+    const job = page.getByTestId('import-job');
+    await expect(job).toBeVisible();
+    await expect(page.getByTestId('import-job-count')).toContainText(`/ ${FILES.toLocaleString('en-US')} files`);
+    // Past the folders of the first outlets and into inbox/ (copies and refusals), so that the part answered
+    // before Cancel holds every kind of answer; still several batches from the end.
+    await expect.poll(async () => Number(await job.getAttribute('data-done')), { timeout: 120_000 }).toBeGreaterThanOrEqual(FILES / 2);
+    await expect(page.getByTestId('import-job-count')).toHaveText(/Importing \d[\d,]* \/ 2,000 files/);
+    if (shots) await page.screenshot({ path: join(shots, 'folder-drop-progress.png') });
+    await page.getByTestId('cancel-import').click();
+
+    const report = page.getByTestId('import-report');
+    await expect(report).toBeVisible({ timeout: 60_000 });
+    await expect(job).toHaveCount(0);
+    await expect(report).toContainText('Import (cancelled)');
+    if (shots) await page.screenshot({ path: join(shots, 'folder-drop-report.png') });
+
+    // The CSV: answered items first, in walk order, each with the status it was made for; then the files
+    // not sent, which are exactly the rest of the walk. Nothing hidden was sent.
+    const rows = await saveCsv(page);
+    expect(rows[0]).toEqual(['file', 'status', 'article_id', 'title', 'reason']);
+    const body = rows.slice(1).map(([file, status, articleId, , reason]) => ({ file: file!, status: status!, articleId: articleId!, reason: reason! }));
+    const notSent = body.filter((r) => r.status === 'not sent').map((r) => r.file);
+    const answered = body.filter((r) => r.status !== 'not sent');
+    const sentFiles = FILES - notSent.length;
+    expect(sentFiles).toBeGreaterThan(0);
+    expect(notSent.length, 'cancelled midway, not at the end').toBeGreaterThan(0);
+    expect(notSent).toEqual(files.slice(sentFiles).map((f) => basename(f.path)));
+    const firstExpected = expectStatuses(files.slice(0, sentFiles), { shas: new Set(), stories: new Set() });
+    for (const status of ['imported', 'near-duplicate', 'duplicate', 'refused'] as Status[]) expect(tally(firstExpected, status), status).toBeGreaterThan(0);
+    expect(answered.map((r) => `${r.file} ${r.status}`)).toEqual(firstExpected.map((e) => `${e.label} ${e.status}`));
+    for (const name of folder.hidden) expect(body.map((r) => r.file)).not.toContain(basename(name));
+    for (const r of answered) {
+      if (r.status === 'refused') expect(r.reason, r.file).not.toBe('');
+      else expect(r.articleId, r.file).toMatch(/^[0-9a-f]{16}$/);
+    }
+
+    // The counts on the page agree with the CSV.
+    expect({
+      imported: await count(page, 'imported'),
+      near: await count(page, 'near-duplicate'),
+      duplicate: await count(page, 'duplicate'),
+      refused: await count(page, 'refused'),
+      notSent: await count(page, 'not-sent'),
+    }).toEqual({
+      imported: tally(firstExpected, 'imported'),
+      near: tally(firstExpected, 'near-duplicate'),
+      duplicate: tally(firstExpected, 'duplicate'),
+      refused: tally(firstExpected, 'refused'),
+      notSent: notSent.length,
+    });
+
+    // The library holds exactly what was stored, each article as its file says.
+    const storedFirst = tally(firstExpected, 'imported') + tally(firstExpected, 'near-duplicate');
+    expect(expectStoredMatch(workbench.libraryDir, items)).toBe(storedFirst);
+    await expect(page.getByTestId('article-count')).toHaveText(`${storedFirst.toLocaleString('en-US')} articles`);
+
+    // Dropping the folder again completes the import: what is stored comes back as duplicates.
+    await dropPaths(page, '[data-testid="app-root"]', [folder.root]);
+    await expect(job).toBeVisible();
+    await expect(report).toBeVisible({ timeout: 120_000 });
+    await expect(report).not.toContainText('Import (cancelled)');
+    const seen = { shas: new Set<string>(), stories: new Set<number>() };
+    expectStatuses(files.slice(0, sentFiles), seen);
+    const secondExpected = expectStatuses(files, seen);
+    const second = (await saveCsv(page)).slice(1);
+    expect(second.map(([file, status]) => `${file} ${status}`)).toEqual(secondExpected.map((e) => `${e.label} ${e.status}`));
+    const storedAll = tally(all, 'imported') + tally(all, 'near-duplicate');
+    expect(expectStoredMatch(workbench.libraryDir, items)).toBe(storedAll);
+    await expect(page.getByTestId('article-count')).toHaveText(`${storedAll.toLocaleString('en-US')} articles`);
+    if (shots) await page.screenshot({ path: join(shots, 'folder-drop-complete.png') });
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
