@@ -18,6 +18,7 @@ import type {
 import { STANCES } from './types';
 
 import { IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, MAX_IMPORT_FILES_PER_CALL } from './rpc';
+import { OUTLET_NAME_MAX, normalizeHost } from './outlet-registry';
 
 export {
   ApiError,
@@ -117,6 +118,23 @@ const sizeLimit = z
   .max(IMPORT_SIZE_LIMIT_MAX_BYTES, `must be at most ${mib(IMPORT_SIZE_LIMIT_MAX_BYTES)}`);
 /** Per-file caps as stored in settings.json and accepted by settings.update (bytes). */
 export const importLimitsSchema = z.object({ maxBytes: sizeLimit, maxPdfBytes: sizeLimit }).strict();
+
+/**
+ * Changes to a library's outlet names: a list of { domain, name }, name null to forget the library's name
+ * for the domain. A list rather than a map, like every input here (no free-form keys). Domains come
+ * normalised (normalizeHost: lower case, no "www.", no port), so that one domain has one entry.
+ */
+export const outletNamesPatchSchema = z
+  .array(
+    z
+      .object({
+        domain: z.string().max(253).refine((d) => normalizeHost(d) === d, 'is not a domain name such as example.org (lower case, without www. or a port)'),
+        name: z.string().trim().min(1, 'needs a name').max(OUTLET_NAME_MAX, `must be at most ${OUTLET_NAME_MAX} characters`).nullable(),
+      })
+      .strict(),
+  )
+  .max(500, 'at most 500 outlet names per change')
+  .refine((list) => new Set(list.map((e) => e.domain)).size === list.length, 'names each domain once');
 
 interface MethodDef<I extends z.ZodType, O> {
   input: I;
@@ -228,8 +246,8 @@ export const contract = {
     trust: 'Read-only: the open library\'s preferences and their defaults.',
   }),
   'settings.update': method<SettingsView>()({
-    input: z.object({ importLimits: importLimitsSchema.partial() }).strict(),
-    trust: `Changes the library's per-file import caps within ${mib(IMPORT_SIZE_LIMIT_MIN_BYTES)}–${mib(IMPORT_SIZE_LIMIT_MAX_BYTES)}; nothing else.`,
+    input: z.object({ importLimits: importLimitsSchema.partial().optional(), outletNames: outletNamesPatchSchema.optional() }).strict(),
+    trust: `Changes the library's per-file import caps within ${mib(IMPORT_SIZE_LIMIT_MIN_BYTES)}–${mib(IMPORT_SIZE_LIMIT_MAX_BYTES)} and its own outlet names (stored articles of a renamed domain follow); nothing else.`,
   }),
   'library.restoreBackup': method<RestoreBackupResult>()({
     input: z.object({ backupId: z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, 'not a backup id') }).strict(),

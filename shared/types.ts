@@ -180,6 +180,8 @@ export interface AppInfo {
 /** Per-library preferences, kept in the library folder (settings.json). */
 export interface LibrarySettings {
   importLimits: ImportSizeLimits;
+  /** The library's own outlet names, over the built-in registry (shared/outlet-registry.ts): domain → name. */
+  outletNames: Record<string, string>;
 }
 
 /** What settings.get and settings.update answer. */
@@ -188,6 +190,8 @@ export interface SettingsView {
   defaults: LibrarySettings;
   /** Set when settings.json could not be read: the defaults are in use and the file was moved aside. */
   notice?: string;
+  /** From settings.update only: stored articles whose outlet name changed with the outlet names. */
+  renamed?: number;
 }
 
 export interface LibraryRecovery {

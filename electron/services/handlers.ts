@@ -106,7 +106,14 @@ export function createHandlers({ library, importer, settings, ports, version, li
       return { opened: true };
     },
     'settings.get': () => settings.view(),
-    'settings.update': (patch) => settings.update(patch),
+    'settings.update': async (patch) => {
+      const before = settings.current().outletNames;
+      const view = await settings.update(patch);
+      if (!patch.outletNames) return view;
+      // The names are saved first: a failure to rename stored articles then leaves them as they were, and
+      // saving the same names again renames them.
+      return { ...view, renamed: await library.renameOutlets(before, view.settings.outletNames) };
+    },
     'library.restoreBackup': async ({ backupId }) => {
       if (!restoreBackup) throw new ServiceError('unavailable', 'Restoring a backup is not available here.');
       return restoreBackup(backupId);

@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import type { ImportFileResult, ImportReport, ParsedArticle } from '../../shared/types';
 import { articleText } from '../../shared/article-text';
 import { extractFile, oversizeReason } from './import/formats/registry';
-import { outletKey } from './import/outlets';
+import { outletKey, withOutletNames } from './import/outlets';
+import type { OutletNames } from '../../shared/outlet-registry';
 import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from './import/formats/types';
 import { sha256Hex, type Library } from './library/library';
 import { writeFileAtomic } from './fs-atomic';
@@ -142,10 +143,22 @@ const extractInProcess: ExtractFn = (label, bytes, limits) => extractFile(label,
 
 /**
  * `limits` is read at the start of every batch: a library's settings (settings.update) apply to the next
- * import without reopening anything, and a batch is never judged by two different caps.
+ * import without reopening anything, and a batch is never judged by two different caps. `outletNames` (the
+ * library's own outlet names) is read for every file, before duplicates are judged, since "same outlet"
+ * decides whether the same text is a duplicate; re-extraction names outlets the same way.
  */
-export function createImporter(library: Library, limits: ImportLimits | (() => ImportLimits) = DEFAULT_LIMITS, extractWith: ExtractFn = extractInProcess) {
+export function createImporter(
+  library: Library,
+  limits: ImportLimits | (() => ImportLimits) = DEFAULT_LIMITS,
+  extractRaw: ExtractFn = extractInProcess,
+  outletNames: () => OutletNames = () => ({}),
+) {
   const currentLimits = typeof limits === 'function' ? limits : () => limits;
+  const extractWith: ExtractFn = async (label, bytes, lim) => {
+    const items = await extractRaw(label, bytes, lim);
+    const names = outletNames();
+    return items.map((it) => ('article' in it ? { ...it, article: { ...it.article, outlet: withOutletNames(it.article.outlet, names) } } : it));
+  };
   const signatures = createSignatureStore(library);
 
   async function importBatch(files: IncomingFile[]): Promise<ImportReport> {

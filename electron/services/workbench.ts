@@ -100,7 +100,7 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
     if (store.settingsNotice) console.warn(`[workbench] ${store.settingsNotice}`);
     // Read at every batch, so a change in the settings dialog applies to the next import.
     const limits = () => ({ ...DEFAULT_LIMITS, ...settings.current().importLimits, ...opts.importLimits });
-    const importer = createImporter(library, limits, pool?.extract);
+    const importer = createImporter(library, limits, pool?.extract, () => settings.current().outletNames);
     const handlers = createHandlers({ library, importer, settings, ports: opts.ports, version: opts.version, libraryName: basename(dir), now: opts.now, restoreBackup: restore, search });
     return { kind: 'open', store, library, importer, dispatch: createDispatcher(handlers, { onInternalError }), search };
   }

@@ -68,7 +68,9 @@ export class FakeApi implements ApiClient {
   calls: Call[] = [];
   info: AppInfo = { shell: 'host', version: '0.1.0', libraryName: 'Test library', nativeDialogs: false, importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } };
   /** The library's stored settings (settings.get / settings.update). */
-  settings: LibrarySettings = { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } };
+  settings: LibrarySettings = { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} };
+  /** What settings.update answers as `renamed` when outlet names change (the real one counts stored articles). */
+  renamedOnUpdate = 0;
   articles: Article[] = [];
   claims: Claim[] = [];
   annotations: Annotation[] = [];
@@ -147,11 +149,16 @@ export class FakeApi implements ApiClient {
 
   private handlers: { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> } = {
     'app.info': () => this.info,
-    'settings.get': () => ({ settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } } }),
-    'settings.update': ({ importLimits }) => {
-      this.settings = { importLimits: { ...this.settings.importLimits, ...importLimits } };
+    'settings.get': () => ({ settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} } }),
+    'settings.update': ({ importLimits, outletNames }) => {
+      const names = { ...this.settings.outletNames };
+      for (const { domain: d, name: n } of outletNames ?? []) {
+        if (n === null) delete names[d];
+        else names[d] = n;
+      }
+      this.settings = { importLimits: { ...this.settings.importLimits, ...importLimits }, outletNames: names };
       this.info = { ...this.info, importLimits: this.settings.importLimits };
-      return { settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } } };
+      return { settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} }, ...(outletNames ? { renamed: this.renamedOnUpdate } : {}) };
     },
     'articles.list': () => this.articles.map((a) => this.summary(a)),
     'articles.get': ({ id }) => ({ ...this.article(id), annotations: this.annotations.filter((x) => x.articleId === id) }),

@@ -23,7 +23,7 @@ async function openDialog(user: ReturnType<typeof userEvent.setup>) {
 describe('settings dialog', () => {
   it('shows the stored caps in MB with their defaults, focusing the first field', async () => {
     const api = new FakeApi();
-    api.settings = { importLimits: { maxBytes: 5 * MB, maxPdfBytes: 50 * MB } };
+    api.settings = { importLimits: { maxBytes: 5 * MB, maxPdfBytes: 50 * MB }, outletNames: {} };
     const user = userEvent.setup();
     await renderApp(api);
     await openDialog(user);
@@ -99,9 +99,9 @@ describe('settings dialog', () => {
     expect(api.info.importLimits.maxBytes).toBe(20 * MB);
   });
 
-  it('"Use defaults" fills the defaults; Escape and Ctrl+, close and open it', async () => {
+  it('"Default sizes" fills the default caps; Escape and Ctrl+, close and open it', async () => {
     const api = new FakeApi();
-    api.settings = { importLimits: { maxBytes: 3 * MB, maxPdfBytes: 9 * MB } };
+    api.settings = { importLimits: { maxBytes: 3 * MB, maxPdfBytes: 9 * MB }, outletNames: {} };
     const user = userEvent.setup();
     await renderApp(api);
     fireEvent.keyDown(window, { key: ',', ctrlKey: true });

@@ -1,61 +1,18 @@
-// Which outlet publishes at a domain. An editable registry: add a line per domain. Lookups walk up the
-// host name ("edition.cnn.com" finds "cnn.com"), and a domain not listed names itself.
+// Which outlet an article comes from, from the clues its file gives (its URL, a name it gives itself, its
+// contact lines), named through the outlet registry (shared/outlet-registry.ts); a domain not listed names
+// itself. A library's own names are applied after extraction (withOutletNames), so the extractor workers need
+// only the built-in list.
 import type { Outlet } from '../../../shared/types';
+import { OUTLETS, lookupOutletName, normalizeHost, type OutletNames } from '../../../shared/outlet-registry';
 
-export const OUTLETS: Readonly<Record<string, string>> = {
-  'it.sputniknews.com': 'Sputnik Italia',
-  'sputniknews.com': 'Sputnik',
-  'sputnikglobe.com': 'Sputnik',
-  'ilfogliettone.it': 'ilfogliettone.it',
-  'ansa.it': 'ANSA',
-  'repubblica.it': 'la Repubblica',
-  'corriere.it': 'Corriere della Sera',
-  'lastampa.it': 'La Stampa',
-  'ilsole24ore.com': 'Il Sole 24 Ore',
-  'ilfattoquotidiano.it': 'Il Fatto Quotidiano',
-  'rainews.it': 'RaiNews',
-  'rt.com': 'RT',
-  'tass.com': 'TASS',
-  'tass.ru': 'TASS',
-  'ria.ru': 'RIA Novosti',
-  'reuters.com': 'Reuters',
-  'apnews.com': 'AP News',
-  'bbc.com': 'BBC',
-  'bbc.co.uk': 'BBC',
-  'nytimes.com': 'The New York Times',
-  'theguardian.com': 'The Guardian',
-  'washingtonpost.com': 'The Washington Post',
-  'cnn.com': 'CNN',
-  'aljazeera.com': 'Al Jazeera',
-  'france24.com': 'France 24',
-  'lemonde.fr': 'Le Monde',
-  'dw.com': 'DW',
-  'spiegel.de': 'Der Spiegel',
-  'elpais.com': 'El País',
-  'euronews.com': 'Euronews',
-  'bloomberg.com': 'Bloomberg',
-  'ft.com': 'Financial Times',
-  'politico.eu': 'Politico Europe',
-  'meduza.io': 'Meduza',
-  'kyivindependent.com': 'The Kyiv Independent',
-};
+export { OUTLETS, normalizeHost };
 
 export const UNKNOWN_OUTLET: Outlet = { name: 'Unknown', domain: null };
 
-/** Lower case, no port, no trailing dot, no leading "www."; null when it is not a host name with a dot. */
-export function normalizeHost(host: string): string | null {
-  const h = host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\d*\./, '');
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(h) && /[a-z]/.test(h.slice(h.lastIndexOf('.') + 1)) ? h : null;
-}
-
-/** Registry name for the host or its nearest listed parent domain, else null. */
+/** Built-in registry name for the host or its nearest listed parent domain, else null. */
 export function registeredName(host: string): string | null {
-  const labels = host.split('.');
-  for (let i = 0; i < labels.length - 1; i++) {
-    const name = OUTLETS[labels.slice(i).join('.')];
-    if (name) return name;
-  }
-  return null;
+  const hit = lookupOutletName(host);
+  return hit ? hit.name : null;
 }
 
 /** Outlet for a host name: the registry's name, else the domain itself. */
@@ -121,4 +78,19 @@ export function resolveOutlet(clues: OutletClues): Outlet {
     if (h && !NOT_OUTLETS.test(h) && !MEDIA_HOST.test(h)) return outletFromDomain(h);
   }
   return UNKNOWN_OUTLET;
+}
+
+/**
+ * The outlet as a library names it: the library's own name for the domain (or its nearest listed parent,
+ * unless the built-in list names a nearer one); for an outlet known only by name, the domain the library
+ * gives that name. Otherwise unchanged.
+ */
+export function withOutletNames(outlet: Outlet, names: OutletNames): Outlet {
+  if (outlet.domain) {
+    const hit = lookupOutletName(outlet.domain, names);
+    return hit?.own && hit.name !== outlet.name ? { name: hit.name, domain: outlet.domain } : outlet;
+  }
+  const wanted = outlet.name.trim().toLowerCase();
+  for (const [domain, name] of Object.entries(names)) if (name.toLowerCase() === wanted) return { name, domain };
+  return outlet;
 }

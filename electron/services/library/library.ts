@@ -22,6 +22,8 @@ import { reextractArticle, type Extract } from './reextract';
 import { extractedMeta } from './article-meta';
 import { createClaimOps } from './claims';
 import { sameOutlet } from '../import/outlets';
+import type { OutletNames } from '../../../shared/outlet-registry';
+import { outletRenames, outletsOf } from './outlet-renames';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
 
 export interface AnnotationDraft {
@@ -222,6 +224,33 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
       textCache.delete(id);
       hooks.onArticleDeleted?.(id);
       return true;
+    },
+
+    /**
+     * Rename the stored articles' outlets after the library's outlet names changed from `before` to `after`
+     * (see outlet-renames.ts); one index write. On a failed write nothing changes. Returns how many changed.
+     */
+    async renameOutlets(before: OutletNames, after: OutletNames): Promise<number> {
+      const data = store.articles.data;
+      const changes = outletRenames(data.articles, before, after);
+      if (!changes.size) return 0;
+      const old = new Map([...changes.keys()].map((a) => [a, a.outlet]));
+      const oldOutlets = data.outlets;
+      for (const [a, outlet] of changes) a.outlet = outlet;
+      data.outlets = outletsOf(data.articles);
+      try {
+        await store.articles.write();
+      } catch (err) {
+        for (const [a, outlet] of old) a.outlet = outlet;
+        data.outlets = oldOutlets;
+        throw err;
+      }
+      // The search index knows articles by outlet name too.
+      for (const a of changes.keys()) {
+        hooks.onArticleDeleted?.(a.id);
+        hooks.onArticlesAdded?.([{ meta: a, paragraphs: (await textOf(a.id).catch(() => null))?.paragraphs ?? [] }]);
+      }
+      return changes.size;
     },
 
     /** Derive the text again from the original (see reextract.ts); the caches and the search index follow. */
