@@ -13,6 +13,7 @@ import { extractFile } from '../services/import/formats/registry';
 import { writeFileAtomic } from '../services/fs-atomic';
 import { DEFAULT_IMPORT_SIZE_LIMITS, IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, type ImportSizeLimits } from '../../shared/rpc';
 import type { SettingsView } from '../../shared/types';
+import { normalizeHost } from '../../shared/outlet-registry';
 
 const MB = 1024 * 1024;
 const MIN_MB = IMPORT_SIZE_LIMIT_MIN_BYTES / MB;
@@ -31,9 +32,11 @@ const USAGE = `Usage: workbench <command> [options]
   export --format md|csv|json --library <dir> [--out <file>]
   reextract <articleId…>|--all --library <dir>     derive the text again from the kept originals, keeping annotations
   serve --library <dir> [--port N]                  serve the workbench at http://127.0.0.1 (URL printed with its token)
-  settings --library <dir> [--max-file-mb N] [--max-pdf-mb N] [--defaults] [--json]
+  settings --library <dir> [--max-file-mb N] [--max-pdf-mb N] [--defaults] [--outlet domain=Name…] [--forget-outlet domain…] [--json]
                                                     show the library's settings, or change the per-file import caps
                                                     (${MIN_MB}–${MAX_MB} MB; defaults ${DEFAULT_FILE_MB} MB, PDF ${DEFAULT_PDF_MB} MB)
+                                                    or the library's own outlet names (over the built-in list;
+                                                    stored articles from the domain take the new name)
 The library defaults to $WORKBENCH_LIBRARY or the desktop app's own library.`;
 
 class UsageError extends Error {}
@@ -52,7 +55,10 @@ export function reportField(s: string): string {
 
 interface Parsed {
   positional: string[];
+  /** Each flag's last value. */
   flags: Map<string, string | true>;
+  /** Every value of a flag given more than once (--outlet a=A --outlet b=B). */
+  lists: Map<string, string[]>;
 }
 
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'progress', 'all', 'defaults']);
@@ -60,20 +66,25 @@ const BOOLEAN_FLAGS = new Set(['json', 'help', 'progress', 'all', 'defaults']);
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
+  const put = (k: string, v: string) => {
+    flags.set(k, v);
+    lists.set(k, [...(lists.get(k) ?? []), v]);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a.startsWith('--')) {
       const [k, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-      if (inline !== undefined) flags.set(k, inline);
+      if (inline !== undefined) put(k, inline);
       else if (BOOLEAN_FLAGS.has(k)) flags.set(k, true);
       else {
         const v = argv[++i];
         if (v === undefined) throw new UsageError(`--${k} needs a value`);
-        flags.set(k, v);
+        put(k, v);
       }
     } else positional.push(a);
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
 function str(p: Parsed, name: string): string | undefined {
@@ -84,6 +95,23 @@ function need(p: Parsed, name: string): string {
   const v = str(p, name);
   if (!v) throw new UsageError(`--${name} is required`);
   return v;
+}
+
+/** --outlet domain=Name (repeatable) and --forget-outlet domain as an outlet-names change; domains normalised. */
+export function outletNameFlags(p: Parsed): Array<{ domain: string; name: string | null }> {
+  const change = new Map<string, string | null>();
+  const domainOf = (raw: string, flag: string) => {
+    const d = normalizeHost(raw);
+    if (!d) throw new UsageError(`--${flag}: "${raw}" is not a domain name such as example.org`);
+    return d;
+  };
+  for (const v of p.lists.get('outlet') ?? []) {
+    const at = v.indexOf('=');
+    if (at < 0 || !v.slice(at + 1).trim()) throw new UsageError(`--outlet needs domain=Name, e.g. --outlet "ilfogliettone.it=Il Fogliettone" (got "${v}")`);
+    change.set(domainOf(v.slice(0, at), 'outlet'), v.slice(at + 1).trim());
+  }
+  for (const v of p.lists.get('forget-outlet') ?? []) change.set(domainOf(v, 'forget-outlet'), null);
+  return [...change].map(([domain, name]) => ({ domain, name }));
 }
 
 /** --max-file-mb / --max-pdf-mb as byte caps; megabytes may have decimals, within the range the API accepts. */
@@ -296,13 +324,17 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
           if (Object.keys(change).length) throw new UsageError('--defaults cannot be combined with --max-file-mb or --max-pdf-mb');
           Object.assign(change, DEFAULT_IMPORT_SIZE_LIMITS);
         }
-        const view = Object.keys(change).length ? await call<SettingsView>('settings.update', { importLimits: change }) : await call<SettingsView>('settings.get', {});
+        const names = outletNameFlags(p);
+        const patch = { ...(Object.keys(change).length ? { importLimits: change } : {}), ...(names.length ? { outletNames: names } : {}) };
+        const view = Object.keys(patch).length ? await call<SettingsView>('settings.update', patch) : await call<SettingsView>('settings.get', {});
         if (view.notice) out.err(`workbench: ${view.notice}`);
+        if (view.renamed !== undefined) out.err(`workbench: ${view.renamed} stored article(s) took the new outlet names`);
         if (p.flags.has('json')) out.log(JSON.stringify(view, null, 2));
         else {
           const { settings: s, defaults: d } = view;
           out.log(`import.max-file-mb\t${mbText(s.importLimits.maxBytes)}${s.importLimits.maxBytes === d.importLimits.maxBytes ? '\t(default)' : ''}`);
           out.log(`import.max-pdf-mb\t${mbText(s.importLimits.maxPdfBytes)}${s.importLimits.maxPdfBytes === d.importLimits.maxPdfBytes ? '\t(default)' : ''}`);
+          for (const [domain, name] of Object.entries(s.outletNames)) out.log(`outlet\t${domain}\t${reportField(name)}`);
         }
         return 0;
       }

@@ -92,3 +92,29 @@ describe('workbench CLI: per-file size caps', () => {
     expect(r.out).toContain('import.max-file-mb\t20 MB\t(default)');
   });
 });
+
+describe('workbench CLI: outlet names', () => {
+  it('settings --outlet names a domain (normalised, repeatable), renames stored articles; --forget-outlet takes it back', async () => {
+    const fixtures = join(import.meta.dirname, '../../fixtures/articles');
+    expect((await cli('import', fixtures)).code).toBe(0);
+    const set = await cli('settings', '--outlet', 'WWW.IlFogliettone.it=Il Fogliettone', '--outlet=example.org=Example News');
+    expect(set.code).toBe(0);
+    expect(set.out.split('\n').filter((l) => l.startsWith('outlet\t'))).toEqual(['outlet\texample.org\tExample News', 'outlet\tilfogliettone.it\tIl Fogliettone']);
+    expect(set.err).toBe('workbench: 1 stored article(s) took the new outlet names');
+    expect((await cli('list')).out).toMatch(/\tIl Fogliettone\tPutin risponde/);
+    expect(JSON.parse(readFileSync(join(lib, 'settings.json'), 'utf8'))).toEqual({ outletNames: { 'example.org': 'Example News', 'ilfogliettone.it': 'Il Fogliettone' } });
+
+    const forgot = await cli('settings', '--forget-outlet', 'ilfogliettone.it');
+    expect(forgot.out.split('\n').filter((l) => l.startsWith('outlet\t'))).toEqual(['outlet\texample.org\tExample News']);
+    expect((await cli('list')).out).toMatch(/\tilfogliettone\.it\tPutin risponde/);
+  });
+
+  it('refuses a value that is not domain=Name, or a domain that is not one, changing nothing', async () => {
+    for (const bad of [['--outlet', 'example.org'], ['--outlet', 'example.org='], ['--outlet', 'la mia fonte=Fonte'], ['--forget-outlet', 'not a domain']]) {
+      const r = await cli('settings', ...bad);
+      expect(r.code, bad.join(' ')).toBe(2);
+      expect(r.err, bad.join(' ')).toMatch(/--(outlet|forget-outlet)/);
+    }
+    expect(existsSync(join(lib, 'settings.json'))).toBe(false);
+  });
+});
