@@ -1,9 +1,9 @@
 // The library's import caps as a user sets them: the gear opens the settings, a lowered cap refuses a file
 // the next drop brings (its bytes never sent), the setting survives a reload in settings.json on disk, and
-// "Use defaults" takes it back.
+// "Default sizes" takes it back; outlet names rename stored articles.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dropFiles, expect, fixtureFile, SPUTNIK, test } from './fixtures';
+import { dropFiles, expect, fixtureFile, FOGLIETTONE, SPUTNIK, test } from './fixtures';
 
 /** A readable article of about 1.5 MB. */
 function bigArticle() {
@@ -51,4 +51,50 @@ test('lowering the per-file cap refuses a bigger file by size; the setting survi
   await expect(page.getByTestId('import-result').filter({ hasText: big.name })).toHaveAttribute('data-status', 'imported');
   await expect(page.getByTestId('article-row')).toHaveCount(2);
   expect(existsSync(join(workbench.libraryDir, 'damaged'))).toBe(false);
+});
+
+test('naming an outlet in the settings renames the stored articles from its domain, and new imports take the name', async ({ page, workbench }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(workbench.url);
+  await dropFiles(page, '[data-testid="app-root"]', [fixtureFile(FOGLIETTONE)]);
+  const row = page.getByTestId('article-row').first();
+  await expect(row).toContainText('ilfogliettone.it');
+  await row.click();
+  await expect(page.getByTestId('reader')).toContainText('ilfogliettone.it');
+
+  await page.keyboard.press('Control+,');
+  const dialog = page.getByRole('dialog', { name: 'Library settings' });
+  await dialog.getByTestId('outlet-add-domain').fill('www.ilfogliettone.it');
+  await dialog.getByTestId('outlet-add-name').fill('Il Fogliettone');
+  await dialog.getByTestId('outlet-add').click();
+  await dialog.getByTestId('outlet-add-domain').fill('apnews.com');
+  await dialog.getByTestId('outlet-add-name').fill('Associated Press');
+  await dialog.getByTestId('outlet-add-name').press('Enter');
+  await expect(dialog.getByTestId('outlet-row')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/settings-outlet-names.png' });
+  await dialog.getByTestId('settings-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Settings saved: 1 stored article took the new outlet names')).toBeVisible();
+  // The list and the open article show the new name; articles.json and settings.json on disk agree.
+  await expect(row).toContainText('Il Fogliettone');
+  await expect(page.getByTestId('reader')).toContainText('Il Fogliettone');
+  const index = JSON.parse(readFileSync(join(workbench.libraryDir, 'articles.json'), 'utf8')) as { articles: Array<{ outlet: { name: string } }> };
+  expect(index.articles.map((a) => a.outlet.name)).toEqual(['Il Fogliettone']);
+  expect(JSON.parse(readFileSync(join(workbench.libraryDir, 'settings.json'), 'utf8'))).toEqual({ outletNames: { 'apnews.com': 'Associated Press', 'ilfogliettone.it': 'Il Fogliettone' } });
+
+  // A new import from a named domain takes the library's name.
+  const ap = ` date 2024-03 https://apnews.com/article/genoa-port-strike\n\nGenoa dockworkers strike over pay\n\nGenoa dockworkers strike over pay\n\n2024-03-11T09:30+0100\n\n${'Dockworkers in Genoa walked out on Monday over pay and safety, halting cranes at the container terminal. '.repeat(6)}`;
+  await dropFiles(page, '[data-testid="app-root"]', [{ name: 'ap-genoa.txt', bytes: Buffer.from(ap) }]);
+  await expect(page.getByTestId('article-row').filter({ hasText: 'Genoa dockworkers' })).toContainText('Associated Press');
+
+  // After a reload the dialog lists the names; removing one takes the stored article back to its domain.
+  await page.reload();
+  await page.keyboard.press('Control+,');
+  await expect(dialog.getByTestId('outlet-row')).toHaveCount(2);
+  await dialog.getByLabel('Remove ilfogliettone.it').click();
+  await dialog.getByTestId('settings-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('article-row').filter({ hasText: 'Putin' })).toContainText('ilfogliettone.it');
+  expect(errors).toEqual([]);
 });

@@ -1,9 +1,10 @@
 // The library's settings, from the header's gear button (or Ctrl/⌘+,): the largest file an import reads,
-// for PDFs and for everything else. Values are whole megabytes within the range the API accepts; the main
-// side checks them again, and its error is shown here as it comes.
+// for PDFs and for everything else, and the library's own outlet names. Sizes are megabytes within the range
+// the API accepts; the main side checks everything again, and its error is shown here as it comes.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, type ImportSizeLimits } from '../../../shared/rpc';
 import { useAppStore } from '../state/store-context';
+import { OutletNamesFieldset, outletNamesChange, rowError, type OutletRow } from './OutletNamesFieldset';
 
 const MB = 1024 * 1024;
 const MIN_MB = IMPORT_SIZE_LIMIT_MIN_BYTES / MB;
@@ -29,12 +30,16 @@ export function SettingsDialog() {
   const saving = useAppStore((s) => s.settingsSaving);
   const error = useAppStore((s) => s.settingsError);
   const close = useAppStore((s) => s.closeSettings);
-  const save = useAppStore((s) => s.saveImportLimits);
+  const save = useAppStore((s) => s.saveSettings);
   const [text, setText] = useState<Record<keyof ImportSizeLimits, string> | null>(null);
+  const [outlets, setOutlets] = useState<OutletRow[]>([]);
   const first = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (view && !text) setText({ maxBytes: toMb(view.settings.importLimits.maxBytes), maxPdfBytes: toMb(view.settings.importLimits.maxPdfBytes) });
+    if (view && !text) {
+      setText({ maxBytes: toMb(view.settings.importLimits.maxBytes), maxPdfBytes: toMb(view.settings.importLimits.maxPdfBytes) });
+      setOutlets(Object.entries(view.settings.outletNames).map(([domain, name]) => ({ domain, name })));
+    }
   }, [view, text]);
   // Focus the first field once, when the values arrive (not on every keystroke).
   const ready = text !== null;
@@ -43,12 +48,13 @@ export function SettingsDialog() {
   }, [ready]);
 
   const parsed = text ? { maxBytes: parseMb(text.maxBytes), maxPdfBytes: parseMb(text.maxPdfBytes) } : null;
-  const valid = parsed && 'bytes' in parsed.maxBytes && 'bytes' in parsed.maxPdfBytes;
+  const valid = parsed && 'bytes' in parsed.maxBytes && 'bytes' in parsed.maxPdfBytes && outlets.every((r) => rowError(r) === null);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!parsed || !('bytes' in parsed.maxBytes) || !('bytes' in parsed.maxPdfBytes)) return;
-    void save({ maxBytes: parsed.maxBytes.bytes, maxPdfBytes: parsed.maxPdfBytes.bytes });
+    if (!valid || !parsed || !('bytes' in parsed.maxBytes) || !('bytes' in parsed.maxPdfBytes) || !view) return;
+    const outletNames = outletNamesChange(view.settings.outletNames, outlets);
+    void save({ importLimits: { maxBytes: parsed.maxBytes.bytes, maxPdfBytes: parsed.maxPdfBytes.bytes }, ...(outletNames ? { outletNames } : {}) });
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -105,6 +111,7 @@ export function SettingsDialog() {
           <p className="settings-hint">
             Larger files are refused by name, without being read. Applies to the next import; this library only.
           </p>
+          <OutletNamesFieldset rows={outlets} onChange={setOutlets} />
           {error && (
             <p className="settings-field-error" role="alert" data-testid="settings-error">
               {error}
@@ -117,7 +124,7 @@ export function SettingsDialog() {
               data-testid="settings-defaults"
               onClick={() => setText({ maxBytes: toMb(view.defaults.importLimits.maxBytes), maxPdfBytes: toMb(view.defaults.importLimits.maxPdfBytes) })}
             >
-              Use defaults
+              Default sizes
             </button>
             <span className="settings-spacer" />
             <button type="button" className="button" onClick={close}>

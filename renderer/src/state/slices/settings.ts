@@ -1,6 +1,7 @@
-// The library's settings dialog: today the per-file import caps. The dialog loads settings.get when it
-// opens; a save goes through settings.update (which checks the range again) and then reloads app.info, whose
-// importLimits the import job uses to decide which files to send.
+// The library's settings dialog: the per-file import caps and the library's own outlet names. The dialog
+// loads settings.get when it opens; a save goes through settings.update (which checks everything again) and
+// then reloads app.info, whose importLimits the import job uses to decide which files to send, and, when
+// outlet names changed stored articles, the article list and the open article.
 import type { ImportSizeLimits } from '../../../../shared/rpc';
 import type { SettingsView } from '../../../../shared/types';
 import type { SliceCreator } from '../store-types';
@@ -15,8 +16,8 @@ export interface SettingsSlice {
   settingsError: string | null;
   openSettings(): Promise<void>;
   closeSettings(): void;
-  /** Save the caps; true when saved (the dialog then closes). */
-  saveImportLimits(limits: ImportSizeLimits): Promise<boolean>;
+  /** Save the caps and any outlet-name changes (name null to forget); true when saved (the dialog then closes). */
+  saveSettings(change: { importLimits: ImportSizeLimits; outletNames?: Array<{ domain: string; name: string | null }> }): Promise<boolean>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, api) => ({
@@ -33,11 +34,13 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, api) 
     }
   },
   closeSettings: () => set({ settingsOpen: false, settingsError: null }),
-  saveImportLimits: async (importLimits) => {
+  saveSettings: async (change) => {
     if (get().settingsSaving) return false;
     set({ settingsSaving: true, settingsError: null });
+    let renamed = 0;
     try {
-      const view = await api.call('settings.update', { importLimits });
+      const view = await api.call('settings.update', change);
+      renamed = view.renamed ?? 0;
       set({ settingsView: view });
     } catch (err) {
       set({ settingsSaving: false, settingsError: errorMessage(err) });
@@ -45,8 +48,18 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, api) 
     }
     // The caps the next import uses come from app.info (settings plus any per-run override).
     await get().loadAppInfo();
+    if (renamed) {
+      await get().loadArticles();
+      await get().reloadArticle();
+      // The claims view lists each piece of evidence with its outlet.
+      if (get().selectedClaimId) await get().loadEvidence();
+    }
     set({ settingsSaving: false, settingsOpen: false });
-    get().showToast('Settings saved: they apply to the next import');
+    get().showToast(
+      renamed
+        ? `Settings saved: ${renamed.toLocaleString('en-US')} stored article${renamed === 1 ? '' : 's'} took the new outlet names`
+        : 'Settings saved: they apply to the next import',
+    );
     return true;
   },
 });
