@@ -59,19 +59,25 @@ describe('drop import', () => {
     expect(screen.queryByTestId('drop-overlay')).toBeNull();
   });
 
-  it('walks dropped folders (paged readEntries), skipping hidden files inside them', async () => {
+  it('walks dropped folders (paged readEntries, subfolders), skipping hidden files inside them; files go by their path from the folder', async () => {
     const api = new FakeApi();
     await renderApp(api);
     const fileEntry = (f: File) => ({ isFile: true, isDirectory: false, name: f.name, file: (ok: (f: File) => void) => ok(f) });
-    const pages = [[fileEntry(file('one.txt', '1')), fileEntry(file('.DS_Store', 'x'))], [fileEntry(file('two.txt', '2'))], []];
-    const dir = { isFile: false, isDirectory: true, name: 'folder', createReader: () => ({ readEntries: (ok: (e: unknown[]) => void) => ok(pages.shift() ?? []) }) };
+    const dirEntry = (name: string, pages: unknown[][]) => ({ isFile: false, isDirectory: true, name, createReader: () => ({ readEntries: (ok: (e: unknown[]) => void) => ok(pages.shift() ?? []) }) });
+    const sub = dirEntry('2024-01', [[fileEntry(file('index.html', '<p>x</p>'))], []]);
+    const pages = [[fileEntry(file('one.txt', '1')), fileEntry(file('.DS_Store', 'x')), sub], [fileEntry(file('two.txt', '2'))], []];
+    const dir = dirEntry('reuters', pages);
     const items = [
       { kind: 'file', webkitGetAsEntry: () => dir, getAsFile: () => null },
       { kind: 'file', webkitGetAsEntry: () => fileEntry(file('loose.txt', 'l')), getAsFile: () => null },
     ];
     drop({ items: items as unknown as DataTransferItemList, files: [] as unknown as FileList });
     await waitFor(() => expect(api.callsOf('articles.import')).toHaveLength(1));
-    expect((api.callsOf('articles.import')[0]!.files as DroppedFile[]).map((f) => f.name)).toEqual(['one.txt', 'two.txt', 'loose.txt']);
+    const sent = api.callsOf('articles.import')[0]!.files as DroppedFile[];
+    // Names sorted in each folder; a file dropped by itself keeps its own name.
+    expect(sent.map((f) => f.name)).toEqual(['reuters › 2024-01 › index.html', 'reuters › one.txt', 'reuters › two.txt', 'loose.txt']);
+    // The bytes are the file's own.
+    expect(sent[0]!.dataBase64).toBe(btoa('<p>x</p>'));
   });
 
   it('sends large drops in batches and shows progress', async () => {

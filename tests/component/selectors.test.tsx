@@ -138,6 +138,8 @@ describe('import batches', () => {
     expect(safeFileName('a/b\\c.txt')).toBe('a_b_c.txt');
     expect(safeFileName('  ')).toBe('unnamed');
     expect(Array.from(safeFileName('é'.repeat(300)))).toHaveLength(200);
+    // Cut from the front, so that the extension survives.
+    expect(safeFileName(`${'a'.repeat(300)}.pdf`)).toMatch(/^….*a\.pdf$/);
   });
   it('merges results into one report', () => {
     const r = mergeReports([

@@ -7,9 +7,10 @@
 // report row by row. Deterministic for a seed.
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
+import { pathLabel } from '../../shared/file-labels';
 
 export type Kind = 'story' | 'copy' | 'refused';
 
@@ -33,6 +34,8 @@ export interface Item {
 export interface MixedFile {
   /** Path below the collection folder. */
   path: string;
+  /** What the app calls the file when the collection folder is dropped: its path from that folder. */
+  label: string;
   items: Item[];
 }
 
@@ -302,7 +305,12 @@ export function writeMixedFolder(root: string, count: number, samples: { dir: st
     writeFileSync(join(root, h), 'not an article');
   }
   const byPath = new Map(written.map((w) => [w.path, w.items]));
-  const files = walkOrder(root).map((path) => ({ path, items: byPath.get(path) ?? [{ label: basename(path), kind: 'story' as const }] }));
+  const files = walkOrder(root).map((path) => {
+    // Items were labelled by file name while written; dropped with its folder, a file goes by its path from it.
+    const label = pathLabel([basename(root), ...path.split(sep)]);
+    const items = byPath.get(path) ?? [{ label: basename(path), kind: 'story' as const }];
+    return { path, label, items: items.map((it) => ({ ...it, label: label + it.label.slice(basename(path).length) })) };
+  });
   return { root, files, hidden };
 }
 

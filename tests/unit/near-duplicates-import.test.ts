@@ -219,7 +219,7 @@ describe('CLI import', () => {
     expect(code).toBe(1);
     expect(out).toHaveLength(4);
     // Folders are read in name order: ansa.txt comes first, so the Reuters file is its near duplicate.
-    expect(out.find((l) => l.startsWith('near-duplicate\t'))).toMatch(/^near-duplicate\treuters\.txt\t[0-9a-f]{16}\tGenoa dockworkers strike over pay and safety\tnear-duplicate of "Strike halts Italy’s busiest port" \(.+\)$/);
+    expect(out.find((l) => l.startsWith('near-duplicate\t'))).toMatch(/^near-duplicate\tin › reuters\.txt\t[0-9a-f]{16}\tGenoa dockworkers strike over pay and safety\tnear-duplicate of "Strike halts Italy’s busiest port" \(.+\)$/);
     expect(err.some((l) => /^import: 4\/4 files \(100 %\)/.test(l))).toBe(true);
     expect(err.at(-1)).toBe('2 imported, 0 duplicate, 1 refused, 1 near-duplicate');
     wb = await open();

@@ -1,10 +1,12 @@
 // Reads files and folders named on the command line or picked in a native dialog into IncomingFile
 // batches. Folders are walked recursively; hidden files and links are passed over; files over the cap are
-// reported by size without being read, so one huge file cannot exhaust memory.
+// reported by size without being read, so one huge file cannot exhaust memory. Files inside a folder are
+// labelled with their path from it ("coll › reuters › 0001.txt"), as in a drop.
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { IncomingFile } from '../importer';
 import { sizeLimitFor } from './formats/registry';
+import { pathLabel } from '../../../shared/file-labels';
 import { DEFAULT_LIMITS, type ImportLimits } from './formats/types';
 
 export interface PathProblem {
@@ -12,7 +14,17 @@ export interface PathProblem {
   reason: string;
 }
 
-export async function* walkFiles(paths: string[], problems: PathProblem[]): AsyncGenerator<string> {
+/** A file to read, and the label it is reported and stored under (shared/file-labels). */
+export interface WalkedFile {
+  path: string;
+  label: string;
+}
+
+/**
+ * Files named, and the files inside folders named, in order (names sorted per folder, as a dropped folder is
+ * walked in the app). A file inside a named folder is labelled with its path from that folder down.
+ */
+export async function* walkFiles(paths: string[], problems: PathProblem[], folders: readonly string[] = []): AsyncGenerator<WalkedFile> {
   for (const p of paths) {
     let st;
     try {
@@ -24,9 +36,9 @@ export async function* walkFiles(paths: string[], problems: PathProblem[]): Asyn
     if (st.isSymbolicLink()) continue;
     if (st.isDirectory()) {
       const entries = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
-      yield* walkFiles(entries.map((n) => join(p, n)), problems);
+      yield* walkFiles(entries.map((n) => join(p, n)), problems, [...folders, basename(p)]);
     } else if (st.isFile()) {
-      yield p;
+      yield { path: p, label: pathLabel([...folders, basename(p)]) };
     }
   }
 }
@@ -43,8 +55,7 @@ const READ_CONCURRENCY = 8;
 
 type ReadResult = { file: IncomingFile } | { problem: PathProblem };
 
-async function readOne(path: string, limits: ImportLimits): Promise<ReadResult> {
-  const name = basename(path);
+async function readOne({ path, label: name }: WalkedFile, limits: ImportLimits): Promise<ReadResult> {
   try {
     const { size } = await lstat(path);
     if (size > sizeLimitFor(name, limits)) return { file: { name, size } };
@@ -55,12 +66,12 @@ async function readOne(path: string, limits: ImportLimits): Promise<ReadResult> 
 }
 
 /** The next batch of paths from the walk, read a few at a time; results and problems in walk order. */
-async function readBatch(walk: AsyncGenerator<string>, problems: PathProblem[], { batchSize, batchBytes, limits }: Required<ReadOptions>): Promise<IncomingFile[] | null> {
+async function readBatch(walk: AsyncGenerator<WalkedFile>, problems: PathProblem[], { batchSize, batchBytes, limits }: Required<ReadOptions>): Promise<IncomingFile[] | null> {
   const batch: IncomingFile[] = [];
   let bytes = 0;
   let done = false;
   while (!done && batch.length < batchSize && bytes < batchBytes) {
-    const paths: string[] = [];
+    const paths: WalkedFile[] = [];
     while (paths.length < Math.min(READ_CONCURRENCY, batchSize - batch.length)) {
       const next = await walk.next();
       if (next.done) {

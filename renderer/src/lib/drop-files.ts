@@ -1,5 +1,6 @@
 // Files and folders from a drop. Entries must be taken while the drop event runs (the DataTransfer is
 // emptied afterwards), so this is split into a synchronous snapshot and an asynchronous walk.
+import { pathLabel } from '../../../shared/file-labels';
 
 export interface DropSnapshot {
   entries: FileSystemEntry[];
@@ -42,16 +43,24 @@ const readAll = async (dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]
 /** Walking a folder of thousands of files takes many callbacks; the UI gets a turn every this many ms. */
 const WALK_SLICE_MS = 16;
 
-async function walk(entry: FileSystemEntry, out: File[], inFolder: boolean, clock: { since: number }): Promise<void> {
+/**
+ * A file inside a dropped folder goes by its path from that folder (shared/file-labels): the same File data
+ * under another name (nothing is read or copied here).
+ */
+function labelled(file: File, folders: readonly string[]): File {
+  return folders.length ? new File([file], pathLabel([...folders, file.name]), { type: file.type, lastModified: file.lastModified }) : file;
+}
+
+async function walk(entry: FileSystemEntry, out: File[], folders: readonly string[], clock: { since: number }): Promise<void> {
   // Hidden files inside a dropped folder (.DS_Store, .git) are not articles; ones dropped by hand are sent.
-  if (inFolder && entry.name.startsWith('.')) return;
+  if (folders.length && entry.name.startsWith('.')) return;
   if (entry.isFile) {
     // Only a handle: the bytes are read later, a batch at a time (lib/import-job).
-    out.push(await fileOf(entry as FileSystemFileEntry));
+    out.push(labelled(await fileOf(entry as FileSystemFileEntry), folders));
   } else if (entry.isDirectory) {
     const children = await readAll(entry as FileSystemDirectoryEntry);
     children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const child of children) await walk(child, out, true, clock);
+    for (const child of children) await walk(child, out, [...folders, entry.name], clock);
   }
   if (Date.now() - clock.since >= WALK_SLICE_MS) {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -62,7 +71,7 @@ async function walk(entry: FileSystemEntry, out: File[], inFolder: boolean, cloc
 export async function collectDroppedFiles(snapshot: DropSnapshot): Promise<File[]> {
   const out: File[] = [...snapshot.files];
   const clock = { since: Date.now() };
-  for (const entry of snapshot.entries) await walk(entry, out, false, clock);
+  for (const entry of snapshot.entries) await walk(entry, out, [], clock);
   return out;
 }
 

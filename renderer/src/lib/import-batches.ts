@@ -3,6 +3,7 @@
 import type { DroppedFile } from '../../../shared/api-contract';
 import { DEFAULT_IMPORT_SIZE_LIMITS, MAX_IMPORT_FILES_PER_CALL, maxImportBytesFor, type ImportSizeLimits } from '../../../shared/rpc';
 import type { ImportFileResult, ImportReport } from '../../../shared/types';
+import { pathLabel } from '../../../shared/file-labels';
 import { base64Length, bytesToBase64 } from './base64';
 
 /** Base64 carried per call; keeps each IPC/HTTP message well below transport limits. */
@@ -47,13 +48,11 @@ export function planBatches<T extends SizedFile>(files: readonly T[], maxFiles =
 }
 
 /**
- * The name as a label the contract accepts: browsers give bare names, but a name with a separator or over
- * 255 characters would make the whole call invalid, so it is made safe here instead.
+ * The name as a label the contract accepts: browsers give bare names (a folder walk gives path labels, see
+ * shared/file-labels), but a name with a separator or over 255 characters would make the whole call invalid,
+ * so it is made safe here instead, keeping its end (the extension).
  */
-export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/]/g, '_').split('\u0000').join('_').trim() || 'unnamed';
-  return Array.from(cleaned).slice(0, 200).join('');
-}
+export const safeFileName = (name: string): string => pathLabel([name]);
 
 async function readBytes(file: Blob): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === 'function') return new Uint8Array(await file.arrayBuffer());

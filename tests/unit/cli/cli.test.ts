@@ -8,6 +8,8 @@ import { FIXTURES, FOGLIETTONE, PNG_BYTES, SPUTNIK, tempDir, treeDigest } from '
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let tmp: ReturnType<typeof tempDir>;
+/** The label of a sample imported with its folder (tests/fixtures/articles). */
+const IN_FOLDER = (name: string) => `articles › ${name}`;
 let lib: string;
 
 async function cli(...args: string[]) {
@@ -28,7 +30,8 @@ describe('workbench CLI', () => {
     const r = await cli('import', FIXTURES);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')).toHaveLength(2);
-    expect(r.out).toMatch(/^imported\t000_9779fd24ea47166c\.txt\t[0-9a-f]{16}\tPutin risponde/m);
+    // Files inside a folder go by their path from it; a file named by itself by its own name.
+    expect(r.out).toMatch(/^imported\tarticles › 000_9779fd24ea47166c\.txt\t[0-9a-f]{16}\tPutin risponde/m);
     expect(r.err).toContain('2 imported, 0 duplicate, 0 refused');
     const again = await cli('import', join(FIXTURES, SPUTNIK));
     expect(again.code).toBe(0);
@@ -53,7 +56,7 @@ describe('workbench CLI', () => {
     await cli('import', FIXTURES);
     const list = JSON.parse((await cli('list', '--json')).out);
     expect(list).toHaveLength(2);
-    const sputnik = list.find((a: { fileName: string }) => a.fileName === SPUTNIK);
+    const sputnik = list.find((a: { fileName: string }) => a.fileName === IN_FOLDER(SPUTNIK));
     expect(Object.keys(sputnik).sort()).toEqual(['fileName', 'id', 'language', 'outlet', 'published', 'sha256', 'title', 'url', 'wordCount'].sort());
     expect(sputnik.outlet.name).toBe('Sputnik Italia');
     const shown = JSON.parse((await cli('show', sputnik.id, '--json')).out);
@@ -65,8 +68,8 @@ describe('workbench CLI', () => {
   it('annotates by quote, reuses the claim, refuses a quote that is not there, and exports', async () => {
     await cli('import', FIXTURES);
     const list = JSON.parse((await cli('list', '--json')).out) as Array<{ id: string; fileName: string }>;
-    const sp = list.find((a) => a.fileName === SPUTNIK)!.id;
-    const fo = list.find((a) => a.fileName === FOGLIETTONE)!.id;
+    const sp = list.find((a) => a.fileName === IN_FOLDER(SPUTNIK))!.id;
+    const fo = list.find((a) => a.fileName === IN_FOLDER(FOGLIETTONE))!.id;
     const claim = 'CSTO troops will withdraw from Kazakhstan';
     const a = await cli('annotate', sp, '--quote', 'per un periodo di tempo limitato', '--claim', claim, '--stance', 'reports', '--speaker', 'CSTO');
     expect(a.code).toBe(0);
@@ -139,7 +142,7 @@ describe('workbench reextract', () => {
   it('re-derives every article from its original and keeps the annotations', async () => {
     await cli('import', FIXTURES);
     const list = JSON.parse((await cli('list', '--json')).out) as Array<{ id: string; fileName: string }>;
-    const sp = list.find((a) => a.fileName === SPUTNIK)!.id;
+    const sp = list.find((a) => a.fileName === IN_FOLDER(SPUTNIK))!.id;
     await cli('annotate', sp, '--quote', 'per un periodo di tempo limitato', '--claim', 'CSTO troops', '--stance', 'reports');
     const r = await cli('reextract', '--all');
     expect(r.code).toBe(0);

@@ -56,7 +56,10 @@ const INTERNAL = [
 
 interface Line {
   status: string;
+  /** The label below the imported folder. */
   label: string;
+  /** The label as printed. */
+  full: string;
   fields: string[];
   /** The generated file the line is about. */
   file: string;
@@ -121,8 +124,11 @@ function parseLines(stdout: string, shown: Map<string, string>): Line[] {
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => {
-      const [status = '', label = '', ...fields] = l.split('\t');
-      return { status, label, fields, file: fileOf(label, shown) };
+      const [status = '', full = '', ...fields] = l.split('\t');
+      // Files inside the imported folder are labelled from it ("bad › name"); the checks below use the rest.
+      const prefix = `${basename(folder)} › `;
+      const label = full.startsWith(prefix) ? full.slice(prefix.length) : full;
+      return { status, label, full, fields, file: fileOf(label, shown) };
     });
 }
 
@@ -182,6 +188,8 @@ describe(`workbench import over ${COUNT.toLocaleString('en-US')} bad files`, () 
 
     // Every line: a known status, a generated file, and a reason when refused; no internal errors.
     for (const l of lines) {
+      // Labelled from the folder (or, for a problem found while walking it, its full path).
+      expect(l.full.startsWith(`${basename(folder)} › `) || l.full.startsWith(`${folder}/`), l.full).toBe(true);
       expect(STATUSES.has(l.status), `unknown status in line: ${l.status}\t${l.label}`).toBe(true);
       expect(names.has(l.file), `line about no generated file: ${l.label}`).toBe(true);
       if (l.status === 'refused') expect(l.fields.join('\t').trim(), `refused without a reason: ${l.label}`).not.toBe('');
@@ -230,10 +238,10 @@ describe(`workbench import over ${COUNT.toLocaleString('en-US')} bad files`, () 
     // The library holds exactly the articles reported as stored, and nothing of the refused files.
     const stored = lines.filter((l) => l.status === 'imported' || l.status === 'near-duplicate');
     const index = JSON.parse(readFileSync(join(lib, 'articles.json'), 'utf8')) as { articles: Array<{ id: string; fileName: string }> };
-    expect(index.articles.map((a) => `${reportField(a.fileName)}\t${a.id}`).sort()).toEqual(stored.map((l) => `${l.label}\t${l.fields[0]}`).sort());
+    expect(index.articles.map((a) => `${reportField(a.fileName)}\t${a.id}`).sort()).toEqual(stored.map((l) => `${l.full}\t${l.fields[0]}`).sort());
     const dirs = readdirSync(join(lib, 'articles')).filter((n) => !n.startsWith('.'));
     expect(dirs.sort()).toEqual(index.articles.map((a) => a.id).sort());
-    const refusedFiles = new Set(lines.filter((l) => l.status === 'refused').map((l) => l.label));
+    const refusedFiles = new Set(lines.filter((l) => l.status === 'refused').map((l) => l.full));
     expect(index.articles.filter((a) => refusedFiles.has(reportField(a.fileName)))).toEqual([]);
 
     // …and opens afterwards.

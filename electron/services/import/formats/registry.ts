@@ -17,7 +17,8 @@ import { zipFormat } from './zip';
 export const FORMATS: FormatExtractor[] = [textFormat, htmlFormat, mhtmlFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, emlFormat, jsonFormat, zipFormat];
 
 export function extensionOf(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
+  // The file's own name: the end of a zip entry's path, or of a folder label ("coll.v2 › README" has none).
+  const base = name.split(/[/\\]| › /).pop() ?? '';
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
