@@ -164,6 +164,7 @@ export function createImporter(
   async function importBatch(files: IncomingFile[]): Promise<ImportReport> {
     await signatures.ready();
     const limits = currentLimits();
+    const findDuplicate = library.duplicateFinder();
     const results: ImportFileResult[] = [];
     const batch: Parameters<Library['addArticles']>[0] = [];
     const groups = new Map<string, string>();
@@ -195,13 +196,13 @@ export function createImporter(
         }
         const sha256 = sha256Hex(item.bytes);
         const tsha = textHash(item.article);
-        const existing = library.findDuplicate(sha256, tsha, item.article.outlet);
+        const existing = findDuplicate(sha256, tsha, item.article.outlet);
         if (existing) {
           const how = existing.sha256 === sha256 ? 'already in the library' : 'same text from the same outlet already in the library';
           results.push({ fileName: item.label, status: 'duplicate', articleId: existing.id, title: existing.title, reason: `${how} as "${existing.title}"` });
           continue;
         }
-        // Same text counts as the same article only from the same outlet (see library.findDuplicate).
+        // Same text counts as the same article only from the same outlet (see library.duplicateFinder).
         const textKey = `${tsha} ${outletKey(item.article.outlet)}`;
         const twin = seenBytes.get(sha256) ?? seenText.get(textKey);
         if (twin) {

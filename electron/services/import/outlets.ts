@@ -27,8 +27,6 @@ export function outletKey(o: Outlet): string {
   return o.domain ? `domain:${o.domain}` : `name:${o.name.trim().toLowerCase()}`;
 }
 
-export const sameOutlet = (a: Outlet, b: Outlet) => outletKey(a) === outletKey(b);
-
 /** Host of an http(s) URL, normalised, or null. */
 export function hostOfUrl(url: string): string | null {
   try {

@@ -21,7 +21,7 @@ import { ServiceError } from '../../../shared/dispatcher';
 import { reextractArticle, type Extract } from './reextract';
 import { extractedMeta } from './article-meta';
 import { createClaimOps } from './claims';
-import { sameOutlet } from '../import/outlets';
+import { outletKey } from '../import/outlets';
 import type { OutletNames } from '../../../shared/outlet-registry';
 import { outletRenames, outletsOf } from './outlet-renames';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
@@ -110,12 +110,24 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
   return {
     store,
     /**
-     * An article with the same original bytes, or else the same extracted text from the same outlet. The same
-     * text from another outlet (a wire story republished word for word) is another source, not a duplicate:
-     * the importer stores it as a near duplicate.
+     * A finder of the articles stored now: for a file, the article with the same original bytes, or else the
+     * same extracted text from the same outlet. The same text from another outlet (a wire story republished
+     * word for word) is another source, not a duplicate: the importer stores it as a near duplicate. Built
+     * once per import batch (one pass over the index instead of two per file); a batch's own articles are
+     * not in it, the importer checks those itself.
      */
-    findDuplicate: (sha: string, textSha: string, outlet: Outlet) =>
-      articles().find((a) => a.sha256 === sha) ?? articles().find((a) => a.textSha256 === textSha && sameOutlet(a.outlet, outlet)),
+    duplicateFinder(): (sha: string, textSha: string, outlet: Outlet) => ArticleMeta | undefined {
+      const bySha = new Map<string, ArticleMeta>();
+      const byText = new Map<string, ArticleMeta>();
+      for (const a of articles()) {
+        if (!bySha.has(a.sha256)) bySha.set(a.sha256, a);
+        const key = `${a.textSha256} ${outletKey(a.outlet)}`;
+        if (!byText.has(key)) byText.set(key, a);
+      }
+      // An article deleted while the batch runs is no longer a reason to refuse its file.
+      const stored = (a: ArticleMeta | undefined) => (a && articles().includes(a) ? a : undefined);
+      return (sha, textSha, outlet) => stored(bySha.get(sha)) ?? stored(byText.get(`${textSha} ${outletKey(outlet)}`));
+    },
 
     listArticles(): ArticleSummary[] {
       const counts = new Map<string, { claims: Set<string>; n: number }>();
