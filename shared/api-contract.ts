@@ -14,6 +14,7 @@ import type {
   ImportReport,
   RestoreBackupResult,
   SettingsView,
+  ImportJobStatus,
 } from './types';
 import { STANCES } from './types';
 
@@ -233,9 +234,17 @@ export const contract = {
     input: z.object({ format: z.enum(['md', 'csv', 'json']) }).strict(),
     trust: 'Electron only: main shows a save dialog and writes where the user chose; the caller passes no path.',
   }),
-  'import.openDialog': method<ImportReport | null>()({
+  'import.openDialog': method<{ jobId: string; total: number } | null>()({
     input: z.object({}).strict(),
-    trust: 'Electron only: main shows an open dialog and imports what the user picked; the caller passes no path.',
+    trust: 'Electron only: main shows an open dialog and starts importing what the user picked as a job; the caller passes no path. Null when the dialog was closed.',
+  }),
+  'import.jobStatus': method<ImportJobStatus>()({
+    input: z.object({ jobId: id }).strict(),
+    trust: 'Read-only: progress of a dialog import job, and its report (labels, never paths) once finished.',
+  }),
+  'import.cancelJob': method<{ cancelling: boolean }>()({
+    input: z.object({ jobId: id }).strict(),
+    trust: 'Stops a dialog import job after the batch in flight; what was stored stays.',
   }),
   'shell.openExternal': method<{ opened: boolean }>()({
     input: z.object({ url: z.string().max(4096) }).strict(),

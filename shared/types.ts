@@ -222,3 +222,28 @@ export interface RecoveryBackup {
   claims: number;
   annotations: number;
 }
+
+/**
+ * An import of files picked in the native dialog, run on the main side (import.openDialog starts it,
+ * import.jobStatus reports it, import.cancelJob stops it after the batch in flight).
+ */
+export interface ImportJobStatus {
+  jobId: string;
+  state: 'running' | 'finished';
+  /** Files whose batch has been answered, of `total` picked (folders walked). */
+  done: number;
+  total: number;
+  batchesDone: number;
+  phase: 'reading' | 'importing';
+  /** The file being read, or the range of the batch being stored. */
+  current: string;
+  cancelling: boolean;
+  /** Set once finished: a line per file (or record, or zip entry). */
+  results?: ImportFileResult[];
+  /** Set once finished: Cancel stopped it before the end. */
+  cancelled?: boolean;
+  /** Set once finished: labels of the files never imported (cancelled, or stopped by an error). */
+  notSent?: string[];
+  /** Set once finished, when a batch failed: why it stopped. */
+  error?: string;
+}

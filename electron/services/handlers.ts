@@ -1,6 +1,5 @@
 // The handler map behind the API contract: one function per method, over the library services.
 // Shell-only methods (native dialogs, the system browser) answer 'unavailable' when the shell lacks the port.
-import { basename } from 'node:path';
 import type { Handlers } from '../../shared/api-contract';
 import type { RestoreBackupResult } from '../../shared/types';
 import { ServiceError } from '../../shared/dispatcher';
@@ -9,8 +8,7 @@ import { buildExport } from '../../shared/export/index';
 import { evidenceForClaim, summarizeClaims } from '../../shared/claims';
 import type { Library } from './library/library';
 import type { Importer } from './importer';
-import { summarize } from './importer';
-import { readFileBatches, type PathProblem } from './import/read-paths';
+import { createImportJobs, type ImportJobs } from './import-jobs';
 import type { ShellPorts } from './workbench';
 import type { Settings } from './library/settings';
 import type { SearchIndex } from './search';
@@ -28,13 +26,15 @@ export interface HandlerDeps {
   restoreBackup?: (backupId: string) => Promise<RestoreBackupResult>;
   /** The full-text index (articles.search); warmed up once the UI has asked for the list. */
   search?: SearchIndex;
+  /** Dialog imports as jobs (import.openDialog / jobStatus / cancelJob); made from `importer` when absent. */
+  importJobs?: ImportJobs;
 }
 
 function base64ToBytes(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(b64, 'base64'));
 }
 
-export function createHandlers({ library, importer, settings, ports, version, libraryName, now = () => new Date(), restoreBackup, search }: HandlerDeps): Handlers {
+export function createHandlers({ library, importer, settings, ports, version, libraryName, now = () => new Date(), restoreBackup, search, importJobs = createImportJobs(importer) }: HandlerDeps): Handlers {
   const unavailable = (what: string) => new ServiceError('unavailable', `${what} is only available in the desktop app.`);
   return {
     'app.info': () => {
@@ -91,13 +91,10 @@ export function createHandlers({ library, importer, settings, ports, version, li
       if (!ports.pickImportPaths) throw unavailable('The import dialog');
       const paths = await ports.pickImportPaths();
       if (!paths || paths.length === 0) return null;
-      const problems: PathProblem[] = [];
-      const results = [];
-      for await (const batch of readFileBatches(paths, problems, { limits: importer.limits() })) results.push(...(await importer.importFiles(batch)).results);
-      // Only the name goes back: the renderer never sees a filesystem path.
-      for (const p of problems) results.push({ fileName: basename(p.path), status: 'refused' as const, reason: p.reason });
-      return summarize(results);
+      return importJobs.start(paths);
     },
+    'import.jobStatus': ({ jobId }) => importJobs.status(jobId),
+    'import.cancelJob': ({ jobId }) => importJobs.cancel(jobId),
     'shell.openExternal': async ({ url }) => {
       const safe = checkExternalUrl(url);
       if (!safe) throw new ServiceError('refused', 'Only http and https links can be opened.');

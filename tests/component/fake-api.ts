@@ -3,7 +3,7 @@
 import { ApiError, DEFAULT_IMPORT_SIZE_LIMITS, type ApiClient, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api-contract';
 import { articleText, countWords, sliceCodePoints } from '../../shared/article-text';
 import { evidenceForClaim, summarizeClaims } from '../../shared/claims';
-import type { Annotation, AppInfo, Article, ArticleMeta, ArticleSummary, Claim, ImportReport, LibrarySettings } from '../../shared/types';
+import type { Annotation, AppInfo, Article, ArticleMeta, ArticleSummary, Claim, ImportJobStatus, ImportReport, LibrarySettings } from '../../shared/types';
 
 export interface Call {
   method: MethodName;
@@ -69,6 +69,8 @@ export class FakeApi implements ApiClient {
   info: AppInfo = { shell: 'host', version: '0.1.0', libraryName: 'Test library', nativeDialogs: false, importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } };
   /** The library's stored settings (settings.get / settings.update). */
   settings: LibrarySettings = { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} };
+  /** What the native import dialog starts (import.openDialog), and the states import.jobStatus then answers in turn. */
+  dialogJob: { jobId: string; total: number; statuses: ImportJobStatus[] } | null = null;
   /** What settings.update answers as `renamed` when outlet names change (the real one counts stored articles). */
   renamedOnUpdate = 0;
   articles: Article[] = [];
@@ -245,7 +247,14 @@ export class FakeApi implements ApiClient {
     },
     'export.build': ({ format }) => ({ fileName: `notes.${format}`, mimeType: 'text/plain', content: `export ${format}` }),
     'export.save': ({ format }) => ({ saved: true, fileName: `notes.${format}` }),
-    'import.openDialog': () => null,
+    'import.openDialog': () => (this.dialogJob ? { jobId: this.dialogJob.jobId, total: this.dialogJob.total } : null),
+    'import.jobStatus': ({ jobId }) => {
+      const j = this.dialogJob;
+      if (!j || j.jobId !== jobId) throw new ApiError('not_found', `No import job ${jobId}`);
+      // Each poll answers the next scripted state; the last one repeats.
+      return j.statuses.length > 1 ? j.statuses.shift()! : j.statuses[0]!;
+    },
+    'import.cancelJob': () => ({ cancelling: true }),
     'shell.openExternal': () => ({ opened: true }),
   };
 }

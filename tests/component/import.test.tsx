@@ -136,6 +136,45 @@ describe('Import… button', () => {
     await waitFor(() => expect(api.callsOf('import.openDialog')).toHaveLength(1));
   });
 
+  it('follows a dialog import run by the main side: progress, Cancel, then the report with what was not sent', async () => {
+    const api = new FakeApi({ info: { nativeDialogs: true, shell: 'electron' } });
+    const running = (done: number, batchesDone: number, current: string) =>
+      ({ jobId: 'job-1', state: 'running', done, total: 4, batchesDone, phase: 'importing', current, cancelling: false }) as const;
+    api.dialogJob = {
+      jobId: 'job-1',
+      total: 4,
+      statuses: [
+        running(0, 0, 'raccolta › a.txt … raccolta › b.txt'),
+        running(2, 1, 'raccolta › c.txt … raccolta › d.txt'),
+        running(2, 1, 'raccolta › c.txt … raccolta › d.txt'),
+        running(2, 1, 'raccolta › c.txt … raccolta › d.txt'),
+        {
+          ...running(2, 1, ''),
+          state: 'finished',
+          cancelled: true,
+          results: [
+            { fileName: 'raccolta › a.txt', status: 'imported', articleId: 'a1', title: 'Primo' },
+            { fileName: 'raccolta › b.txt', status: 'refused', reason: 'empty file' },
+          ],
+          notSent: ['raccolta › c.txt', 'raccolta › d.txt'],
+        },
+      ],
+    };
+    const { user } = await renderApp(api);
+    await user.click(screen.getByTestId('import-button'));
+    const panel = await screen.findByTestId('import-job');
+    await waitFor(() => expect(within(panel).getByTestId('import-job-count')).toHaveTextContent('Importing 2 / 4 files'));
+    expect(panel).toHaveTextContent('raccolta › c.txt … raccolta › d.txt');
+    await user.click(within(panel).getByTestId('cancel-import'));
+    expect(api.callsOf('import.cancelJob')).toEqual([{ jobId: 'job-1' }]);
+    const report = await screen.findByTestId('import-report', {}, { timeout: 5000 });
+    expect(screen.queryByTestId('import-job')).toBeNull();
+    expect(report).toHaveTextContent('Import (cancelled)');
+    expect(within(report).getByTestId('import-count-not-sent')).toHaveAttribute('data-count', '2');
+    expect(within(report).getAllByTestId('import-result').map((r) => r.getAttribute('data-status'))).toEqual(['imported', 'refused']);
+    expect(api.callsOf('import.jobStatus').every((c) => c.jobId === 'job-1')).toBe(true);
+  });
+
   it('falls back to a file input in the browser host', async () => {
     const api = new FakeApi();
     const { user } = await renderApp(api);

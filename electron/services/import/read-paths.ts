@@ -18,6 +18,8 @@ export interface PathProblem {
 export interface WalkedFile {
   path: string;
   label: string;
+  /** Size when walked (lstat). */
+  size: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function* walkFiles(paths: string[], problems: PathProblem[], folde
       const entries = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
       yield* walkFiles(entries.map((n) => join(p, n)), problems, [...folders, basename(p)]);
     } else if (st.isFile()) {
-      yield { path: p, label: pathLabel([...folders, basename(p)]) };
+      yield { path: p, label: pathLabel([...folders, basename(p)]), size: st.size };
     }
   }
 }
@@ -53,9 +55,10 @@ export interface ReadOptions {
 /** Files read at the same time within a batch. */
 const READ_CONCURRENCY = 8;
 
-type ReadResult = { file: IncomingFile } | { problem: PathProblem };
+export type ReadResult = { file: IncomingFile } | { problem: PathProblem };
 
-async function readOne({ path, label: name }: WalkedFile, limits: ImportLimits): Promise<ReadResult> {
+/** One walked file: its bytes, or only its name and size when over the cap; a problem when unreadable. */
+export async function readOne({ path, label: name }: WalkedFile, limits: ImportLimits): Promise<ReadResult> {
   try {
     const { size } = await lstat(path);
     if (size > sizeLimitFor(name, limits)) return { file: { name, size } };

@@ -1,9 +1,12 @@
 // Importing: dropped or picked files run as one job (lib/import-job): read lazily a batch at a time, one
 // articles.import call per batch, progress with rate and time left, Cancel between batches. Files dropped
-// while a job runs join it. At the end the merged report is shown and the first imported article opened.
+// while a job runs join it. Files picked in the desktop app's native dialog are read by the main side, and
+// followed by polling (lib/remote-import-job) with the same progress and Cancel; a drop meanwhile starts
+// after it. At the end the merged report is shown and the first imported article opened.
 import type { ImportReport } from '../../../../shared/types';
 import { mergeReports } from '../../lib/import-batches';
-import { ImportJob } from '../../lib/import-job';
+import { ImportJob, type ImportJobOutcome } from '../../lib/import-job';
+import { RemoteImportJob } from '../../lib/remote-import-job';
 import type { ImportProgress } from '../../lib/import-progress';
 import { importReportFile } from '../../lib/import-report-csv';
 import { downloadFile } from '../../lib/download';
@@ -34,7 +37,7 @@ export interface ImportSlice {
 const LIST_REFRESH_MS = 2000;
 
 export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
-  let job: ImportJob | null = null;
+  let job: ImportJob | RemoteImportJob | null = null;
   let running: Promise<void> = Promise.resolve();
 
   const finish = async (report: ImportOutcomeReport) => {
@@ -64,7 +67,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     return created;
   };
 
-  const runJob = async (current: ImportJob): Promise<void> => {
+  const runJob = async (current: { run(): Promise<ImportJobOutcome> }): Promise<void> => {
     set({ importReport: null });
     const outcome = await current.run();
     if (job === current) {
@@ -87,12 +90,24 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     importFiles: (files) => {
       if (files.length === 0) return running;
       // A drop while a job runs joins it: one progress bar, one report.
-      if (job && !job.cancelled) {
+      if (job instanceof ImportJob && !job.cancelled) {
         job.add(files);
         return running;
       }
-      // Otherwise a new job; after a Cancel it starts once the batch still in flight has been answered.
       const created = createJob();
+      // A dialog import runs on the main side: the drop waits for it, and the panel keeps showing it meanwhile.
+      if (job instanceof RemoteImportJob) {
+        created.add(files);
+        running = running
+          .then(() => {
+            job = created;
+            set({ importProgress: created.progress });
+            return runJob(created);
+          })
+          .catch((err: unknown) => get().showError(err));
+        return running;
+      }
+      // Otherwise a new job; after a Cancel it starts once the batch still in flight has been answered.
       job = created;
       created.add(files);
       set({ importProgress: created.progress });
@@ -101,12 +116,37 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     },
     cancelImport: () => job?.cancel(),
     importViaDialog: async () => {
+      let started: { jobId: string; total: number } | null;
       try {
-        const report = await api.call('import.openDialog', {});
-        if (report) await finish(report);
+        started = await api.call('import.openDialog', {});
       } catch (err) {
         get().showError(err);
+        return;
       }
+      if (!started) return;
+      let lastRefresh = Date.now();
+      const created = new RemoteImportJob({
+        ...started,
+        status: (jobId) => api.call('import.jobStatus', { jobId }),
+        cancel: (jobId) => api.call('import.cancelJob', { jobId }),
+        onProgress: (p) => {
+          if (job === created) set({ importProgress: p });
+        },
+        onBatch: () => {
+          if (Date.now() - lastRefresh < LIST_REFRESH_MS) return;
+          lastRefresh = Date.now();
+          void get().loadArticles();
+        },
+      });
+      const previous = running;
+      running = previous
+        .then(() => {
+          job = created;
+          set({ importProgress: created.progress });
+          return runJob(created);
+        })
+        .catch((err: unknown) => get().showError(err));
+      await running;
     },
     dismissImportReport: () => set({ importReport: null }),
     saveImportReport: () => {

@@ -1,0 +1,123 @@
+// Imports of files and folders picked in the native dialog, run on the main side as jobs that the renderer
+// polls (import.jobStatus) and can cancel (import.cancelJob), so that a pick of 5,000 files shows the same
+// progress, rate and Cancel as a drop, instead of one call that answers when everything is done.
+//
+// A job walks what was picked first (the total), then reads and imports it in batches: a batch is at most
+// BATCH_FILES files and about BATCH_BYTES of bytes read (files over their cap go by name and size, unread),
+// and the importer stores each batch all or nothing. Cancel stops before the next batch is read, so a
+// cancelled job leaves exactly its answered batches; the files after them are reported as not sent. Paths
+// never leave the main side: results carry labels (shared/file-labels) and, for a path that could not be
+// walked, its last name.
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import type { ImportFileResult, ImportJobStatus } from '../../shared/types';
+import { ServiceError } from '../../shared/dispatcher';
+import type { Importer, IncomingFile } from './importer';
+import { sizeLimitFor } from './import/formats/registry';
+import { readOne, walkFiles, type PathProblem, type WalkedFile } from './import/read-paths';
+
+const BATCH_FILES = 200;
+const BATCH_BYTES = 32 * 1024 * 1024;
+/** Files read at the same time. */
+const READ_CONCURRENCY = 8;
+/** Finished jobs kept for their reports; older ones are forgotten. */
+const KEEP_FINISHED = 20;
+
+export interface ImportJobsOptions {
+  batchFiles?: number;
+  batchBytes?: number;
+}
+
+export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limits'>, opts: ImportJobsOptions = {}) {
+  const jobs = new Map<string, ImportJobStatus>();
+  const batchFiles = opts.batchFiles ?? BATCH_FILES;
+  const batchBytes = opts.batchBytes ?? BATCH_BYTES;
+
+  /** The next batch from `at`: by count, and by the bytes that will be read (oversized files are not). */
+  function batchEnd(files: readonly WalkedFile[], at: number): number {
+    const limits = importer.limits();
+    let bytes = 0;
+    let end = at;
+    while (end < files.length && end - at < batchFiles) {
+      const f = files[end]!;
+      const read = f.size > sizeLimitFor(f.label, limits) ? 0 : f.size;
+      if (end > at && bytes + read > batchBytes) break;
+      bytes += read;
+      end++;
+    }
+    return end;
+  }
+
+  async function readGroup(group: readonly WalkedFile[]): Promise<{ incoming: IncomingFile[]; refused: ImportFileResult[] }> {
+    const incoming: IncomingFile[] = [];
+    const refused: ImportFileResult[] = [];
+    const limits = importer.limits();
+    for (let i = 0; i < group.length; i += READ_CONCURRENCY) {
+      const read = await Promise.all(group.slice(i, i + READ_CONCURRENCY).map((f) => readOne(f, limits)));
+      read.forEach((r, k) => {
+        if ('file' in r) incoming.push(r.file);
+        else refused.push({ fileName: group[i + k]!.label, status: 'refused', reason: r.problem.reason });
+      });
+    }
+    return { incoming, refused };
+  }
+
+  async function run(job: ImportJobStatus, files: readonly WalkedFile[], walkProblems: readonly PathProblem[]): Promise<void> {
+    const results: ImportFileResult[] = [];
+    let at = 0;
+    try {
+      while (at < files.length && !job.cancelling) {
+        const end = batchEnd(files, at);
+        const group = files.slice(at, end);
+        Object.assign(job, { phase: 'reading', current: group[0]!.label });
+        const { incoming, refused } = await readGroup(group);
+        job.phase = 'importing';
+        job.current = group.length > 1 ? `${group[0]!.label} … ${group[group.length - 1]!.label}` : group[0]!.label;
+        if (incoming.length) results.push(...(await importer.importFiles(incoming)).results);
+        results.push(...refused);
+        at = end;
+        job.done = at;
+        job.batchesDone++;
+      }
+    } catch (err) {
+      job.error = err instanceof Error ? err.message : String(err);
+    }
+    // Only the name goes back: the renderer never sees a filesystem path.
+    for (const p of walkProblems) results.push({ fileName: basename(p.path), status: 'refused', reason: p.reason });
+    Object.assign(job, { state: 'finished', results, cancelled: job.cancelling && at < files.length, notSent: files.slice(at).map((f) => f.label), current: '' });
+    const finished = [...jobs.values()].filter((j) => j.state === 'finished');
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(old.jobId);
+  }
+
+  function find(jobId: string): ImportJobStatus {
+    const job = jobs.get(jobId);
+    if (!job) throw new ServiceError('not_found', `No import job ${jobId} (it finished long ago, or the library was reopened).`);
+    return job;
+  }
+
+  return {
+    /** Walk the picked paths, then import them in the background; answers once the total is known. */
+    async start(paths: string[]): Promise<{ jobId: string; total: number }> {
+      const problems: PathProblem[] = [];
+      const files: WalkedFile[] = [];
+      for await (const f of walkFiles(paths, problems)) files.push(f);
+      const jobId = randomUUID();
+      const job: ImportJobStatus = { jobId, state: 'running', done: 0, total: files.length, batchesDone: 0, phase: 'reading', current: '', cancelling: false };
+      jobs.set(jobId, job);
+      void run(job, files, problems);
+      return { jobId, total: files.length };
+    },
+    /** A copy of the job's state; the results only once it has finished. */
+    status(jobId: string): ImportJobStatus {
+      return { ...find(jobId) };
+    },
+    /** Stop after the batch in flight. */
+    cancel(jobId: string): { cancelling: boolean } {
+      const job = find(jobId);
+      if (job.state === 'running') job.cancelling = true;
+      return { cancelling: job.state === 'running' };
+    },
+  };
+}
+
+export type ImportJobs = ReturnType<typeof createImportJobs>;
