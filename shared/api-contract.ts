@@ -235,8 +235,8 @@ export const contract = {
     trust: 'Electron only: main shows a save dialog and writes where the user chose; the caller passes no path.',
   }),
   'import.openDialog': method<{ jobId: string; total: number } | null>()({
-    input: z.object({}).strict(),
-    trust: 'Electron only: main shows an open dialog and starts importing what the user picked as a job; the caller passes no path. Null when the dialog was closed.',
+    input: z.object({ kind: z.enum(['files', 'folders']).optional() }).strict(),
+    trust: 'Electron only: main shows an open dialog (for files, or kind "folders" for folders) and starts importing what the user picked as a job; the caller passes no path. Null when the dialog was closed.',
   }),
   'import.jobStatus': method<ImportJobStatus>()({
     input: z.object({ jobId: id }).strict(),

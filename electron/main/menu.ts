@@ -34,6 +34,7 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
     label: '&File',
     submenu: [
       { id: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+      { id: 'import-folder', label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('import-folder') },
       { type: 'separator' },
       { id: 'export-md', label: 'Export Markdown…', click: () => send('export-md') },
       { id: 'export-csv', label: 'Export CSV…', click: () => send('export-csv') },

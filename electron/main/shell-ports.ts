@@ -38,8 +38,8 @@ export function createShellPorts(getWindow: () => BrowserWindow | null): ShellPo
       return { saved: true, fileName: path.basename(r.filePath) };
     },
 
-    async pickImportPaths() {
-      const opts: OpenDialogOptions = { title: 'Import articles', properties: importDialogProperties(process.platform) };
+    async pickImportPaths(kind: 'files' | 'folders' = 'files') {
+      const opts: OpenDialogOptions = { title: kind === 'folders' ? 'Import folders of articles' : 'Import articles', properties: importDialogProperties(process.platform, kind) };
       const win = getWindow();
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       if (r.canceled || r.filePaths.length === 0) return null;

@@ -7,7 +7,7 @@ export const INVOKE_CHANNEL = 'workbench:invoke';
 export const MENU_CHANNEL = 'workbench:menu';
 
 /** Menu commands the renderer handles (File menu). */
-export const MENU_ACTIONS = ['import', 'export-md', 'export-csv', 'export-json'] as const;
+export const MENU_ACTIONS = ['import', 'import-folder', 'export-md', 'export-csv', 'export-json'] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 
 export function isMenuAction(v: unknown): v is MenuAction {

@@ -87,9 +87,9 @@ export function createHandlers({ library, importer, settings, ports, version, li
       if (!ports.saveExport) throw unavailable('Saving through a dialog');
       return ports.saveExport(buildExport(format, await library.snapshot(), now()));
     },
-    'import.openDialog': async () => {
+    'import.openDialog': async ({ kind }) => {
       if (!ports.pickImportPaths) throw unavailable('The import dialog');
-      const paths = await ports.pickImportPaths();
+      const paths = await ports.pickImportPaths(kind ?? 'files');
       if (!paths || paths.length === 0) return null;
       return importJobs.start(paths);
     },

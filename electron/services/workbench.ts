@@ -31,7 +31,7 @@ export interface ShellPorts {
   /** Electron: show a save dialog and write the export where the user chose. */
   saveExport?(file: ExportFile): Promise<{ saved: boolean; fileName?: string }>;
   /** Electron: show an open dialog; returns the absolute paths the user picked (files or folders), or null. */
-  pickImportPaths?(): Promise<string[] | null>;
+  pickImportPaths?(kind?: 'files' | 'folders'): Promise<string[] | null>;
   /** Electron: open an already-checked http(s) URL in the system browser. */
   openExternal?(url: string): Promise<void>;
 }

@@ -175,6 +175,38 @@ describe('Import… button', () => {
     expect(api.callsOf('import.jobStatus').every((c) => c.jobId === 'job-1')).toBe(true);
   });
 
+  it('Folder… asks the native dialog for folders in the desktop app', async () => {
+    const api = new FakeApi({ info: { nativeDialogs: true, shell: 'electron' } });
+    const { user } = await renderApp(api);
+    await user.click(screen.getByTestId('import-folder-button'));
+    await waitFor(() => expect(api.callsOf('import.openDialog')).toEqual([{ kind: 'folders' }]));
+  });
+
+  it('a folder picked in the browser host: files labelled by their path in it, hidden ones left out, in walk order', async () => {
+    const api = new FakeApi();
+    const { user } = await renderApp(api);
+    await waitFor(() => expect(api.callsOf('app.info')).toHaveLength(1));
+    const input = screen.getByTestId('import-folder-input') as HTMLInputElement;
+    expect(input).toHaveAttribute('webkitdirectory');
+    const inFolder = (path: string, content: string) => {
+      const f = file(path.split('/').pop()!, content);
+      Object.defineProperty(f, 'webkitRelativePath', { value: path });
+      return f;
+    };
+    const picked = [
+      inFolder('raccolta/zeta.txt', 'z'),
+      inFolder('raccolta/ansa/2022-01/uno.txt', 'u'),
+      inFolder('raccolta/.git/HEAD', 'x'),
+      inFolder('raccolta/ansa/.DS_Store', 'x'),
+      inFolder('raccolta/ansa/due.txt', 'd'),
+    ];
+    await user.upload(input, picked);
+    await waitFor(() => expect(api.callsOf('articles.import')).toHaveLength(1));
+    const sent = api.callsOf('articles.import')[0]!.files as DroppedFile[];
+    expect(sent.map((f) => f.name)).toEqual(['raccolta › ansa › 2022-01 › uno.txt', 'raccolta › ansa › due.txt', 'raccolta › zeta.txt']);
+    expect(sent[0]!.dataBase64).toBe(btoa('u'));
+  });
+
   it('falls back to a file input in the browser host', async () => {
     const api = new FakeApi();
     const { user } = await renderApp(api);

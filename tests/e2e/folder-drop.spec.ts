@@ -170,3 +170,26 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a folder picked with Folder… imports like a dropped one: same labels, same order, same answers', async ({ page, workbench }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const root = mkdtempSync(join(tmpdir(), 'wb-folder-'));
+  try {
+    const folder = writeMixedFolder(join(root, 'collection'), 300, { dir: FIXTURES, names: [FOGLIETTONE, SPUTNIK] }, 9);
+    await page.goto(workbench.url);
+    await expect(page.getByTestId('app-root')).toBeVisible();
+    await page.getByTestId('import-folder-input').setInputFiles(folder.root);
+    const report = page.getByTestId('import-report');
+    await expect(report).toBeVisible({ timeout: 60_000 });
+    await page.screenshot({ path: 'test-results/folder-picked-report.png' });
+    const rows = (await saveCsv(page)).slice(1);
+    const expected = expectStatuses(folder.files, { shas: new Set(), stories: new Set() });
+    expect(rows.map(([file, status]) => `${file} ${status}`)).toEqual(expected.map((e) => `${e.label} ${e.status}`));
+    const items = new Map(folder.files.flatMap((f) => f.items.map((it) => [it.label, it] as const)));
+    expect(expectStoredMatch(workbench.libraryDir, items)).toBe(tally(expected, 'imported') + tally(expected, 'near-duplicate'));
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

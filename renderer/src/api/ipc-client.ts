@@ -2,7 +2,7 @@
 import type { ApiClient, MethodInput, MethodName, MethodOutput, RpcResponse } from '../../../shared/api-contract';
 import { unwrapResponse } from './rpc';
 
-export type MenuAction = 'import' | 'export-md' | 'export-csv' | 'export-json';
+export type MenuAction = 'import' | 'import-folder' | 'export-md' | 'export-csv' | 'export-json';
 
 /** What the Electron preload exposes as window.workbench. */
 export interface WorkbenchBridge {

@@ -22,7 +22,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: 'Esc', what: 'Cancel the form, close menus' },
   { keys: 'Ctrl/⌘+Z', what: 'Undo the last annotation change or claim deletion' },
   { keys: 'Ctrl/⌘+Shift+Z, Ctrl+Y', what: 'Redo' },
-  { keys: 'Ctrl/⌘+,', what: 'Library settings (import size limits)' },
+  { keys: 'Ctrl/⌘+,', what: 'Library settings (size limits, outlet names)' },
+  { keys: 'Ctrl/⌘+O, Ctrl/⌘+Shift+O', what: 'Import files, a folder (desktop app)' },
   { keys: '?', what: 'Show this help' },
 ];
 

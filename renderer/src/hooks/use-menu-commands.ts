@@ -10,6 +10,7 @@ export function useMenuCommands(): void {
     return bridge.onMenu((action) => {
       const s = store.getState();
       if (action === 'import') void s.importViaDialog();
+      else if (action === 'import-folder') void s.importViaDialog({ folders: true });
       else if (action === 'export-md') void s.exportNotes('md');
       else if (action === 'export-csv') void s.exportNotes('csv');
       else if (action === 'export-json') void s.exportNotes('json');

@@ -79,3 +79,26 @@ export async function collectDroppedFiles(snapshot: DropSnapshot): Promise<File[
 export function dragHasFiles(dt: DataTransfer | null): boolean {
   return !!dt && Array.from(dt.types ?? []).includes('Files');
 }
+
+/**
+ * Files from a folder picker (`<input webkitdirectory>`): each carries its path from the picked folder
+ * (webkitRelativePath, "collection/reuters/0001.txt"), which becomes its label as in a dropped folder; hidden
+ * files and anything inside hidden folders are left out, and the order is the one a dropped folder's walk
+ * gives (names sorted per folder).
+ */
+export function pickedFolderFiles(files: readonly File[]): File[] {
+  const withParts = files
+    .map((file) => ({ file, parts: (file.webkitRelativePath || file.name).split('/').filter(Boolean) }))
+    .filter(({ parts }) => !parts.some((p) => p.startsWith('.')));
+  withParts.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.parts.length, b.parts.length); i++) {
+      const [x, y] = [a.parts[i]!, b.parts[i]!];
+      if (x !== y) {
+        // A subfolder sorts by its name among the files beside it, as readEntries' names sorted do.
+        return x < y ? -1 : 1;
+      }
+    }
+    return a.parts.length - b.parts.length;
+  });
+  return withParts.map(({ file, parts }) => (parts.length > 1 ? new File([file], pathLabel(parts), { type: file.type, lastModified: file.lastModified }) : file));
+}

@@ -87,7 +87,8 @@ describe('API contract: no method takes a path to read or write', () => {
   it('the native dialogs and the system browser take no location from the caller', () => {
     for (const m of ['export.save', 'import.openDialog'] as const) {
       const props = Object.keys((z.toJSONSchema(contract[m].input, { io: 'input' }) as Json).properties as Json);
-      expect(props.every((p) => p === 'format'), m).toBe(true);
+      // A format to save, whether to pick files or folders: never a place.
+      expect(props.every((p) => p === 'format' || p === 'kind'), m).toBe(true);
     }
     expect(contract['shell.openExternal'].trust).toMatch(/http\(s\)/);
   });

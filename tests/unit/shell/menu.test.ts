@@ -24,8 +24,9 @@ describe('application menu', () => {
     const imp = file.find((i) => i.id === 'import');
     expect(imp?.accelerator).toBe('CmdOrCtrl+O');
     click(imp);
-    for (const id of ['export-md', 'export-csv', 'export-json']) click(file.find((i) => i.id === id));
-    expect(vi.mocked(d.send).mock.calls).toStrictEqual([['import'], ['export-md'], ['export-csv'], ['export-json']]);
+    expect(file.find((i) => i.id === 'import-folder')?.accelerator).toBe('CmdOrCtrl+Shift+O');
+    for (const id of ['import-folder', 'export-md', 'export-csv', 'export-json']) click(file.find((i) => i.id === id));
+    expect(vi.mocked(d.send).mock.calls).toStrictEqual([['import'], ['import-folder'], ['export-md'], ['export-csv'], ['export-json']]);
   });
 
   it('Edit has undo/redo roles; View reloads and devtools only in development', () => {

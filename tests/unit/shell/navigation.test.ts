@@ -21,5 +21,9 @@ describe('navigation and window.open policy', () => {
     expect(importDialogProperties('darwin')).toStrictEqual(['openFile', 'openDirectory', 'multiSelections']);
     expect(importDialogProperties('linux')).toStrictEqual(['openFile', 'multiSelections']);
     expect(importDialogProperties('win32')).toStrictEqual(['openFile', 'multiSelections']);
+    // Import Folder… picks folders where one dialog cannot pick both.
+    expect(importDialogProperties('linux', 'folders')).toStrictEqual(['openDirectory', 'multiSelections']);
+    expect(importDialogProperties('win32', 'folders')).toStrictEqual(['openDirectory', 'multiSelections']);
+    expect(importDialogProperties('darwin', 'folders')).toStrictEqual(['openFile', 'openDirectory', 'multiSelections']);
   });
 });

@@ -27,7 +27,8 @@ export interface ImportSlice {
   importFiles(files: File[]): Promise<void>;
   /** Stop the running import after the batch in flight. */
   cancelImport(): void;
-  importViaDialog(): Promise<void>;
+  /** The desktop app's open dialog, for files or (folders: true) for folders. */
+  importViaDialog(opts?: { folders?: boolean }): Promise<void>;
   dismissImportReport(): void;
   /** Download the shown report as CSV (file, status, article_id, title, reason). */
   saveImportReport(): void;
@@ -115,10 +116,10 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
       return running;
     },
     cancelImport: () => job?.cancel(),
-    importViaDialog: async () => {
+    importViaDialog: async (opts = {}) => {
       let started: { jobId: string; total: number } | null;
       try {
-        started = await api.call('import.openDialog', {});
+        started = await api.call('import.openDialog', opts.folders ? { kind: 'folders' } : {});
       } catch (err) {
         get().showError(err);
         return;
