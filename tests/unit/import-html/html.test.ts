@@ -269,3 +269,21 @@ describe('refusals', () => {
     expect(formatFor('a.htm')?.name).toBe('HTML page');
   });
 });
+
+describe('date lines at the top of the body', () => {
+  const body = ['Dockworkers in Genoa walked out on Monday over pay and safety, halting the cranes at the container terminal for the whole day.', 'The union said talks with the port authority would resume on Thursday, after a first meeting ended without an agreement.'];
+  const page = (top: string, published = '2024-01-27T09:30:00+01:00') =>
+    `<!doctype html><html lang="en"><head><title>Genoa port strike</title><meta property="article:published_time" content="${published}"></head><body><article><h1>Genoa port strike</h1>${top}${body.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+
+  it('drops the <time> under the headline when it is the page\'s date, labelled or not', () => {
+    expect(extractHtml(page('<time datetime="2024-01-27T09:30:00+01:00">2024-01-27</time>')).paragraphs).toEqual(body);
+    expect(extractHtml(page('<p>January 27, 2024</p><p>Updated: January 27, 2024</p>')).paragraphs).toEqual(body);
+  });
+
+  it('keeps a date that is not the page\'s, a sentence that starts with a date, and a body that is only a date', () => {
+    expect(extractHtml(page('<p>2023-05-01</p>')).paragraphs[0]).toBe('2023-05-01');
+    expect(extractHtml(page('<p>On 27 January 2024 the port closed.</p>')).paragraphs[0]).toBe('On 27 January 2024 the port closed.');
+    // Without a published date nothing says the line is metadata.
+    expect(extractHtml(page('<p>2024-01-27</p>', '')).paragraphs[0]).toBe('2024-01-27');
+  });
+});

@@ -4,7 +4,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Outlet, ParsedArticle } from '../../../../shared/types';
-import { parseDate } from '../dates';
+import { parseDate, parseDateLine } from '../dates';
 import { LANGUAGES, detectLanguage, languageFromLocale } from '../language';
 import { hostOfUrl, normalizeHost, registeredName, resolveOutlet } from '../outlets';
 import { ImportRefusal } from '../refusal';
@@ -328,18 +328,37 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const paragraphs = rawParagraphs[0] && tokenKey(rawParagraphs[0]) === tokenKey(title) ? rawParagraphs.slice(1) : rawParagraphs;
   // Nothing but links (a navigation bar, a list of headlines) is not an article either.
   if (!content || !paragraphs.some((p) => /[\p{L}\p{N}]/u.test(p)) || !hasTextOutsideLinks(content)) throw new ImportRefusal('no article text found in the page');
-  const lead = pickLead(pm, title, paragraphs);
+  const published = pickDate(pm.jsonld?.datePublished, firstMeta(pm.meta, 'article:published_time', 'og:published_time', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dc:date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'date', 'pubdate', 'publish-date'), pm.timePublished, result?.publishedTime);
+  const modified = pickDate(pm.jsonld?.dateModified, firstMeta(pm.meta, 'article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'http-equiv:last-modified'), pm.timeModified);
+  const body = withoutDatelines(paragraphs, [published, modified]);
+  const lead = pickLead(pm, title, body);
   return {
-    title: title || titleFromText(paragraphs[0]!),
+    title: title || titleFromText(body[0]!),
     outlet,
     url,
-    published: pickDate(pm.jsonld?.datePublished, firstMeta(pm.meta, 'article:published_time', 'og:published_time', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dc:date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'date', 'pubdate', 'publish-date'), pm.timePublished, result?.publishedTime),
-    modified: pickDate(pm.jsonld?.dateModified, firstMeta(pm.meta, 'article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'http-equiv:last-modified'), pm.timeModified),
-    language: pickLanguage(pm, [title, lead, ...paragraphs].join('\n')),
+    published,
+    modified,
+    language: pickLanguage(pm, [title, lead, ...body].join('\n')),
     author: pickAuthor(pm, result?.byline),
     lead,
-    paragraphs,
+    paragraphs: body,
   };
+}
+
+/**
+ * The body without the date lines at its top: the page's <time> under its headline ("2024-01-27",
+ * "Updated: Jan 27, 2024") is metadata, already read, not text to quote. Only lines that are a date and
+ * nothing else, only on a day the page's dates give, and never the whole body.
+ */
+function withoutDatelines(paragraphs: string[], dates: ReadonlyArray<string | null>): string[] {
+  const days = new Set(dates.filter((d): d is string => !!d).map((d) => d.slice(0, 10)));
+  let start = 0;
+  while (start < Math.min(2, paragraphs.length - 1)) {
+    const line = parseDateLine(paragraphs[start]!);
+    if (!line || !days.has(line.iso.slice(0, 10))) break;
+    start++;
+  }
+  return start ? paragraphs.slice(start) : paragraphs;
 }
 
 export const htmlFormat: FormatExtractor = {
