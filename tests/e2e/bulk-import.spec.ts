@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { parseCsv } from '../helpers/csv';
+import { NEWS_DOMAINS, NEWS_WORDS, mulberry32 } from '../helpers/seeded';
 
 type Kind = 'new' | 'duplicate' | 'near-duplicate' | 'refused';
 interface GenFile {
@@ -17,30 +18,11 @@ interface GenFile {
   source?: string;
 }
 
-const WORDS = `government minister officials report city council police court election vote party leader president budget
-health hospital school water energy prices market bank company workers union strike protest army border talks agreement
-week month year morning evening local national regional international economy growth inflation tax plan project road bridge
-village river forest farmers harvest weather storm flood drought fire rescue team museum festival concert football match
-club coach season players fans stadium ticket train airport flight ship port trade exports imports factory jobs wages
-families children students teachers university research scientists study data survey poll results analysts experts
-spokesperson statement interview press conference decision law reform proposal debate parliament committee hearing
-investigation evidence witness lawyer judge trial sentence appeal prison release charges fraud corruption scandal
-mayor governor region province district capital town streets residents neighbours community volunteers charity donations`
-  .split(/\s+/)
-  .filter(Boolean);
-const OUTLETS = ['reuters.com', 'apnews.com', 'bbc.co.uk', 'theguardian.com', 'ansa.it', 'lemonde.fr', 'dw.com', 'aljazeera.com', 'france24.com', 'euronews.com'];
+const WORDS = NEWS_WORDS;
+const OUTLETS = NEWS_DOMAINS;
 
-/** mulberry32: the same files on every run. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same files on every run for a seed. */
+const rng = mulberry32;
 
 /**
  * `n` files in drop order. Per 100 files: one exact copy of an earlier file, two near duplicates (an earlier

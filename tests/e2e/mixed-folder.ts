@@ -11,6 +11,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { pathLabel } from '../../shared/file-labels';
+import { NEWS_DOMAINS, NEWS_WORDS, mulberry32 } from '../helpers/seeded';
 
 export type Kind = 'story' | 'copy' | 'refused';
 
@@ -47,20 +48,10 @@ export interface MixedFolder {
   hidden: string[];
 }
 
-const WORDS = `government minister officials report city council police court election vote party leader president budget
-health hospital school water energy prices market bank company workers union strike protest army border talks agreement
-week month year morning evening local national regional international economy growth inflation tax plan project road bridge
-village river forest farmers harvest weather storm flood drought fire rescue team museum festival concert football match
-club coach season players fans stadium ticket train airport flight ship port trade exports imports factory jobs wages
-families children students teachers university research scientists study data survey poll results analysts experts
-spokesperson statement interview press conference decision law reform proposal debate parliament committee hearing
-investigation evidence witness lawyer judge trial sentence appeal prison release charges fraud corruption scandal
-mayor governor region province district capital town streets residents neighbours community volunteers charity donations`
-  .split(/\s+/)
-  .filter(Boolean);
+const WORDS = NEWS_WORDS;
 // Function words in their usual share, so that the texts read as English to a language detector.
 const GLUE = ['the', 'the', 'the', 'of', 'of', 'and', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'said', 'that', 'was', 'by', 'after'];
-const OUTLETS = ['reuters.com', 'apnews.com', 'bbc.co.uk', 'theguardian.com', 'ansa.it', 'lemonde.fr', 'dw.com', 'aljazeera.com', 'france24.com', 'euronews.com'];
+const OUTLETS = NEWS_DOMAINS;
 const FORMATS = ['txt', 'txt', 'txt', 'txt', 'md', 'html', 'html', 'htm', 'eml', 'json', 'jsonl', 'zip', 'docx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -69,16 +60,9 @@ const INBOX = 'downloads';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** mulberry32: the same folder on every run. */
+/** The same folder on every run for a seed. */
 function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, pick: <T>(a: readonly T[]) => a[Math.floor(next() * a.length)]! };
 }
 

@@ -8,16 +8,13 @@ import type { ImportJobStatus } from '../../shared/types';
 import { createImportJobs } from '../../electron/services/import-jobs';
 import { openWorkbench, type Workbench } from '../../electron/services/workbench';
 import { FIXTURES, FOGLIETTONE, SPUTNIK, tempDir } from '../helpers/temp-library';
+import { callApi } from '../helpers/workbench';
 
 let tmp: ReturnType<typeof tempDir>;
 let wb: Workbench;
 let picked: string[] | null;
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await wb.dispatch(method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.result as T;
-}
+const call = <T>(method: string, input: unknown) => callApi<T>(wb, method, input);
 
 /** A folder of `n` short articles (and a hidden file, and an empty one that must be refused). */
 function collection(n: number): string {

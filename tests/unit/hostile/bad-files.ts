@@ -8,6 +8,7 @@ import { closeSync, openSync, readFileSync, readdirSync, truncateSync, writeFile
 import { join } from 'node:path';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { mulberry32 } from '../../helpers/seeded';
 
 export interface GeneratedFile {
   /** File name in the folder (unique). */
@@ -35,14 +36,7 @@ export const MUTATED_FIXTURES = [
 
 /** mulberry32: a small seeded PRNG, so a failing run can be repeated exactly. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const bytes = (n: number) => {

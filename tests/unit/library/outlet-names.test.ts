@@ -8,23 +8,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, SettingsView } from '../../../shared/types';
 import { lookupOutletName } from '../../../shared/outlet-registry';
 import { withOutletNames } from '../../../electron/services/import/outlets';
-import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
+import type { Workbench } from '../../../electron/services/workbench';
 import { fixture, FOGLIETTONE, SPUTNIK, tempDir } from '../../helpers/temp-library';
+import { callApi, workbenchPool } from '../../helpers/workbench';
 
 let tmp: ReturnType<typeof tempDir>;
 let lib: string;
-const open: Workbench[] = [];
+const pool = workbenchPool();
 
-async function workbench(): Promise<Workbench> {
-  const wb = await openWorkbench({ libraryDir: lib, version: 'test', ports: { shell: 'host' }, onInternalError: () => {} });
-  open.push(wb);
-  return wb;
-}
-async function call<T>(wb: Workbench, method: string, input: unknown): Promise<T> {
-  const r = await wb.dispatch(method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.result as T;
-}
+const workbench = () => pool.open(lib);
+const call = callApi;
 const importFiles = (wb: Workbench, files: Array<{ name: string; bytes: Uint8Array }>) =>
   call<ImportReport>(wb, 'articles.import', { files: files.map((f) => ({ name: f.name, size: f.bytes.byteLength, dataBase64: Buffer.from(f.bytes).toString('base64') })) });
 const outletOf = (wb: Workbench, fileName: string) => wb.library.listArticles().find((a) => a.fileName === fileName)!.outlet;
@@ -35,7 +28,7 @@ beforeEach(() => {
   lib = join(tmp.dir, 'lib');
 });
 afterEach(async () => {
-  for (const wb of open.splice(0)) await wb.close();
+  await pool.closeAll();
   tmp.cleanup();
 });
 
@@ -95,7 +88,7 @@ describe('a library\'s outlet names', () => {
     // The names survive a reopen and apply to re-extraction too.
     await call(wb, 'settings.update', { outletNames: [{ domain: 'ilfogliettone.it', name: 'Il Fogliettone' }] });
     await wb.close();
-    open.length = 0;
+    pool.forget();
     const again = await workbench();
     const id = again.library.listArticles().find((a) => a.fileName === FOGLIETTONE)!.id;
     await again.library.reextract(id, again.importer.extract);
@@ -131,14 +124,14 @@ describe('a library\'s outlet names', () => {
   it('reads a hand-edited file leniently (domains normalised) and moves aside one naming a non-domain', async () => {
     const wb = await workbench();
     await wb.close();
-    open.length = 0;
+    pool.forget();
     writeFileSync(join(lib, 'settings.json'), JSON.stringify({ outletNames: { 'WWW.IlFogliettone.it': 'Il Fogliettone' } }));
     const good = await workbench();
     expect((await call<SettingsView>(good, 'settings.get', {})).settings.outletNames).toEqual({ 'ilfogliettone.it': 'Il Fogliettone' });
     await importFiles(good, [fixture(FOGLIETTONE)]);
     expect(outletOf(good, FOGLIETTONE).name).toBe('Il Fogliettone');
     await good.close();
-    open.length = 0;
+    pool.forget();
 
     writeFileSync(join(lib, 'settings.json'), JSON.stringify({ outletNames: { 'la mia fonte': 'Fonte' } }));
     const bad = await workbench();

@@ -11,6 +11,7 @@ import type { AppInfo, ImportReport, SettingsView } from '../../../shared/types'
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { applySettingsPatch } from '../../../electron/services/library/settings';
 import { fixture, FOGLIETTONE, tempDir, treeDigest } from '../../helpers/temp-library';
+import { callApi, workbenchPool } from '../../helpers/workbench';
 
 const MB = 1024 * 1024;
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -18,18 +19,10 @@ const realWorker = join(root, 'out/cli/extract-worker.js');
 
 let tmp: ReturnType<typeof tempDir>;
 let lib: string;
-const open: Workbench[] = [];
+const pool = workbenchPool();
 
-async function workbench(extra: Partial<Parameters<typeof openWorkbench>[0]> = {}): Promise<Workbench> {
-  const wb = await openWorkbench({ libraryDir: lib, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, ...extra });
-  open.push(wb);
-  return wb;
-}
-async function call<T>(wb: Workbench, method: string, input: unknown): Promise<T> {
-  const r = await wb.dispatch(method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.result as T;
-}
+const workbench = (extra: Partial<Parameters<typeof openWorkbench>[0]> = {}) => pool.open(lib, extra);
+const call = callApi;
 /** A plain-text article of about `bytes` bytes (a real paragraph repeated, so it imports when small enough). */
 function textFile(name: string, bytes: number) {
   const para = `Il Cremlino ha annunciato il ritiro delle truppe dal Kazakistan entro dieci giorni, secondo fonti ufficiali. `;
@@ -48,7 +41,7 @@ beforeEach(() => {
   lib = join(tmp.dir, 'lib');
 });
 afterEach(async () => {
-  for (const wb of open.splice(0)) await wb.close();
+  await pool.closeAll();
   tmp.cleanup();
 });
 
@@ -71,7 +64,7 @@ describe('library settings', () => {
     expect(JSON.parse(readFileSync(join(lib, 'settings.json'), 'utf8'))).toEqual({ importLimits: { maxBytes: 5 * MB } });
     expect((await call<AppInfo>(wb, 'app.info', {})).importLimits.maxBytes).toBe(5 * MB);
     await wb.close();
-    open.length = 0;
+    pool.forget();
     const again = await workbench();
     expect((await call<SettingsView>(again, 'settings.get', {})).settings.importLimits.maxBytes).toBe(5 * MB);
     // Back to the default: the key leaves the file.
@@ -136,7 +129,7 @@ describe('library settings', () => {
     const first = await workbench();
     await call(first, 'settings.update', { importLimits: { maxBytes: 1 * MB } });
     await first.close();
-    open.length = 0;
+    pool.forget();
     const wb = await workbench({ importLimits: { maxBytes: 3 * MB } });
     expect((await call<AppInfo>(wb, 'app.info', {})).importLimits.maxBytes).toBe(3 * MB);
     expect((await call<SettingsView>(wb, 'settings.get', {})).settings.importLimits.maxBytes).toBe(1 * MB);
@@ -151,7 +144,7 @@ describe('library settings', () => {
     const wb = await workbench();
     await call(wb, 'articles.import', { files: [{ name: FOGLIETTONE, size: fixture(FOGLIETTONE).size, dataBase64: Buffer.from(fixture(FOGLIETTONE).bytes).toString('base64') }] });
     await wb.close();
-    open.length = 0;
+    pool.forget();
     writeFileSync(join(lib, 'settings.json'), content);
     const again = await workbench();
     const view = await call<SettingsView>(again, 'settings.get', {});

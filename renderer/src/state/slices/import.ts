@@ -51,19 +51,26 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     }
   };
 
-  const createJob = (): ImportJob => {
+  /** A job's progress shows while it is the current one; the list is refreshed as batches are stored. */
+  const follow = (self: () => ImportJob | RemoteImportJob) => {
     let lastRefresh = Date.now();
-    const created: ImportJob = new ImportJob({
-      send: (payload) => api.call('articles.import', { files: payload }),
-      limits: () => get().appInfo?.importLimits,
-      onProgress: (p) => {
-        if (job === created) set({ importProgress: p });
+    return {
+      onProgress: (p: ImportProgress) => {
+        if (job === self()) set({ importProgress: p });
       },
       onBatch: () => {
         if (Date.now() - lastRefresh < LIST_REFRESH_MS) return;
         lastRefresh = Date.now();
         void get().loadArticles();
       },
+    };
+  };
+
+  const createJob = (): ImportJob => {
+    const created: ImportJob = new ImportJob({
+      send: (payload) => api.call('articles.import', { files: payload }),
+      limits: () => get().appInfo?.importLimits,
+      ...follow(() => created),
     });
     return created;
   };
@@ -85,6 +92,18 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     });
   };
 
+  /** Run `next` once the jobs before it have ended; it shows in the progress panel from then on. */
+  const queue = (next: ImportJob | RemoteImportJob): Promise<void> => {
+    running = running
+      .then(() => {
+        job = next;
+        set({ importProgress: next.progress });
+        return runJob(next);
+      })
+      .catch((err: unknown) => get().showError(err));
+    return running;
+  };
+
   return {
     importProgress: null,
     importReport: null,
@@ -99,14 +118,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
       // A dialog import runs on the main side: the drop waits for it, and the panel keeps showing it meanwhile.
       if (job instanceof RemoteImportJob) {
         created.add(files);
-        running = running
-          .then(() => {
-            job = created;
-            set({ importProgress: created.progress });
-            return runJob(created);
-          })
-          .catch((err: unknown) => get().showError(err));
-        return running;
+        return queue(created);
       }
       // Otherwise a new job; after a Cancel it starts once the batch still in flight has been answered.
       job = created;
@@ -125,29 +137,13 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
         return;
       }
       if (!started) return;
-      let lastRefresh = Date.now();
-      const created = new RemoteImportJob({
+      const created: RemoteImportJob = new RemoteImportJob({
         ...started,
         status: (jobId) => api.call('import.jobStatus', { jobId }),
         cancel: (jobId) => api.call('import.cancelJob', { jobId }),
-        onProgress: (p) => {
-          if (job === created) set({ importProgress: p });
-        },
-        onBatch: () => {
-          if (Date.now() - lastRefresh < LIST_REFRESH_MS) return;
-          lastRefresh = Date.now();
-          void get().loadArticles();
-        },
+        ...follow(() => created),
       });
-      const previous = running;
-      running = previous
-        .then(() => {
-          job = created;
-          set({ importProgress: created.progress });
-          return runJob(created);
-        })
-        .catch((err: unknown) => get().showError(err));
-      await running;
+      await queue(created);
     },
     dismissImportReport: () => set({ importReport: null }),
     saveImportReport: () => {
