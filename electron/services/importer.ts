@@ -144,8 +144,9 @@ const extractInProcess: ExtractFn = (label, bytes, limits) => extractFile(label,
 /**
  * `limits` is read at the start of every batch: a library's settings (settings.update) apply to the next
  * import without reopening anything, and a batch is never judged by two different caps. `outletNames` (the
- * library's own outlet names) is read for every file, before duplicates are judged, since "same outlet"
- * decides whether the same text is a duplicate; re-extraction names outlets the same way.
+ * library's own outlet names) is read likewise, once a batch, and applied to every extracted article before
+ * duplicates are judged, since "same outlet" decides whether the same text is a duplicate; re-extraction
+ * names outlets the same way.
  */
 export function createImporter(
   library: Library,
@@ -154,16 +155,15 @@ export function createImporter(
   outletNames: () => OutletNames = () => ({}),
 ) {
   const currentLimits = typeof limits === 'function' ? limits : () => limits;
-  const extractWith: ExtractFn = async (label, bytes, lim) => {
-    const items = await extractRaw(label, bytes, lim);
-    const names = outletNames();
-    return items.map((it) => ('article' in it ? { ...it, article: { ...it.article, outlet: withOutletNames(it.article.outlet, names) } } : it));
-  };
+  /** The extractor, with outlets named as the library names them (`names` read once by the caller). */
+  const extractWith = async (label: string, bytes: Uint8Array, lim: ImportLimits, names: OutletNames): Promise<ExtractedItem[]> =>
+    (await extractRaw(label, bytes, lim)).map((it) => ('article' in it ? { ...it, article: { ...it.article, outlet: withOutletNames(it.article.outlet, names) } } : it));
   const signatures = createSignatureStore(library);
 
   async function importBatch(files: IncomingFile[]): Promise<ImportReport> {
     await signatures.ready();
     const limits = currentLimits();
+    const names = outletNames();
     const findDuplicate = library.duplicateFinder();
     const results: ImportFileResult[] = [];
     const batch: Parameters<Library['addArticles']>[0] = [];
@@ -181,7 +181,7 @@ export function createImporter(
       if (tooBig) return tooBig;
       // The renderer leaves out the bytes of a file over the cap it knows: one raised since then arrives empty.
       if (!f.bytes) return 'its content was not sent (it was over the size limit when it was sent); import it again';
-      return extractWith(f.name, f.bytes, limits);
+      return extractWith(f.name, f.bytes, limits, names);
     });
     for (const [i, f] of files.entries()) {
       const extracted = extractions[i]!;
@@ -251,7 +251,7 @@ export function createImporter(
     /** The caps in force now (defaults, then the library's settings, then a per-run override). */
     limits: currentLimits,
     /** The same reader imports use (the worker pool in the app) under the caps in force, for re-extraction. */
-    extract: (label: string, bytes: Uint8Array) => extractWith(label, bytes, currentLimits()),
+    extract: (label: string, bytes: Uint8Array) => extractWith(label, bytes, currentLimits(), outletNames()),
     importFiles(files: IncomingFile[]): Promise<ImportReport> {
       const run = queue.then(() => importBatch(files));
       queue = run.catch(() => {});

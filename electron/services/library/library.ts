@@ -119,13 +119,15 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
     duplicateFinder(): (sha: string, textSha: string, outlet: Outlet) => ArticleMeta | undefined {
       const bySha = new Map<string, ArticleMeta>();
       const byText = new Map<string, ArticleMeta>();
-      for (const a of articles()) {
+      const list = articles();
+      for (const a of list) {
         if (!bySha.has(a.sha256)) bySha.set(a.sha256, a);
         const key = `${a.textSha256} ${outletKey(a.outlet)}`;
         if (!byText.has(key)) byText.set(key, a);
       }
-      // An article deleted while the batch runs is no longer a reason to refuse its file.
-      const stored = (a: ArticleMeta | undefined) => (a && articles().includes(a) ? a : undefined);
+      // An article deleted while the batch runs is no longer a reason to refuse its file. A deletion replaces
+      // the index's array (imports only append to it), so the scan is needed only after one.
+      const stored = (a: ArticleMeta | undefined) => (a && (articles() === list || articles().includes(a)) ? a : undefined);
       return (sha, textSha, outlet) => stored(bySha.get(sha)) ?? stored(byText.get(`${textSha} ${outletKey(outlet)}`));
     },
 
