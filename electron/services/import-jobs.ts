@@ -14,12 +14,10 @@ import type { ImportFileResult, ImportJobStatus } from '../../shared/types';
 import { ServiceError } from '../../shared/dispatcher';
 import type { Importer, IncomingFile } from './importer';
 import { sizeLimitFor } from './import/formats/registry';
-import { readOne, walkFiles, type PathProblem, type WalkedFile } from './import/read-paths';
+import { readFiles, walkFiles, type PathProblem, type WalkedFile } from './import/read-paths';
 
 const BATCH_FILES = 200;
 const BATCH_BYTES = 32 * 1024 * 1024;
-/** Files read at the same time. */
-const READ_CONCURRENCY = 8;
 /** Finished jobs kept for their reports; older ones are forgotten. */
 const KEEP_FINISHED = 20;
 
@@ -51,14 +49,10 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
   async function readGroup(group: readonly WalkedFile[]): Promise<{ incoming: IncomingFile[]; refused: ImportFileResult[] }> {
     const incoming: IncomingFile[] = [];
     const refused: ImportFileResult[] = [];
-    const limits = importer.limits();
-    for (let i = 0; i < group.length; i += READ_CONCURRENCY) {
-      const read = await Promise.all(group.slice(i, i + READ_CONCURRENCY).map((f) => readOne(f, limits)));
-      read.forEach((r, k) => {
-        if ('file' in r) incoming.push(r.file);
-        else refused.push({ fileName: group[i + k]!.label, status: 'refused', reason: r.problem.reason });
-      });
-    }
+    (await readFiles(group, importer.limits())).forEach((r, i) => {
+      if ('file' in r) incoming.push(r.file);
+      else refused.push({ fileName: group[i]!.label, status: 'refused', reason: r.problem.reason });
+    });
     return { incoming, refused };
   }
 

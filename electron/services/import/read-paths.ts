@@ -58,7 +58,7 @@ const READ_CONCURRENCY = 8;
 export type ReadResult = { file: IncomingFile } | { problem: PathProblem };
 
 /** One walked file: its bytes, or only its name and size when over the cap; a problem when unreadable. */
-export async function readOne({ path, label: name }: WalkedFile, limits: ImportLimits): Promise<ReadResult> {
+async function readOne({ path, label: name }: WalkedFile, limits: ImportLimits): Promise<ReadResult> {
   try {
     const { size } = await lstat(path);
     if (size > sizeLimitFor(name, limits)) return { file: { name, size } };
@@ -66,6 +66,13 @@ export async function readOne({ path, label: name }: WalkedFile, limits: ImportL
   } catch (err) {
     return { problem: { path, reason: `could not be read (${err instanceof Error ? err.message : String(err)})` } };
   }
+}
+
+/** Walked files read READ_CONCURRENCY at a time; a result for each, in their order. */
+export async function readFiles(files: readonly WalkedFile[], limits: ImportLimits): Promise<ReadResult[]> {
+  const out: ReadResult[] = [];
+  for (let i = 0; i < files.length; i += READ_CONCURRENCY) out.push(...(await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => readOne(f, limits)))));
+  return out;
 }
 
 /** The next batch of paths from the walk, read a few at a time; results and problems in walk order. */
@@ -83,7 +90,7 @@ async function readBatch(walk: AsyncGenerator<WalkedFile>, problems: PathProblem
       }
       paths.push(next.value);
     }
-    for (const r of await Promise.all(paths.map((p) => readOne(p, limits)))) {
+    for (const r of await readFiles(paths, limits)) {
       if ('problem' in r) problems.push(r.problem);
       else {
         batch.push(r.file);
