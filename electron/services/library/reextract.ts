@@ -9,6 +9,7 @@ import type { ExtractedItem } from '../import/formats/types';
 import type { LibraryStore } from './store';
 import { extractedMeta } from './article-meta';
 import { createHash } from 'node:crypto';
+import { labelBase } from '../../../shared/file-labels';
 
 export type Extract = (label: string, bytes: Uint8Array) => Promise<ExtractedItem[]>;
 
@@ -23,7 +24,7 @@ export interface ReextractResult {
 
 /** The name an extractor should see: a zip entry's own path, a JSONL record without its "#n". */
 export function extractionLabel(fileName: string): string {
-  const inner = fileName.split(' › ').pop() ?? fileName;
+  const inner = labelBase(fileName);
   return inner.replace(/#\d+$/, '');
 }
 

@@ -14,6 +14,7 @@ import { ImportRefusal } from '../refusal';
 import { URL_RE, cleanInline } from '../text';
 import { extractHtml } from './html';
 import type { ExtractedItem, FormatExtractor } from './types';
+import { LABEL_SEPARATOR } from '../../../../shared/file-labels';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ZONES: Record<string, string> = { ut: '+00:00', gmt: '+00:00', z: '+00:00', est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00', mdt: '-06:00', pst: '-08:00', pdt: '-07:00' };
@@ -152,7 +153,7 @@ export const emlFormat: FormatExtractor = {
     for (const a of email.attachments.filter(isDocumentAttachment)) {
       const content = typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content);
       const name = a.filename!.split(/[/\\]/).pop() || 'attachment';
-      items.push(...(await ctx.extractNested(`${label} › ${name}`, content)));
+      items.push(...(await ctx.extractNested(`${label}${LABEL_SEPARATOR}${name}`, content)));
     }
     if (items.length === 0) throw new ImportRefusal(reason);
     return items;

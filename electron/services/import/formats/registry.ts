@@ -13,12 +13,13 @@ import { rtfFormat } from './rtf';
 import { emlFormat } from './eml';
 import { jsonFormat } from './json';
 import { zipFormat } from './zip';
+import { labelBase } from '../../../../shared/file-labels';
 
 export const FORMATS: FormatExtractor[] = [textFormat, htmlFormat, mhtmlFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, emlFormat, jsonFormat, zipFormat];
 
 export function extensionOf(name: string): string {
-  // The file's own name: the end of a zip entry's path, or of a folder label ("coll.v2 › README" has none).
-  const base = name.split(/[/\\]| › /).pop() ?? '';
+  // The file's own name: the end of a folder label ("coll.v2 › README" has none), or of a zip entry's path.
+  const base = labelBase(name).split(/[/\\]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }

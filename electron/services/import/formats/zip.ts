@@ -8,6 +8,7 @@ import { ImportRefusal } from '../refusal';
 import type { ExtractedItem, FormatExtractor } from './types';
 import { sizeLabel, readZipDirectory, readZipEntry } from './zip-reader';
 import { oversizeReason } from './limits';
+import { LABEL_SEPARATOR } from '../../../../shared/file-labels';
 
 interface Budget {
   /** Unpacked bytes still allowed for this archive and everything nested in it. */
@@ -50,7 +51,7 @@ export const zipFormat: FormatExtractor = {
     const plan: Array<{ inner: string; entry: (typeof entries)[number] } | ExtractedItem> = [];
     let declared = 0;
     for (const entry of entries) {
-      const inner = `${label} › ${entry.name.replace(/\\/g, '/')}`;
+      const inner = `${label}${LABEL_SEPARATOR}${entry.name.replace(/\\/g, '/')}`;
       // Checked first: "../x" would otherwise pass for a hidden file and be skipped without a word.
       const unsafe = entry.isDirectory ? null : unsafeEntryName(entry.name);
       if (unsafe) plan.push({ label: inner, refusal: unsafe });
