@@ -37,11 +37,16 @@ export function hostOfUrl(url: string): string | null {
   }
 }
 
+/** The entry of a domain → name table whose name is `name` (case aside), or null. */
+function entryNamed(name: string, table: OutletNames): Outlet | null {
+  const wanted = name.trim().toLowerCase();
+  for (const [domain, n] of Object.entries(table)) if (n.toLowerCase() === wanted) return { name: n, domain };
+  return null;
+}
+
 /** Registry domain of an outlet name ("Sputnik Italia" → "it.sputniknews.com"), for sources naming themselves. */
 export function domainOfOutletName(name: string): string | null {
-  const wanted = name.trim().toLowerCase();
-  for (const [domain, n] of Object.entries(OUTLETS)) if (n.toLowerCase() === wanted) return domain;
-  return null;
+  return entryNamed(name, OUTLETS)?.domain ?? null;
 }
 
 /** Hosts that serve links, media or social posts, never the article's own outlet. */
@@ -88,7 +93,5 @@ export function withOutletNames(outlet: Outlet, names: OutletNames): Outlet {
     const hit = lookupOutletName(outlet.domain, names);
     return hit?.own && hit.name !== outlet.name ? { name: hit.name, domain: outlet.domain } : outlet;
   }
-  const wanted = outlet.name.trim().toLowerCase();
-  for (const [domain, name] of Object.entries(names)) if (name.toLowerCase() === wanted) return { name, domain };
-  return outlet;
+  return entryNamed(outlet.name, names) ?? outlet;
 }
