@@ -1,7 +1,7 @@
 // The library's own outlet names in the settings dialog: which outlet publishes at a domain, over the
 // built-in registry. Rows can be renamed or removed, and a domain added; nothing is sent until the dialog's
 // Save, which sends only what changed (see outletNamesChange). Stored articles from a renamed domain follow.
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { OUTLETS, lookupOutletName, normalizeHost } from '../../../shared/outlet-registry';
 
 export interface OutletRow {
@@ -39,7 +39,11 @@ export function OutletNamesFieldset({ rows, onChange }: { rows: readonly OutletR
     setName('');
     setError(null);
   };
-  // Enter in the add fields adds the row instead of submitting the whole dialog.
+  // Typing in the add fields clears the last error; Enter adds the row instead of submitting the dialog.
+  const typing = (set: (v: string) => void) => (e: ChangeEvent<HTMLInputElement>) => {
+    set(e.target.value);
+    setError(null);
+  };
   const onEnter = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -79,10 +83,7 @@ export function OutletNamesFieldset({ rows, onChange }: { rows: readonly OutletR
           aria-label="Domain"
           data-testid="outlet-add-domain"
           value={domain}
-          onChange={(e) => {
-            setDomain(e.target.value);
-            setError(null);
-          }}
+          onChange={typing(setDomain)}
           onKeyDown={onEnter}
         />
         <input
@@ -91,10 +92,7 @@ export function OutletNamesFieldset({ rows, onChange }: { rows: readonly OutletR
           aria-label="Outlet name"
           data-testid="outlet-add-name"
           value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
+          onChange={typing(setName)}
           onKeyDown={onEnter}
         />
         <button type="button" className="button" data-testid="outlet-add" onClick={add}>

@@ -100,5 +100,5 @@ export function pickedFolderFiles(files: readonly File[]): File[] {
     }
     return a.parts.length - b.parts.length;
   });
-  return withParts.map(({ file, parts }) => (parts.length > 1 ? new File([file], pathLabel(parts), { type: file.type, lastModified: file.lastModified }) : file));
+  return withParts.map(({ file, parts }) => labelled(file, parts.slice(0, -1)));
 }
