@@ -12,6 +12,7 @@ import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { pathLabel } from '../../shared/file-labels';
 import { NEWS_DOMAINS, NEWS_WORDS, mulberry32 } from '../helpers/seeded';
+import { pdfSource } from '../helpers/pdf';
 
 export type Kind = 'story' | 'copy' | 'refused';
 
@@ -161,16 +162,7 @@ function pdf(s: Story): Uint8Array {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     `<< /Producer (mixed-folder) /CreationDate (D:${s.date.replace(/-/g, '')}093000+01'00) >>`,
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return Buffer.from(pdfSource(objects, `/Info ${objects.length} 0 R`), 'latin1');
 }
 
 interface Written {

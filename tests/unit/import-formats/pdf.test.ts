@@ -1,6 +1,7 @@
 import { parsePdfDate } from '../../../electron/services/import/formats/pdf';
 import { blocksOfPages, dropFurniture, linesOf, type PdfTextPiece } from '../../../electron/services/import/formats/pdf-layout';
 import { HOSTILE_TIMEOUT, IT, fixture, onlyArticle, refusal, utf8 } from './helpers';
+import { pdfSource } from '../../helpers/pdf';
 
 describe('PDF: giornale.pdf (two pages, written by hand: justified Courier, running header and footer)', () => {
   it('reads metadata, rebuilds the paragraphs and numbers their pages', async () => {
@@ -55,16 +56,7 @@ function plainPdf(ops: string[]): Uint8Array {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return utf8(out);
+  return utf8(pdfSource(objs));
 }
 
 describe('PDF without metadata', () => {
