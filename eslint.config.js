@@ -50,7 +50,7 @@ export default tseslint.config(
       // The contract's schemas are zod: the renderer takes only their types, so zod stays out of its bundle.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/shared/api-contract', '**/shared/dispatcher', 'zod'], allowTypeImports: true, message: 'Import types only (values live in shared/rpc).' }] },
+        { patterns: [{ group: ['**/shared/api/contract', '**/shared/api/dispatcher', 'zod'], allowTypeImports: true, message: 'Import types only (values live in shared/api/rpc).' }] },
       ],
     },
   },

@@ -1,9 +1,9 @@
 // `workbench` command line: the same services as the app, for scripted imports, exports and the host.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { STANCES, type AppInfo, type Stance } from '../../shared/types';
-import { articleText, findQuote } from '../../shared/article-text';
-import { buildExport } from '../../shared/export/index';
+import { STANCES, type AppInfo, type Stance } from '../../shared/domain/types';
+import { articleText, findQuote } from '../../shared/domain/article-text';
+import { buildExport } from '../../shared/domain/export/index';
 import { openWorkbench, type Workbench } from '../services/workbench';
 import { readFileBatches, walkFiles, type PathProblem } from '../services/import/read-paths';
 import { defaultLibraryDir } from '../services/paths';
@@ -11,9 +11,9 @@ import { createHost } from '../host/server';
 import { reextractArticle } from '../services/library/reextract';
 import { extractFile } from '../services/import/formats/registry';
 import { writeFileAtomic } from '../services/fs-atomic';
-import { DEFAULT_IMPORT_SIZE_LIMITS, IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, type ImportSizeLimits } from '../../shared/rpc';
-import type { SettingsView } from '../../shared/types';
-import { normalizeHost } from '../../shared/outlet-registry';
+import { DEFAULT_IMPORT_SIZE_LIMITS, IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, type ImportSizeLimits } from '../../shared/api/rpc';
+import type { SettingsView } from '../../shared/domain/types';
+import { normalizeHost } from '../../shared/domain/outlet-registry';
 
 const MB = 1024 * 1024;
 const MIN_MB = IMPORT_SIZE_LIMIT_MIN_BYTES / MB;

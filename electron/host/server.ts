@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Dispatch } from '../../shared/dispatcher';
-import type { ImportSizeLimits, RpcResponse } from '../../shared/rpc';
+import type { Dispatch } from '../../shared/api/dispatcher';
+import type { ImportSizeLimits, RpcResponse } from '../../shared/api/rpc';
 
 export const TOKEN_HEADER = 'x-workbench-token';
 const COOKIE = 'wb_token';

@@ -4,7 +4,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RpcResponse } from '../../shared/api-contract';
+import type { RpcResponse } from '../../shared/api/contract';
 import { openWorkbench, type Workbench } from '../services/workbench';
 import { INVOKE_CHANNEL, MENU_CHANNEL, type MenuAction } from '../preload/api';
 import { createAppProtocolHandler } from './app-protocol';

@@ -1,5 +1,5 @@
 // Navigation and window-opening policy, Electron-free so it can be tested in plain Node.
-import { checkExternalUrl } from '../../shared/external-url';
+import { checkExternalUrl } from '../../shared/domain/external-url';
 import { isAppUrl } from './app-url';
 
 /** A page of ours may navigate (or be redirected) only within the app origin. */

@@ -3,7 +3,7 @@ import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialo
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ShellPorts } from '../services/workbench';
-import type { ExportFile } from '../../shared/types';
+import type { ExportFile } from '../../shared/domain/types';
 import { openExternalChecked } from './external';
 import { importDialogProperties } from './navigation';
 

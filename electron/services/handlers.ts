@@ -1,11 +1,11 @@
 // The handler map behind the API contract: one function per method, over the library services.
 // Shell-only methods (native dialogs, the system browser) answer 'unavailable' when the shell lacks the port.
-import type { Handlers } from '../../shared/api-contract';
-import type { RestoreBackupResult } from '../../shared/types';
-import { ServiceError } from '../../shared/dispatcher';
-import { checkExternalUrl } from '../../shared/external-url';
-import { buildExport } from '../../shared/export/index';
-import { evidenceForClaim, summarizeClaims } from '../../shared/claims';
+import type { Handlers } from '../../shared/api/contract';
+import type { RestoreBackupResult } from '../../shared/domain/types';
+import { ServiceError } from '../../shared/api/dispatcher';
+import { checkExternalUrl } from '../../shared/domain/external-url';
+import { buildExport } from '../../shared/domain/export/index';
+import { evidenceForClaim, summarizeClaims } from '../../shared/domain/claims';
 import type { Library } from './library/library';
 import type { Importer } from './importer';
 import { createImportJobs, type ImportJobs } from './import-jobs';

@@ -6,12 +6,12 @@
 // BATCH_FILES files and about BATCH_BYTES of bytes read (files over their cap go by name and size, unread),
 // and the importer stores each batch all or nothing. Cancel stops before the next batch is read, so a
 // cancelled job leaves exactly its answered batches; the files after them are reported as not sent. Paths
-// never leave the main side: results carry labels (shared/file-labels) and, for a path that could not be
+// never leave the main side: results carry labels (shared/domain/file-labels) and, for a path that could not be
 // walked, its last name.
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ImportFileResult, ImportJobStatus } from '../../shared/types';
-import { ServiceError } from '../../shared/dispatcher';
+import type { ImportFileResult, ImportJobStatus } from '../../shared/domain/types';
+import { ServiceError } from '../../shared/api/dispatcher';
 import type { Importer, IncomingFile } from './importer';
 import { sizeLimitFor } from './import/formats/registry';
 import { readFiles, walkFiles, type PathProblem, type WalkedFile } from './import/read-paths';

@@ -15,11 +15,11 @@
 // that cannot be read is rebuilt the same way.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImportFileResult, ImportReport, ParsedArticle } from '../../shared/types';
-import { articleText } from '../../shared/article-text';
+import type { ImportFileResult, ImportReport, ParsedArticle } from '../../shared/domain/types';
+import { articleText } from '../../shared/domain/article-text';
 import { extractFile, oversizeReason } from './import/formats/registry';
 import { outletKey, withOutletNames } from './import/outlets';
-import type { OutletNames } from '../../shared/outlet-registry';
+import type { OutletNames } from '../../shared/domain/outlet-registry';
 import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from './import/formats/types';
 import { sha256Hex, type Library } from './library/library';
 import { writeFileAtomic } from './fs-atomic';

@@ -10,10 +10,10 @@
 // the backup was taken are listed again from the index the restore moved aside, before the reopened
 // library answers anyone (library/readd-articles.ts: which folders, and why not through the importer).
 import { basename, join } from 'node:path';
-import { METHOD_NAMES, type Handlers } from '../../shared/api-contract';
-import { createDispatcher, ServiceError, type Dispatch } from '../../shared/dispatcher';
-import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../shared/rpc';
-import type { AppInfo, ExportFile, RestoreBackupResult } from '../../shared/types';
+import { METHOD_NAMES, type Handlers } from '../../shared/api/contract';
+import { createDispatcher, ServiceError, type Dispatch } from '../../shared/api/dispatcher';
+import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../shared/api/rpc';
+import type { AppInfo, ExportFile, RestoreBackupResult } from '../../shared/domain/types';
 import { createHandlers } from './handlers';
 import { DEFAULT_LIMITS } from './import/formats/types';
 import { createExtractorPool } from './import/worker-pool';

@@ -1,5 +1,5 @@
 // The app with its dependencies injected: the API client, and optionally a prepared store (tests).
-import type { ApiClient } from '../../shared/api-contract';
+import type { ApiClient } from '../../shared/api/contract';
 import { ApiProvider } from './api/api-context';
 import { StoreProvider } from './state/store-context';
 import type { AppStore } from './state/store';

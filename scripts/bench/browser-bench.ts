@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-import type { ArticleSummary } from '../../shared/types';
+import type { ArticleSummary } from '../../shared/domain/types';
 import { frameDeltas } from './stats';
 
 export const CHROMIUM_ARGS = [

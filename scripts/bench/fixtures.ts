@@ -3,9 +3,9 @@
 // API would take minutes of fsyncs and measure nothing the save bench does not measure already).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { articleText, codePointLength, describeRange } from '../../shared/article-text';
-import type { Annotation, Claim, Stance } from '../../shared/types';
-import { STANCES } from '../../shared/types';
+import { articleText, codePointLength, describeRange } from '../../shared/domain/article-text';
+import type { Annotation, Claim, Stance } from '../../shared/domain/types';
+import { STANCES } from '../../shared/domain/types';
 import { createRng, generateArticle, languageModels, toScrapeDump, type Rng } from './text-gen';
 
 /** Run `fn` over 0..n-1 with at most `limit` calls in flight. */

@@ -2,8 +2,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, type Workbench } from '../../electron/services/workbench';
-import { articleText } from '../../shared/article-text';
-import { STANCES } from '../../shared/types';
+import { articleText } from '../../shared/domain/article-text';
+import { STANCES } from '../../shared/domain/types';
 import { sentenceRanges } from './fixtures';
 import { createRng, languageModels, zipfIndex } from './text-gen';
 

@@ -1,6 +1,6 @@
 // The two transports: both unwrap RpcResponse and throw ApiError(code, message) on ok:false.
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../shared/api-contract';
+import { ApiError } from '../../shared/api/contract';
 import { createHttpClient, readWorkbenchToken } from '../../renderer/src/api/http-client';
 import { createIpcClient } from '../../renderer/src/api/ipc-client';
 import { pickClient } from '../../renderer/src/api/pick-client';

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { articleBlocks } from '../../shared/article-text';
+import { articleBlocks } from '../../shared/domain/article-text';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 

@@ -1,9 +1,9 @@
 // An in-memory ApiClient for component tests: enough of the main side's behaviour to drive the UI, with
 // every call recorded so tests can assert on payloads.
-import { ApiError, DEFAULT_IMPORT_SIZE_LIMITS, type ApiClient, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api-contract';
-import { articleText, countWords, sliceCodePoints } from '../../shared/article-text';
-import { evidenceForClaim, summarizeClaims } from '../../shared/claims';
-import type { Annotation, AppInfo, Article, ArticleMeta, ArticleSummary, Claim, ImportJobStatus, ImportReport, LibrarySettings } from '../../shared/types';
+import { ApiError, DEFAULT_IMPORT_SIZE_LIMITS, type ApiClient, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api/contract';
+import { articleText, countWords, sliceCodePoints } from '../../shared/domain/article-text';
+import { evidenceForClaim, summarizeClaims } from '../../shared/domain/claims';
+import type { Annotation, AppInfo, Article, ArticleMeta, ArticleSummary, Claim, ImportJobStatus, ImportReport, LibrarySettings } from '../../shared/domain/types';
 
 export interface Call {
   method: MethodName;

@@ -2,9 +2,9 @@
 // files dropped meanwhile joining the job; and the progress panel driving it in the app.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DroppedFile, MethodInput, MethodName, MethodOutput } from '../../shared/api-contract';
-import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_PDF_BYTES, maxImportBytesFor } from '../../shared/rpc';
-import type { ImportReport } from '../../shared/types';
+import type { DroppedFile, MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_PDF_BYTES, maxImportBytesFor } from '../../shared/api/rpc';
+import type { ImportReport } from '../../shared/domain/types';
 import { ImportJob } from '../../renderer/src/lib/import-job';
 import { formatEta, formatRate, progressStats, type ImportProgress } from '../../renderer/src/lib/import-progress';
 import { isOversized, planBatches } from '../../renderer/src/lib/import-batches';

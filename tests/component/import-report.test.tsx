@@ -2,7 +2,7 @@
 // article list's "N versions" badge for near-duplicate groups.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ImportFileResult } from '../../shared/types';
+import type { ImportFileResult } from '../../shared/domain/types';
 import { IMPORT_REPORT_COLUMNS, importReportCsv, importReportFileName } from '../../renderer/src/lib/import-report-csv';
 import { versionCounts } from '../../renderer/src/lib/import-versions';
 import { FakeApi, makeArticle } from './fake-api';

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_IMPORT_FILE_BYTES, type DroppedFile } from '../../shared/api-contract';
+import { MAX_IMPORT_FILE_BYTES, type DroppedFile } from '../../shared/api/contract';
 import { FakeApi } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../shared/api-contract';
-import { articleBlocks } from '../../shared/article-text';
+import { ApiError } from '../../shared/api/contract';
+import { articleBlocks } from '../../shared/domain/article-text';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 

@@ -2,8 +2,8 @@
 // of the app; restoring one (after confirming) reloads app info, articles and claims and shows the app.
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api-contract';
-import type { LibraryRecovery, RestoreBackupResult } from '../../shared/types';
+import { ApiError, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api/contract';
+import type { LibraryRecovery, RestoreBackupResult } from '../../shared/domain/types';
 import { formatBackupTime } from '../../renderer/src/components/RecoveryScreen';
 import { FakeApi, makeArticle, makeClaim } from './fake-api';
 import { mockViewport, renderApp } from './helpers';

@@ -1,8 +1,8 @@
 // The pure DOM Range → code point offsets mapping, on text where UTF-16 and code points differ.
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { articleBlocks, articleText, sliceCodePoints } from '../../shared/article-text';
-import type { Annotation } from '../../shared/types';
+import { articleBlocks, articleText, sliceCodePoints } from '../../shared/domain/article-text';
+import type { Annotation } from '../../shared/domain/types';
 import { rangeToOffsets, selectionFromRange, trimOffsets } from '../../renderer/src/lib/selection-offsets';
 import { ReaderBlock } from '../../renderer/src/components/ReaderBlock';
 import { makeAnnotation, makeArticle } from './fake-api';

@@ -1,9 +1,9 @@
 // Pure functions behind the UI: selectors, highlight segmentation, import batching, base64, sort keys.
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/api-contract';
-import { articleBlocks } from '../../shared/article-text';
-import { summarizeClaims } from '../../shared/claims';
-import type { ArticleSummary } from '../../shared/types';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/api/contract';
+import { articleBlocks } from '../../shared/domain/article-text';
+import { summarizeClaims } from '../../shared/domain/claims';
+import type { ArticleSummary } from '../../shared/domain/types';
 import {
   annotationCounts,
   claimLabel,

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleBlocks, articleText, sliceCodePoints } from '../../shared/article-text';
+import { articleBlocks, articleText, sliceCodePoints } from '../../shared/domain/article-text';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 

@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'n
 import { basename, dirname, join, sep } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { pathLabel } from '../../shared/file-labels';
+import { pathLabel } from '../../shared/domain/file-labels';
 import { NEWS_DOMAINS, NEWS_WORDS, mulberry32 } from '../helpers/seeded';
 import { pdfSource } from '../helpers/pdf';
 

@@ -18,5 +18,5 @@ mayor governor region province district capital town streets residents neighbour
   .split(/\s+/)
   .filter(Boolean);
 
-/** Outlets' domains, all in the built-in registry (shared/outlet-registry.ts). */
+/** Outlets' domains, all in the built-in registry (shared/domain/outlet-registry.ts). */
 export const NEWS_DOMAINS = ['reuters.com', 'apnews.com', 'bbc.co.uk', 'theguardian.com', 'ansa.it', 'lemonde.fr', 'dw.com', 'aljazeera.com', 'france24.com', 'euronews.com'];

@@ -1,6 +1,6 @@
-import { comparePublished, emptyStanceCounts, evidenceForClaim, formatPublished, summarizeClaims } from '../../shared/claims';
-import { STANCES } from '../../shared/types';
-import type { ArticleMeta } from '../../shared/types';
+import { comparePublished, emptyStanceCounts, evidenceForClaim, formatPublished, summarizeClaims } from '../../shared/domain/claims';
+import { STANCES } from '../../shared/domain/types';
+import type { ArticleMeta } from '../../shared/domain/types';
 import { annFogliettone, annMultiline, annSputnik, china, fogliettone, makeSnapshot, peacekeeping, sputnik, withdraw } from './export/fixture';
 
 describe('emptyStanceCounts', () => {

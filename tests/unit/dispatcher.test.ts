@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, ServiceError } from '../../shared/dispatcher';
-import { METHOD_NAMES, contract, type Handlers } from '../../shared/api-contract';
+import { createDispatcher, ServiceError } from '../../shared/api/dispatcher';
+import { METHOD_NAMES, contract, type Handlers } from '../../shared/api/contract';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const h = {} as Record<string, unknown>;

@@ -1,6 +1,6 @@
 // The article importer for text files: one file's name and bytes in, a ParsedArticle out, or an
 // ImportRefusal whose reason the caller shows after the file name. Pure: no I/O, no Electron.
-import type { ParsedArticle } from '../../../shared/types';
+import type { ParsedArticle } from '../../../shared/domain/types';
 import { decodeText } from './decode';
 import { parsePlainText } from './plain-text';
 import { ImportRefusal } from './refusal';

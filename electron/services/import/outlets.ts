@@ -1,9 +1,9 @@
 // Which outlet an article comes from, from the clues its file gives (its URL, a name it gives itself, its
-// contact lines), named through the outlet registry (shared/outlet-registry.ts); a domain not listed names
+// contact lines), named through the outlet registry (shared/domain/outlet-registry.ts); a domain not listed names
 // itself. A library's own names are applied after extraction (withOutletNames), so the extractor workers need
 // only the built-in list.
-import type { Outlet } from '../../../shared/types';
-import { OUTLETS, lookupOutletName, normalizeHost, type OutletNames } from '../../../shared/outlet-registry';
+import type { Outlet } from '../../../shared/domain/types';
+import { OUTLETS, lookupOutletName, normalizeHost, type OutletNames } from '../../../shared/domain/outlet-registry';
 
 export { OUTLETS, normalizeHost };
 

@@ -1,7 +1,7 @@
 // Parser for hand-written .txt and .md files: the first non-empty line is the title, blank lines separate
 // paragraphs, hard-wrapped lines within a paragraph are joined. A few lines right under the title may carry
 // a date, a URL or a byline. Markdown is reduced to its text; YAML front matter, when present, wins.
-import type { ParsedArticle } from '../../../shared/types';
+import type { ParsedArticle } from '../../../shared/domain/types';
 import { isBoilerplate, isStopLine, relatedMarker } from './boilerplate';
 import { parseDate, parseDateLine } from './dates';
 import { detectLanguage, languageFromLocale } from './language';

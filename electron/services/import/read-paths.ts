@@ -6,7 +6,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { IncomingFile } from '../importer';
 import { sizeLimitFor } from './formats/registry';
-import { pathLabel } from '../../../shared/file-labels';
+import { pathLabel } from '../../../shared/domain/file-labels';
 import { DEFAULT_LIMITS, type ImportLimits } from './formats/types';
 
 export interface PathProblem {
@@ -14,7 +14,7 @@ export interface PathProblem {
   reason: string;
 }
 
-/** A file to read, and the label it is reported and stored under (shared/file-labels). */
+/** A file to read, and the label it is reported and stored under (shared/domain/file-labels). */
 export interface WalkedFile {
   path: string;
   label: string;

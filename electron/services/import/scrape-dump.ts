@@ -2,7 +2,7 @@
 // pulled from the page head (og: title and description, timestamps, section names, image URL, locale),
 // contact and copyright lines, and the XPath it used. Every non-blank line is classified; the title is
 // the first line the dump repeats, metadata lines feed the fields, and the rest is the body.
-import type { ParsedArticle } from '../../../shared/types';
+import type { ParsedArticle } from '../../../shared/domain/types';
 import { isBoilerplate, isStopLine, ownDomainsIn, relatedMarker } from './boilerplate';
 import { compareIsoDates, parseDate, parseDateLine, parseIsoDate } from './dates';
 import { splitGlued } from './glue';

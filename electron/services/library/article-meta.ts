@@ -1,7 +1,7 @@
 // The article metadata that comes from extraction (as opposed to the import's own facts: id, file name,
 // hashes, import time). Import and re-extraction fill it the same way.
-import type { ArticleMeta, ParsedArticle } from '../../../shared/types';
-import { countWords, type ArticleTextParts } from '../../../shared/article-text';
+import type { ArticleMeta, ParsedArticle } from '../../../shared/domain/types';
+import { countWords, type ArticleTextParts } from '../../../shared/domain/article-text';
 
 export type ExtractedMeta = Pick<ArticleMeta, 'title' | 'outlet' | 'url' | 'published' | 'modified' | 'language' | 'author' | 'lead' | 'wordCount'>;
 

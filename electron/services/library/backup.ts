@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ServiceError } from '../../../shared/dispatcher';
+import { ServiceError } from '../../../shared/api/dispatcher';
 import { syncDir } from './durable-json-file';
 import { acquireLibraryLock, type LibraryLock } from './lock';
 import { LibraryOpenError, migrateIndex, validateIndex, type IndexData, type MigrateOptions, type MigrationRecord, type ValidIndex } from './migrations';

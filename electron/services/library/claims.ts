@@ -1,7 +1,7 @@
 // Claim records (claims.json): create, edit, delete and restore. Every mutation awaits the durable write of
 // claims.json; if that write fails, the in-memory list is put back so that memory never claims more than disk.
-import type { Annotation, Claim } from '../../../shared/types';
-import { ServiceError } from '../../../shared/dispatcher';
+import type { Annotation, Claim } from '../../../shared/domain/types';
+import { ServiceError } from '../../../shared/api/dispatcher';
 import type { LibraryStore } from './store';
 
 export type ClaimPatch = Partial<Pick<Claim, 'text' | 'speaker' | 'note'>>;

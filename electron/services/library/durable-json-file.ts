@@ -17,7 +17,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { ServiceError } from '../../../shared/dispatcher';
+import { ServiceError } from '../../../shared/api/dispatcher';
 import { writeFileAtomic } from '../fs-atomic';
 
 interface Waiting {

@@ -15,14 +15,14 @@ import type {
   Outlet,
   ParsedArticle,
   Stance,
-} from '../../../shared/types';
-import { articleText, codePointLength, describeRange, findQuote, sliceCodePoints } from '../../../shared/article-text';
-import { ServiceError } from '../../../shared/dispatcher';
+} from '../../../shared/domain/types';
+import { articleText, codePointLength, describeRange, findQuote, sliceCodePoints } from '../../../shared/domain/article-text';
+import { ServiceError } from '../../../shared/api/dispatcher';
 import { reextractArticle, type Extract } from './reextract';
 import { extractedMeta } from './article-meta';
 import { createClaimOps } from './claims';
 import { outletKey } from '../import/outlets';
-import type { OutletNames } from '../../../shared/outlet-registry';
+import type { OutletNames } from '../../../shared/domain/outlet-registry';
 import { outletRenames, outletsOf } from './outlet-renames';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
 

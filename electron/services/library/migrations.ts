@@ -12,7 +12,7 @@
 // runs the machinery with an invented schema 0.
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import type { Annotation, ArticleMeta, Claim, Outlet } from '../../../shared/types';
+import type { Annotation, ArticleMeta, Claim, Outlet } from '../../../shared/domain/types';
 
 export const LIBRARY_FORMAT = 'analyst-workbench-library';
 export const SCHEMA_VERSION = 1;

@@ -3,8 +3,8 @@
 // A name the library forgets goes back to the built-in registry's name for the domain, or the domain itself
 // (what an import would find), but only on articles that still carry the forgotten name. Articles known by
 // name only (no domain) are left as they are.
-import type { ArticleMeta, Outlet } from '../../../shared/types';
-import { lookupOutletName, type OutletNames } from '../../../shared/outlet-registry';
+import type { ArticleMeta, Outlet } from '../../../shared/domain/types';
+import { lookupOutletName, type OutletNames } from '../../../shared/domain/outlet-registry';
 
 /** The library's own name for a domain (nearest listed level, unless a nearer built-in one wins), else null. */
 function ownName(domain: string, names: OutletNames): string | null {

@@ -2,14 +2,14 @@
 // which the library keeps byte for byte. Annotations are carried over by finding their quote in the new text
 // (prefix and suffix break ties, the old position is the hint). When any quote cannot be found, nothing is
 // changed and the caller learns which annotations were in the way: evidence is never silently dropped.
-import type { Annotation, ArticleMeta } from '../../../shared/types';
-import { articleText, describeRange, findQuote } from '../../../shared/article-text';
-import { ServiceError } from '../../../shared/dispatcher';
+import type { Annotation, ArticleMeta } from '../../../shared/domain/types';
+import { articleText, describeRange, findQuote } from '../../../shared/domain/article-text';
+import { ServiceError } from '../../../shared/api/dispatcher';
 import type { ExtractedItem } from '../import/formats/types';
 import type { LibraryStore } from './store';
 import { extractedMeta } from './article-meta';
 import { createHash } from 'node:crypto';
-import { labelBase } from '../../../shared/file-labels';
+import { labelBase } from '../../../shared/domain/file-labels';
 
 export type Extract = (label: string, bytes: Uint8Array) => Promise<ExtractedItem[]>;
 

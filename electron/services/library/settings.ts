@@ -1,5 +1,5 @@
 // The library's preferences, in settings.json beside the index: the per-file import caps and the library's
-// own outlet names (domain → name, over the built-in registry in shared/outlet-registry.ts). They live
+// own outlet names (domain → name, over the built-in registry in shared/domain/outlet-registry.ts). They live
 // with the library (not the machine) because the library is what a team shares and what a CLI run and the
 // app both open. The file holds only what the user changed; anything absent takes its default.
 //
@@ -10,11 +10,11 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
-import { importLimitsSchema } from '../../../shared/api-contract';
-import { OUTLET_NAME_MAX, OUTLET_NAMES_MAX, normalizeHost } from '../../../shared/outlet-registry';
-import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../../shared/rpc';
-import type { LibrarySettings, SettingsView } from '../../../shared/types';
-import { ServiceError } from '../../../shared/dispatcher';
+import { importLimitsSchema } from '../../../shared/api/contract';
+import { OUTLET_NAME_MAX, OUTLET_NAMES_MAX, normalizeHost } from '../../../shared/domain/outlet-registry';
+import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../../shared/api/rpc';
+import type { LibrarySettings, SettingsView } from '../../../shared/domain/types';
+import { ServiceError } from '../../../shared/api/dispatcher';
 import { DAMAGED_DIR } from './backup';
 import { syncDir } from './durable-json-file';
 

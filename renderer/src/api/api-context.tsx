@@ -1,6 +1,6 @@
 // The ApiClient reaches components through context, so tests can pass an in-memory fake.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ApiClient } from '../../../shared/api-contract';
+import type { ApiClient } from '../../../shared/api/contract';
 
 const ApiContext = createContext<ApiClient | null>(null);
 

@@ -1,7 +1,7 @@
 // Transport for the localhost host: one POST endpoint, authenticated by the token the host wrote into the
 // page's meta tag at serve time (so another local page cannot drive the API without reading this page).
-import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api-contract';
-import { ApiError } from '../../../shared/rpc';
+import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/rpc';
 import { unwrapResponse } from './rpc';
 
 export const RPC_PATH = '/api/rpc';

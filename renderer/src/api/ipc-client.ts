@@ -1,5 +1,5 @@
 // Transport for the Electron shell: the sandboxed preload exposes one invoke() on window.workbench.
-import type { ApiClient, MethodInput, MethodName, MethodOutput, RpcResponse } from '../../../shared/api-contract';
+import type { ApiClient, MethodInput, MethodName, MethodOutput, RpcResponse } from '../../../shared/api/contract';
 import { unwrapResponse } from './rpc';
 
 export type MenuAction = 'import' | 'import-folder' | 'export-md' | 'export-csv' | 'export-json';

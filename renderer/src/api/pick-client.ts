@@ -1,5 +1,5 @@
 // Chooses the transport: the Electron preload bridge when present, else HTTP to the localhost host.
-import type { ApiClient } from '../../../shared/api-contract';
+import type { ApiClient } from '../../../shared/api/contract';
 import { createHttpClient, readWorkbenchToken } from './http-client';
 import { createIpcClient } from './ipc-client';
 

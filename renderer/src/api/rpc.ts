@@ -1,5 +1,5 @@
 // Turns a transport's RpcResponse into a value or an ApiError, so both clients behave identically.
-import { ApiError, type RpcError, type RpcResponse } from '../../../shared/rpc';
+import { ApiError, type RpcError, type RpcResponse } from '../../../shared/api/rpc';
 
 const CODES: ReadonlySet<RpcError['code']> = new Set([
   'unknown_method',

@@ -1,7 +1,7 @@
 // Editing an annotation in place. Only changed fields are sent; a reworded claim that matches no existing
 // claim is created first, since annotations.update takes a claim id.
 import { useRef, useState } from 'react';
-import type { Annotation, ClaimSummary } from '../../../shared/types';
+import type { Annotation, ClaimSummary } from '../../../shared/domain/types';
 import { useAppStore } from '../state/store-context';
 import { findClaimByText, parseTags } from '../state/selectors';
 import type { AnnotationPatch } from '../state/slices/reader';

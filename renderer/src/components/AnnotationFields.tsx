@@ -1,6 +1,6 @@
 // Stance, speaker, tags and note: the fields the tag form and the edit form share.
 import { useId } from 'react';
-import { STANCES, type Stance } from '../../../shared/types';
+import { STANCES, type Stance } from '../../../shared/domain/types';
 import { STANCE_INFO } from '../lib/stances';
 
 export interface FieldValues {

@@ -1,7 +1,7 @@
 // One annotation: claim, stance badge, speaker and quote; click to bring its highlight into view.
 // Edit changes stance/speaker/tags/note/claim; Delete can be undone with Ctrl/⌘+Z.
 import { useState } from 'react';
-import type { Annotation, ClaimSummary } from '../../../shared/types';
+import type { Annotation, ClaimSummary } from '../../../shared/domain/types';
 import { useAppStore } from '../state/store-context';
 import { excerpt } from '../lib/focus';
 import { AnnotationEditForm } from './AnnotationEditForm';

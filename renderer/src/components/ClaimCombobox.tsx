@@ -1,7 +1,7 @@
 // Claim typeahead: type to filter existing claims, ↑/↓ + Enter or click to pick one; otherwise the typed
 // text becomes a new claim. Enter with no option highlighted submits the surrounding form.
 import { useId, useMemo, useState } from 'react';
-import type { ClaimSummary } from '../../../shared/types';
+import type { ClaimSummary } from '../../../shared/domain/types';
 import { useAppStore } from '../state/store-context';
 import { findClaimByText, matchClaims } from '../state/selectors';
 

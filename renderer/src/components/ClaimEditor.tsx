@@ -1,7 +1,7 @@
 // A claim's own record: wording, usual speaker, note. Deleting is offered only when nothing cites it,
 // which is also the only case the main side allows; Ctrl/Cmd+Z puts a deleted claim back.
 import { useState } from 'react';
-import type { ClaimSummary } from '../../../shared/types';
+import type { ClaimSummary } from '../../../shared/domain/types';
 import { useAppStore } from '../state/store-context';
 
 export function ClaimEditor({ claim, evidenceCount }: { claim: ClaimSummary; evidenceCount: number | null }) {

@@ -1,7 +1,7 @@
 // The claims table: sortable by any column; click or ↑/↓ selects a claim and loads its evidence.
 import { useMemo } from 'react';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
-import type { ClaimSummary } from '../../../shared/types';
+import type { ClaimSummary } from '../../../shared/domain/types';
 import { useAppStore, useAppStoreApi } from '../state/store-context';
 import { filterClaims } from '../state/selectors';
 import { claimColumns, isStanceColumn } from './claim-columns';

@@ -1,7 +1,7 @@
 // The selected claim: its editable record and its evidence across articles (oldest first). Clicking
 // evidence opens the article in the reader with the highlight in view.
 import { useMemo } from 'react';
-import { formatPublished } from '../../../shared/claims';
+import { formatPublished } from '../../../shared/domain/claims';
 import { useAppStore } from '../state/store-context';
 import { ClaimEditor } from './ClaimEditor';
 import { StanceBadge } from './StanceBadge';

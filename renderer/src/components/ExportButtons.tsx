@@ -1,5 +1,5 @@
 // Export: Markdown / CSV / JSON, always one click away in the header (no menu to open first).
-import type { ExportFormat } from '../../../shared/types';
+import type { ExportFormat } from '../../../shared/domain/types';
 import { useAppStore } from '../state/store-context';
 
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; title: string }> = [

@@ -1,7 +1,7 @@
 // A running import's progress, then what happened to each file: imported / near-duplicate / duplicate /
 // refused with the reason, and for a cancelled import the files not sent. Saves as CSV.
 import { useMemo, useState } from 'react';
-import type { ImportFileResult, ImportStatus } from '../../../shared/types';
+import type { ImportFileResult, ImportStatus } from '../../../shared/domain/types';
 import '../styles/import-report.css';
 import { useAppStore } from '../state/store-context';
 import { formatCount } from '../lib/import-progress';

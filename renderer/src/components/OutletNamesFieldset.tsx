@@ -2,7 +2,7 @@
 // built-in registry. Rows can be renamed or removed, and a domain added; nothing is sent until the dialog's
 // Save, which sends only what changed (see outletNamesChange). Stored articles from a renamed domain follow.
 import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
-import { OUTLETS, lookupOutletName, normalizeHost } from '../../../shared/outlet-registry';
+import { OUTLETS, lookupOutletName, normalizeHost } from '../../../shared/domain/outlet-registry';
 
 export interface OutletRow {
   domain: string;

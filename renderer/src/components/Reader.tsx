@@ -2,7 +2,7 @@
 // start so selections map back to offsets, with annotations highlighted by stance.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import '../styles/reader.css';
-import { articleBlocks, articleText } from '../../../shared/article-text';
+import { articleBlocks, articleText } from '../../../shared/domain/article-text';
 import { useAppStore } from '../state/store-context';
 import { useReaderSelection } from '../hooks/use-reader-selection';
 import { ReaderBlock } from './ReaderBlock';

@@ -1,8 +1,8 @@
 // One block of the stored text (title, lead or paragraph) with its highlights. Text is rendered as React
 // text only; overlapping annotations become nested <mark>s over shared segments.
 import { Fragment, memo, useMemo, type ElementType, type ReactNode } from 'react';
-import type { TextBlock } from '../../../shared/article-text';
-import type { Annotation } from '../../../shared/types';
+import type { TextBlock } from '../../../shared/domain/article-text';
+import type { Annotation } from '../../../shared/domain/types';
 import { blockSegments, type Span } from '../lib/highlight-segments';
 
 interface Props {

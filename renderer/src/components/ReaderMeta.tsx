@@ -1,10 +1,10 @@
 // Outlet, date, author and the source link. The link leaves the app only through the checked URL rule;
 // the host has no system browser, so there it falls back to a new browser tab.
 import { useState } from 'react';
-import { ApiError } from '../../../shared/rpc';
-import { formatPublished } from '../../../shared/claims';
-import { checkExternalUrl } from '../../../shared/external-url';
-import type { Article } from '../../../shared/types';
+import { ApiError } from '../../../shared/api/rpc';
+import { formatPublished } from '../../../shared/domain/claims';
+import { checkExternalUrl } from '../../../shared/domain/external-url';
+import type { Article } from '../../../shared/domain/types';
 import { useApi } from '../api/api-context';
 import { useAppStore } from '../state/store-context';
 

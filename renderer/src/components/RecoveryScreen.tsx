@@ -4,7 +4,7 @@
 // toast when articles imported after the backup were listed again).
 import { useEffect, useRef, useState } from 'react';
 import '../styles/recovery.css';
-import type { LibraryRecovery, RecoveryBackup } from '../../../shared/types';
+import type { LibraryRecovery, RecoveryBackup } from '../../../shared/domain/types';
 import { useAppStore } from '../state/store-context';
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'medium' });

@@ -2,7 +2,7 @@
 // for PDFs and for everything else, and the library's own outlet names. Sizes are megabytes within the range
 // the API accepts; the main side checks everything again, and its error is shown here as it comes.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, type ImportSizeLimits } from '../../../shared/rpc';
+import { IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, type ImportSizeLimits } from '../../../shared/api/rpc';
 import { useAppStore } from '../state/store-context';
 import { OutletNamesFieldset, outletNamesChange, rowError, type OutletRow } from './OutletNamesFieldset';
 

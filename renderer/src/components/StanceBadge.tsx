@@ -1,4 +1,4 @@
-import type { Stance } from '../../../shared/types';
+import type { Stance } from '../../../shared/domain/types';
 import { STANCE_INFO } from '../lib/stances';
 
 export function StanceBadge({ stance }: { stance: Stance }) {

@@ -1,5 +1,5 @@
 // What the highlight colours mean.
-import { STANCES } from '../../../shared/types';
+import { STANCES } from '../../../shared/domain/types';
 import { STANCE_INFO } from '../lib/stances';
 
 export function StanceLegend() {

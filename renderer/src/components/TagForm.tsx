@@ -1,7 +1,7 @@
 // Tagging the frozen selection as evidence for a claim (existing or new); saved at once on Save/Enter.
 import { useRef, useState } from 'react';
-import type { MethodInput } from '../../../shared/api-contract';
-import type { ClaimSummary } from '../../../shared/types';
+import type { MethodInput } from '../../../shared/api/contract';
+import type { ClaimSummary } from '../../../shared/domain/types';
 import { useAppStore } from '../state/store-context';
 import { findClaimByText, parseTags } from '../state/selectors';
 import type { ReaderSelection } from '../state/slices/reader';

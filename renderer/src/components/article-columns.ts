@@ -1,7 +1,7 @@
 // Article list columns (module scope so the table does not rebuild them each render).
 import type { ColumnDef, SortingFn } from '@tanstack/react-table';
-import type { ArticleSummary } from '../../../shared/types';
-import { formatPublished } from '../../../shared/claims';
+import type { ArticleSummary } from '../../../shared/domain/types';
+import { formatPublished } from '../../../shared/domain/claims';
 import { compareIsoKey, compareTextKey } from '../lib/sort-keys';
 
 const byText: SortingFn<ArticleSummary> = (a, b, id) => compareTextKey(String(a.getValue(id)), String(b.getValue(id)));

@@ -1,6 +1,6 @@
 // Claims table columns (module scope so the table does not rebuild them each render).
 import type { ColumnDef, SortingFn } from '@tanstack/react-table';
-import { STANCES, type ClaimSummary } from '../../../shared/types';
+import { STANCES, type ClaimSummary } from '../../../shared/domain/types';
 import { compareTextKey } from '../lib/sort-keys';
 
 const byText: SortingFn<ClaimSummary> = (a, b, id) => compareTextKey(String(a.getValue(id)), String(b.getValue(id)));

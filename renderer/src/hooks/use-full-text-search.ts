@@ -3,7 +3,7 @@
 // The list then shows the union of its local title/outlet/URL matches and the full-text hits, hits first
 // in rank order, each hit with a snippet around its first match.
 import { useEffect, useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../../shared/types';
+import type { ArticleSummary } from '../../../shared/domain/types';
 import { useApi } from '../api/api-context';
 
 export const FULL_TEXT_MIN_CHARS = 3;

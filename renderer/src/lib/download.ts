@@ -1,5 +1,5 @@
 // Saving an export in the browser host: a Blob behind an <a download>.
-import type { ExportFile } from '../../../shared/types';
+import type { ExportFile } from '../../../shared/domain/types';
 
 export function downloadFile(file: ExportFile, doc: Document = document): void {
   const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));

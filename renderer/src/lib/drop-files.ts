@@ -1,6 +1,6 @@
 // Files and folders from a drop. Entries must be taken while the drop event runs (the DataTransfer is
 // emptied afterwards), so this is split into a synchronous snapshot and an asynchronous walk.
-import { pathLabel } from '../../../shared/file-labels';
+import { pathLabel } from '../../../shared/domain/file-labels';
 
 export interface DropSnapshot {
   entries: FileSystemEntry[];
@@ -44,7 +44,7 @@ const readAll = async (dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]
 const WALK_SLICE_MS = 16;
 
 /**
- * A file inside a dropped folder goes by its path from that folder (shared/file-labels): the same File data
+ * A file inside a dropped folder goes by its path from that folder (shared/domain/file-labels): the same File data
  * under another name (nothing is read or copied here).
  */
 function labelled(file: File, folders: readonly string[]): File {

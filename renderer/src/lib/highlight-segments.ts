@@ -1,7 +1,7 @@
 // Splitting a block's text at every annotation boundary, so overlapping annotations render as nested
 // <mark>s over the pieces they share instead of needing overlapping elements.
-import type { TextBlock } from '../../../shared/article-text';
-import type { Annotation } from '../../../shared/types';
+import type { TextBlock } from '../../../shared/domain/article-text';
+import type { Annotation } from '../../../shared/domain/types';
 
 export interface Segment {
   /** Code point offsets in the stored text. */

@@ -1,9 +1,9 @@
 // Turning dropped File objects into import calls: read by content (never by path), skip the bytes of
 // oversized files (the main side refuses those by name), and split into calls the contract accepts.
-import type { DroppedFile } from '../../../shared/api-contract';
-import { DEFAULT_IMPORT_SIZE_LIMITS, MAX_IMPORT_FILES_PER_CALL, maxImportBytesFor, type ImportSizeLimits } from '../../../shared/rpc';
-import type { ImportFileResult, ImportReport } from '../../../shared/types';
-import { pathLabel } from '../../../shared/file-labels';
+import type { DroppedFile } from '../../../shared/api/contract';
+import { DEFAULT_IMPORT_SIZE_LIMITS, MAX_IMPORT_FILES_PER_CALL, maxImportBytesFor, type ImportSizeLimits } from '../../../shared/api/rpc';
+import type { ImportFileResult, ImportReport } from '../../../shared/domain/types';
+import { pathLabel } from '../../../shared/domain/file-labels';
 import { base64Length, bytesToBase64 } from './base64';
 
 /** Base64 carried per call; keeps each IPC/HTTP message well below transport limits. */
@@ -49,7 +49,7 @@ export function planBatches<T extends SizedFile>(files: readonly T[], maxFiles =
 
 /**
  * The name as a label the contract accepts: browsers give bare names (a folder walk gives path labels, see
- * shared/file-labels), but a name with a separator or over 255 characters would make the whole call invalid,
+ * shared/domain/file-labels), but a name with a separator or over 255 characters would make the whole call invalid,
  * so it is made safe here instead, keeping its end (the extension).
  */
 export const safeFileName = (name: string): string => pathLabel([name]);

@@ -2,9 +2,9 @@
 // each batch is one articles.import call, and Cancel stops before the next batch is read or sent. The main
 // side stores a batch all or nothing, so a cancelled job leaves exactly the batches that were answered.
 // Files dropped while the job runs join its queue.
-import type { DroppedFile } from '../../../shared/api-contract';
-import type { ImportSizeLimits } from '../../../shared/rpc';
-import type { ImportFileResult, ImportReport } from '../../../shared/types';
+import type { DroppedFile } from '../../../shared/api/contract';
+import type { ImportSizeLimits } from '../../../shared/api/rpc';
+import type { ImportFileResult, ImportReport } from '../../../shared/domain/types';
 import { nextBatchLength, refusedLocally, safeFileName, toDroppedFile } from './import-batches';
 import type { ImportProgress } from './import-progress';
 

@@ -1,8 +1,8 @@
 // The import report as CSV: one row per file (per article for a container that held several), with the
-// same conventions as the annotation export (shared/export/csv.ts): UTF-8 BOM, CRLF, RFC 4180 quoting and
+// same conventions as the annotation export (shared/domain/export/csv.ts): UTF-8 BOM, CRLF, RFC 4180 quoting and
 // the spreadsheet formula guard. Files a cancelled import never sent are listed too, as "not sent".
-import type { ExportFile, ImportFileResult } from '../../../shared/types';
-import { csvCell } from '../../../shared/export/csv';
+import type { ExportFile, ImportFileResult } from '../../../shared/domain/types';
+import { csvCell } from '../../../shared/domain/export/csv';
 
 export const IMPORT_REPORT_COLUMNS = ['file', 'status', 'article_id', 'title', 'reason'] as const;
 

@@ -1,5 +1,5 @@
 // Near-duplicate groups in the article list: the same story imported from several outlets ("3 versions").
-import type { ArticleMeta } from '../../../shared/types';
+import type { ArticleMeta } from '../../../shared/domain/types';
 
 /** Group id → how many articles of the list are in it (groups of one are left out). */
 export function versionCounts(articles: readonly Pick<ArticleMeta, 'nearDuplicateGroup'>[]): Map<string, number> {

@@ -1,7 +1,7 @@
 // An import of files picked in the native dialog: the main side reads and stores them (import.openDialog
 // started it), and this follows it by polling import.jobStatus, so that it shows the same progress panel,
 // rate and Cancel as a drop (lib/import-job). Cancel asks the main side to stop after the batch in flight.
-import type { ImportJobStatus } from '../../../shared/types';
+import type { ImportJobStatus } from '../../../shared/domain/types';
 import type { ImportJobOutcome } from './import-job';
 import type { ImportProgress } from './import-progress';
 

@@ -2,7 +2,7 @@
 // (and data-block-end); a boundary's offset is the block's start plus the characters of the block's text
 // nodes before it. Blocks are separated by "\n\n" in the stored text, so a range across blocks still maps
 // to one [start, end) span.
-import { codePointLength, describeRange } from '../../../shared/article-text';
+import { codePointLength, describeRange } from '../../../shared/domain/article-text';
 
 const BLOCK_ATTR = 'data-block-start';
 

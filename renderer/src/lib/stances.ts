@@ -1,5 +1,5 @@
 // What each stance means, shown in the tag form, the legend and as badge tooltips.
-import type { Stance } from '../../../shared/types';
+import type { Stance } from '../../../shared/domain/types';
 
 export const STANCE_INFO: Record<Stance, { label: string; short: string; explain: string }> = {
   asserts: { label: 'asserts', short: 'says it is true', explain: 'The speaker states the claim as true in their own voice.' },

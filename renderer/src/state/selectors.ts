@@ -1,6 +1,6 @@
 // Derived data as pure functions of state. Components memoise the calls; nothing here touches the DOM.
-import type { Annotation, ArticleSummary, ClaimSummary, StanceCounts } from '../../../shared/types';
-import { STANCES } from '../../../shared/types';
+import type { Annotation, ArticleSummary, ClaimSummary, StanceCounts } from '../../../shared/domain/types';
+import { STANCES } from '../../../shared/domain/types';
 
 /** What the article list shows as "claims": distinct claims with evidence in the article. */
 export function annotationCounts(annotations: readonly Annotation[]): { claimCount: number; annotationCount: number } {

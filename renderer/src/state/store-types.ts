@@ -1,6 +1,6 @@
 // The store is one zustand store made of typed slices; this file holds the shapes they share.
 import type { StoreApi } from 'zustand/vanilla';
-import type { ApiClient } from '../../../shared/api-contract';
+import type { ApiClient } from '../../../shared/api/contract';
 import type { ArticlesSlice } from './slices/articles';
 import type { ReaderSlice } from './slices/reader';
 import type { ClaimsSlice } from './slices/claims';

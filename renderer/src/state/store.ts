@@ -1,6 +1,6 @@
 // createAppStore(api) builds a fresh store per app (and per test) with the API client injected.
 import { createStore } from 'zustand/vanilla';
-import type { ApiClient } from '../../../shared/api-contract';
+import type { ApiClient } from '../../../shared/api/contract';
 import type { AppState } from './store-types';
 import { createArticlesSlice } from './slices/articles';
 import { createReaderSlice } from './slices/reader';

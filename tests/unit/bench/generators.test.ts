@@ -3,7 +3,7 @@ import { createRng, generateArticle, languageModels, makeLexicon, toScrapeDump, 
 import { inParallel, makeClaims, sentenceRanges } from '../../../scripts/bench/fixtures';
 import { searchQueries } from '../../../scripts/bench/service-bench';
 import { extractArticle } from '../../../electron/services/import/index';
-import { articleText, sliceCodePoints } from '../../../shared/article-text';
+import { articleText, sliceCodePoints } from '../../../shared/domain/article-text';
 
 const models = languageModels();
 

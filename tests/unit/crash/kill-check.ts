@@ -1,7 +1,7 @@
 // Checks a library reopened after a SIGKILL against what the killed worker printed (see kill-worker.ts).
 // The rule: every acknowledged change is on disk. A change that was asked for but not acknowledged may or
 // may not be there; nothing else may be.
-import type { Annotation, Claim } from '../../../shared/types';
+import type { Annotation, Claim } from '../../../shared/domain/types';
 
 interface Event {
   kind: 'begin' | 'ack';

@@ -9,8 +9,8 @@
 // Arguments: <libraryDir> <changes> <seed> <chains>
 import { openLibraryStore } from '../../../electron/services/library/store';
 import { createLibrary } from '../../../electron/services/library/library';
-import { articleText } from '../../../shared/article-text';
-import { STANCES } from '../../../shared/types';
+import { articleText } from '../../../shared/domain/article-text';
+import { STANCES } from '../../../shared/domain/types';
 
 const [dir, changesArg, seedArg, chainsArg] = process.argv.slice(2);
 if (!dir) throw new Error('usage: kill-worker <libraryDir> <changes> <seed> <chains>');

@@ -1,4 +1,4 @@
-import { CSV_COLUMNS, csvCell, toCsv } from '../../../shared/export/csv';
+import { CSV_COLUMNS, csvCell, toCsv } from '../../../shared/domain/export/csv';
 import { NOTE_WITH_PUNCTUATION, SPUTNIK_TITLE, FOGLIETTONE_TITLE, annMultiline, makeSnapshot } from './fixture';
 import { parseCsv } from '../../helpers/csv';
 

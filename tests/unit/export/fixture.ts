@@ -2,8 +2,8 @@
 // deployment in Kazakhstan (January 2022), three claims (one without evidence) and three annotations,
 // with hostile titles, a multi-line quote and a note holding a comma and a double quote.
 
-import { articleText, countWords, describeRange } from '../../../shared/article-text';
-import type { Annotation, Article, Claim, LibrarySnapshot, Stance } from '../../../shared/types';
+import { articleText, countWords, describeRange } from '../../../shared/domain/article-text';
+import type { Annotation, Article, Claim, LibrarySnapshot, Stance } from '../../../shared/domain/types';
 
 export const SPUTNIK_TITLE = "=cmd|' /C calc'!A0 Kazakistan, giro di telefonate tra Putin e Tokayev";
 export const FOGLIETTONE_TITLE =

@@ -1,7 +1,7 @@
-import { buildExport, exportFileName } from '../../../shared/export';
-import { toCsv } from '../../../shared/export/csv';
-import { toJson } from '../../../shared/export/json';
-import { toMarkdown } from '../../../shared/export/markdown';
+import { buildExport, exportFileName } from '../../../shared/domain/export';
+import { toCsv } from '../../../shared/domain/export/csv';
+import { toJson } from '../../../shared/domain/export/json';
+import { toMarkdown } from '../../../shared/domain/export/markdown';
 import { makeSnapshot } from './fixture';
 
 describe('buildExport', () => {

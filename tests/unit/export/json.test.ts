@@ -1,4 +1,4 @@
-import { toJson } from '../../../shared/export/json';
+import { toJson } from '../../../shared/domain/export/json';
 import { makeSnapshot } from './fixture';
 
 describe('toJson', () => {

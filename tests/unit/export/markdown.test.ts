@@ -1,4 +1,4 @@
-import { toMarkdown, escapeMarkdownInline } from '../../../shared/export/markdown';
+import { toMarkdown, escapeMarkdownInline } from '../../../shared/domain/export/markdown';
 import { FOGLIETTONE_TITLE, makeSnapshot, sputnik, fogliettone } from './fixture';
 
 /** The lines of the section under a "## " heading, up to the next "## " heading. */

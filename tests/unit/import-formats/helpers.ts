@@ -1,6 +1,6 @@
 // Shared by the format tests: the fixtures, the invented texts they were made from, and small assertions.
 import { readFileSync } from 'node:fs';
-import type { ParsedArticle } from '../../../shared/types';
+import type { ParsedArticle } from '../../../shared/domain/types';
 import { extractFile } from '../../../electron/services/import/formats/registry';
 import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from '../../../electron/services/import/formats/types';
 import texts from '../../fixtures/formats/texts.json';

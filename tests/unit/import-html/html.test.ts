@@ -6,7 +6,7 @@ import { extractHtml, stripSiteFromTitle, titleFromTag } from '../../../electron
 import { decodeHtmlBytes, sniffDeclaredCharset } from '../../../electron/services/import/formats/html-decode';
 import { extractFile, formatFor } from '../../../electron/services/import/formats/registry';
 import { ImportRefusal } from '../../../electron/services/import/refusal';
-import type { ParsedArticle } from '../../../shared/types';
+import type { ParsedArticle } from '../../../shared/domain/types';
 
 const FIXTURES = join(__dirname, '../../fixtures/html');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));

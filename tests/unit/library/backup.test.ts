@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { LibraryOpenError, openLibraryStore } from '../../../electron/services/library/store';
 import { listBackups, restoreBackup } from '../../../electron/services/library/backup';
-import { articleText, findQuote } from '../../../shared/article-text';
-import type { AppInfo } from '../../../shared/types';
+import { articleText, findQuote } from '../../../shared/domain/article-text';
+import type { AppInfo } from '../../../shared/domain/types';
 import { FOGLIETTONE, SPUTNIK, fixture, tempDir, treeDigest } from '../../helpers/temp-library';
 
 let tmp: ReturnType<typeof tempDir>;

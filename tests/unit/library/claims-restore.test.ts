@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
-import { articleText, findQuote } from '../../../shared/article-text';
-import type { Claim } from '../../../shared/types';
+import { articleText, findQuote } from '../../../shared/domain/article-text';
+import type { Claim } from '../../../shared/domain/types';
 import { SPUTNIK, fixture, tempDir, treeDigest } from '../../helpers/temp-library';
 
 let tmp: ReturnType<typeof tempDir>;

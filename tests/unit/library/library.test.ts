@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { LibraryOpenError } from '../../../electron/services/library/store';
-import { articleText, sliceCodePoints, findQuote } from '../../../shared/article-text';
+import { articleText, sliceCodePoints, findQuote } from '../../../shared/domain/article-text';
 import { FOGLIETTONE, PNG_BYTES, SPUTNIK, fixture, tempDir, treeDigest } from '../../helpers/temp-library';
 
 let tmp: ReturnType<typeof tempDir>;

@@ -5,8 +5,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportReport, SettingsView } from '../../../shared/types';
-import { lookupOutletName } from '../../../shared/outlet-registry';
+import type { ImportReport, SettingsView } from '../../../shared/domain/types';
+import { lookupOutletName } from '../../../shared/domain/outlet-registry';
 import { withOutletNames } from '../../../electron/services/import/outlets';
 import type { Workbench } from '../../../electron/services/workbench';
 import { fixture, FOGLIETTONE, SPUTNIK, tempDir } from '../../helpers/temp-library';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { reextractArticle, extractionLabel, type Extract } from '../../../electron/services/library/reextract';
 import { extractFile } from '../../../electron/services/import/formats/registry';
-import { articleText, findQuote, sliceCodePoints } from '../../../shared/article-text';
+import { articleText, findQuote, sliceCodePoints } from '../../../shared/domain/article-text';
 import { SPUTNIK, fixture, tempDir, treeDigest } from '../../helpers/temp-library';
 
 let tmp: ReturnType<typeof tempDir>;

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { sha256Hex } from '../../../electron/services/library/library';
 import type { IncomingFile } from '../../../electron/services/importer';
-import { articleText, findQuote } from '../../../shared/article-text';
-import type { AppInfo, ArticleSummary, RestoreBackupResult } from '../../../shared/types';
+import { articleText, findQuote } from '../../../shared/domain/article-text';
+import type { AppInfo, ArticleSummary, RestoreBackupResult } from '../../../shared/domain/types';
 import { FOGLIETTONE, SPUTNIK, fixture, tempDir, treeDigest } from '../../helpers/temp-library';
 
 let tmp: ReturnType<typeof tempDir>;

@@ -3,7 +3,7 @@
 // documented `name` of a dropped file, a label that must not be able to carry a path.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract, droppedFileSchema, METHOD_NAMES } from '../../../shared/api-contract';
+import { contract, droppedFileSchema, METHOD_NAMES } from '../../../shared/api/contract';
 
 type Json = { [k: string]: unknown };
 interface Field {

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { contract, droppedFileSchema, METHOD_NAMES, type Handlers } from '../../../shared/api-contract';
-import { createDispatcher } from '../../../shared/dispatcher';
-import type { RpcResponse } from '../../../shared/rpc';
+import { contract, droppedFileSchema, METHOD_NAMES, type Handlers } from '../../../shared/api/contract';
+import { createDispatcher } from '../../../shared/api/dispatcher';
+import type { RpcResponse } from '../../../shared/api/rpc';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { fixture, SPUTNIK, tempDir } from '../../helpers/temp-library';
 

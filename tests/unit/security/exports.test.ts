@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleText, describeRange } from '../../../shared/article-text';
-import { CSV_COLUMNS, toCsv } from '../../../shared/export/csv';
-import { toMarkdown } from '../../../shared/export/markdown';
-import type { Annotation, Article, Claim, LibrarySnapshot } from '../../../shared/types';
+import { articleText, describeRange } from '../../../shared/domain/article-text';
+import { CSV_COLUMNS, toCsv } from '../../../shared/domain/export/csv';
+import { toMarkdown } from '../../../shared/domain/export/markdown';
+import type { Annotation, Article, Claim, LibrarySnapshot } from '../../../shared/domain/types';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { tempDir } from '../../helpers/temp-library';
 import { parseCsv } from '../../helpers/csv';

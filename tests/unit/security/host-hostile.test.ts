@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_IMPORT_SIZE_LIMITS, droppedFileSchema, IMPORT_SIZE_LIMIT_MAX_BYTES, type ImportSizeLimits } from '../../../shared/api-contract';
+import { DEFAULT_IMPORT_SIZE_LIMITS, droppedFileSchema, IMPORT_SIZE_LIMIT_MAX_BYTES, type ImportSizeLimits } from '../../../shared/api/contract';
 import { bodyCapFor, createHost, HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, type Host } from '../../../electron/host/server';
 import { tempDir } from '../../helpers/temp-library';
 

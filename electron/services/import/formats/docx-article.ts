@@ -2,7 +2,7 @@
 // Shared by the document formats (docx, odt, pdf): the title is a heading near the top or the file's own
 // title, and the lines right under it may carry a date, a byline or the address, as in the plain-text parser.
 // Dates and bylines written in the text win over file metadata, which records who saved the file and when.
-import type { ParsedArticle } from '../../../../shared/types';
+import type { ParsedArticle } from '../../../../shared/domain/types';
 import { isBoilerplate } from '../boilerplate';
 import { parseDateLine } from '../dates';
 import { detectLanguage, languageFromLocale } from '../language';

@@ -4,7 +4,7 @@
 // attachments (a PDF, a .docx, a zip…) are extracted as articles of their own through the registry.
 import PostalMime from 'postal-mime';
 import { parseHTML } from 'linkedom';
-import type { Outlet, ParsedArticle } from '../../../../shared/types';
+import type { Outlet, ParsedArticle } from '../../../../shared/domain/types';
 import { knownBinaryType, looksBinary } from '../binary';
 import { isBoilerplate } from '../boilerplate';
 import { parseDateLine, parseIsoDate } from '../dates';
@@ -14,7 +14,7 @@ import { ImportRefusal } from '../refusal';
 import { URL_RE, cleanInline } from '../text';
 import { extractHtml } from './html';
 import type { ExtractedItem, FormatExtractor } from './types';
-import { LABEL_SEPARATOR } from '../../../../shared/file-labels';
+import { LABEL_SEPARATOR } from '../../../../shared/domain/file-labels';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ZONES: Record<string, string> = { ut: '+00:00', gmt: '+00:00', z: '+00:00', est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00', mdt: '-06:00', pst: '-08:00', pdt: '-07:00' };

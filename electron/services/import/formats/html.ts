@@ -3,7 +3,7 @@
 // html-text.ts turns into plain paragraphs. Nothing from the page is ever rendered as HTML.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Outlet, ParsedArticle } from '../../../../shared/types';
+import type { Outlet, ParsedArticle } from '../../../../shared/domain/types';
 import { parseDate, parseDateLine } from '../dates';
 import { LANGUAGES, detectLanguage, languageFromLocale } from '../language';
 import { hostOfUrl, normalizeHost, registeredName, resolveOutlet } from '../outlets';

@@ -3,7 +3,7 @@
 // text as its original bytes (for JSON Lines, the exact line) and is labelled "file.jsonl#3" (the line, or
 // the record's number in an array). A record without text is refused on its own; the others still import.
 // A .jsonl file without one article that is plainly binary or not JSON at all is refused once, as a whole.
-import type { ParsedArticle } from '../../../../shared/types';
+import type { ParsedArticle } from '../../../../shared/domain/types';
 import { knownBinaryType } from '../binary';
 import { parseDate } from '../dates';
 import { detectLanguage, languageFromLocale } from '../language';

@@ -1,7 +1,7 @@
 // The per-file size rule every file and every archive entry passes before an extractor reads it. One place,
 // so a file on disk, a dropped file and a zip entry are judged by the same cap (the library's settings) and
 // refused with the same words.
-import type { ImportSizeLimits } from '../../../../shared/rpc';
+import type { ImportSizeLimits } from '../../../../shared/api/rpc';
 
 function extensionOf(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';

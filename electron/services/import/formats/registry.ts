@@ -13,7 +13,7 @@ import { rtfFormat } from './rtf';
 import { emlFormat } from './eml';
 import { jsonFormat } from './json';
 import { zipFormat } from './zip';
-import { labelBase } from '../../../../shared/file-labels';
+import { labelBase } from '../../../../shared/domain/file-labels';
 
 export const FORMATS: FormatExtractor[] = [textFormat, htmlFormat, mhtmlFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, emlFormat, jsonFormat, zipFormat];
 

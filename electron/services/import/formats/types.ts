@@ -1,8 +1,8 @@
 // The contract every file format's extractor fulfils. A format turns one file's bytes into one or more
 // articles (a JSONL export or a zip holds many); each item carries the bytes it came from, which the library
 // keeps as that article's original, and a label naming it inside its container.
-import type { ParsedArticle } from '../../../../shared/types';
-import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../../../shared/rpc';
+import type { ParsedArticle } from '../../../../shared/domain/types';
+import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../../../shared/api/rpc';
 
 /** The per-file caps (a library setting, shared with the renderer) and the fixed archive limits. */
 export interface ImportLimits extends ImportSizeLimits {

@@ -8,7 +8,7 @@ import { ImportRefusal } from '../refusal';
 import type { ExtractedItem, FormatExtractor } from './types';
 import { sizeLabel, readZipDirectory, readZipEntry } from './zip-reader';
 import { oversizeReason } from './limits';
-import { LABEL_SEPARATOR } from '../../../../shared/file-labels';
+import { LABEL_SEPARATOR } from '../../../../shared/domain/file-labels';
 
 interface Budget {
   /** Unpacked bytes still allowed for this archive and everything nested in it. */

@@ -1,5 +1,5 @@
 // The article list: summaries from articles.list, the list's filter, sort and cursor (the highlighted row).
-import type { ArticleSummary } from '../../../../shared/types';
+import type { ArticleSummary } from '../../../../shared/domain/types';
 import type { LoadStatus, SliceCreator, SortState } from '../store-types';
 
 export interface ArticlesSlice {

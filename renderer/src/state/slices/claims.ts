@@ -1,7 +1,7 @@
 // Claims: the summaries from claims.list (also feeding the tag form's typeahead), the selected claim and
 // its evidence across articles, and claim edits.
-import type { MethodInput } from '../../../../shared/api-contract';
-import type { Claim, ClaimSummary, Evidence } from '../../../../shared/types';
+import type { MethodInput } from '../../../../shared/api/contract';
+import type { Claim, ClaimSummary, Evidence } from '../../../../shared/domain/types';
 import { claimLabel } from '../selectors';
 import type { LoadStatus, SliceCreator, SortState } from '../store-types';
 

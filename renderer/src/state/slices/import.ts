@@ -3,7 +3,7 @@
 // while a job runs join it. Files picked in the desktop app's native dialog are read by the main side, and
 // followed by polling (lib/remote-import-job) with the same progress and Cancel; a drop meanwhile starts
 // after it. At the end the merged report is shown and the first imported article opened.
-import type { ImportReport } from '../../../../shared/types';
+import type { ImportReport } from '../../../../shared/domain/types';
 import { mergeReports } from '../../lib/import-batches';
 import { ImportJob, type ImportJobOutcome } from '../../lib/import-job';
 import { RemoteImportJob } from '../../lib/remote-import-job';

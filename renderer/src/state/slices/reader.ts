@@ -1,7 +1,7 @@
 // The reader: the open article with its annotations, the current text selection, the highlight to bring
 // into view, and the annotation changes made from the reader (each one recorded for undo).
-import type { MethodInput } from '../../../../shared/api-contract';
-import type { Annotation, ArticleWithAnnotations } from '../../../../shared/types';
+import type { MethodInput } from '../../../../shared/api/contract';
+import type { Annotation, ArticleWithAnnotations } from '../../../../shared/domain/types';
 import { annotationCounts, claimLabel } from '../selectors';
 import type { LoadStatus, SliceCreator } from '../store-types';
 

@@ -2,8 +2,8 @@
 // loads settings.get when it opens; a save goes through settings.update (which checks everything again) and
 // then reloads app.info, whose importLimits the import job uses to decide which files to send, and, when
 // outlet names changed stored articles, the article list and the open article.
-import type { ImportSizeLimits } from '../../../../shared/rpc';
-import type { SettingsView } from '../../../../shared/types';
+import type { ImportSizeLimits } from '../../../../shared/api/rpc';
+import type { SettingsView } from '../../../../shared/domain/types';
 import type { SliceCreator } from '../store-types';
 import { errorMessage } from './ui';
 

@@ -1,8 +1,8 @@
 // Undo/redo of annotation changes and claim deletions. Each entry records what the API returned, so undoing
 // is another API call: create ↔ delete, delete ↔ restore, update ↔ update back to the recorded values. A
 // restore keeps ids, so entries further down the stack that name the same annotation or claim still apply.
-import type { ApiClient } from '../../../../shared/api-contract';
-import type { Annotation, Claim } from '../../../../shared/types';
+import type { ApiClient } from '../../../../shared/api/contract';
+import type { Annotation, Claim } from '../../../../shared/domain/types';
 import { claimLabel } from '../selectors';
 import type { SliceCreator } from '../store-types';
 

@@ -1,5 +1,5 @@
 // Domain types shared by the main side and the renderer. Pure data: no Node, DOM or Electron.
-import type { ImportSizeLimits } from './rpc';
+import type { ImportSizeLimits } from '../api/rpc';
 
 export const STANCES = ['asserts', 'reports', 'supports', 'disputes', 'denies'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -92,7 +92,7 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
-/** W3C Web Annotation TextPositionSelector; offsets in code points of the stored text (see shared/article-text). */
+/** W3C Web Annotation TextPositionSelector; offsets in code points of the stored text (see shared/domain/article-text). */
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
@@ -180,7 +180,7 @@ export interface AppInfo {
 /** Per-library preferences, kept in the library folder (settings.json). */
 export interface LibrarySettings {
   importLimits: ImportSizeLimits;
-  /** The library's own outlet names, over the built-in registry (shared/outlet-registry.ts): domain → name. */
+  /** The library's own outlet names, over the built-in registry (shared/domain/outlet-registry.ts): domain → name. */
   outletNames: Record<string, string>;
 }
 

@@ -15,11 +15,11 @@ import type {
   RestoreBackupResult,
   SettingsView,
   ImportJobStatus,
-} from './types';
-import { STANCES } from './types';
+} from '../domain/types';
+import { STANCES } from '../domain/types';
 
 import { IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, MAX_IMPORT_FILES_PER_CALL } from './rpc';
-import { OUTLET_NAME_MAX, normalizeHost } from './outlet-registry';
+import { OUTLET_NAME_MAX, normalizeHost } from '../domain/outlet-registry';
 
 export {
   ApiError,

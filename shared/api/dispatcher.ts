@@ -1,7 +1,7 @@
 // The one dispatcher both transports call. It refuses unknown methods and invalid input before any
 // handler runs, and turns every failure into an RpcError the UI can show as it is.
 import { z } from 'zod';
-import { contract, type Handlers, type MethodName, type RpcError, type RpcResponse } from './api-contract';
+import { contract, type Handlers, type MethodName, type RpcError, type RpcResponse } from './contract';
 
 /** Errors a handler throws on purpose; anything else is reported as 'internal'. */
 export class ServiceError extends Error {
