@@ -21,7 +21,7 @@ await Promise.all([
   esbuild({ ...node, entryPoints: ['electron/cli/index.ts'], outfile: 'out/cli/cli.js', format: 'esm' }),
   // The extraction worker, beside each entry that starts a pool of them.
   ...['out/main', 'out/cli'].map((dir) =>
-    esbuild({ ...node, entryPoints: ['electron/services/import/extract-worker.ts'], outfile: `${dir}/extract-worker.js`, format: 'esm' }),
+    esbuild({ ...node, entryPoints: ['electron/services/import/pipeline/extract-worker.ts'], outfile: `${dir}/extract-worker.js`, format: 'esm' }),
   ),
   viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: quiet ? 'warn' : 'info' }),
 ]);

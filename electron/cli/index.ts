@@ -5,7 +5,7 @@ import { STANCES, type AppInfo, type Stance } from '../../shared/domain/types';
 import { articleText, findQuote } from '../../shared/domain/article-text';
 import { buildExport } from '../../shared/domain/export/index';
 import { openWorkbench, type Workbench } from '../services/workbench';
-import { readFileBatches, walkFiles, type PathProblem } from '../services/import/read-paths';
+import { readFileBatches, walkFiles, type PathProblem } from '../services/import/pipeline/read-paths';
 import { defaultLibraryDir } from '../services/paths';
 import { createHost } from '../host/server';
 import { reextractArticle } from '../services/library/reextract';

@@ -16,8 +16,8 @@ import { DEFAULT_IMPORT_SIZE_LIMITS, type ImportSizeLimits } from '../../shared/
 import type { AppInfo, ExportFile, RestoreBackupResult } from '../../shared/domain/types';
 import { createHandlers } from './handlers';
 import { DEFAULT_LIMITS } from './import/formats/types';
-import { createExtractorPool } from './import/worker-pool';
-import { createImporter, type Importer } from './importer';
+import { createExtractorPool } from './import/pipeline/worker-pool';
+import { createImporter, type Importer } from './import/pipeline/importer';
 import { createSearchIndex, searchHooks, type SearchIndex } from './search';
 import { listBackups, restoreBackup } from './library/backup';
 import { readdArticles } from './library/readd-articles';

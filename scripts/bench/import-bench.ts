@@ -4,8 +4,8 @@
 import { Session } from 'node:inspector/promises';
 import { writeFile } from 'node:fs/promises';
 import { openWorkbench } from '../../electron/services/workbench';
-import { readFileBatches, type PathProblem } from '../../electron/services/import/read-paths';
-import { decodeText } from '../../electron/services/import/decode';
+import { readFileBatches, type PathProblem } from '../../electron/services/import/pipeline/read-paths';
+import { decodeText } from '../../electron/services/import/encoding/decode';
 
 export interface ImportResult {
   files: number;

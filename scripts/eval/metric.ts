@@ -14,7 +14,7 @@
 // mean. Two empty texts agree perfectly (1, 1, 1); an empty candidate for a non-empty reference scores 0 on
 // all three (a failed extraction is not "precise"), and so does any candidate for an empty reference.
 
-import { parseDate } from '../../electron/services/import/dates';
+import { parseDate } from '../../electron/services/import/text/dates';
 
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}\p{Pc}]+/gu;
 

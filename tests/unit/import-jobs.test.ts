@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportJobStatus } from '../../shared/domain/types';
-import { createImportJobs } from '../../electron/services/import-jobs';
+import { createImportJobs } from '../../electron/services/import/pipeline/dialog-jobs';
 import { openWorkbench, type Workbench } from '../../electron/services/workbench';
 import { FIXTURES, FOGLIETTONE, SPUTNIK, tempDir } from '../helpers/temp-library';
 import { callApi } from '../helpers/workbench';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openWorkbench, type Workbench } from '../../electron/services/workbench';
-import { SIGNATURES_FILE, type IncomingFile } from '../../electron/services/importer';
+import { SIGNATURES_FILE, type IncomingFile } from '../../electron/services/import/pipeline/importer';
 import { SIGNATURE_SCHEME } from '../../electron/services/near-duplicates';
 import { tempDir, treeDigest } from '../helpers/temp-library';
 

@@ -21,7 +21,7 @@ import { ServiceError } from '../../../shared/api/dispatcher';
 import { reextractArticle, type Extract } from './reextract';
 import { extractedMeta } from './article-meta';
 import { createClaimOps } from './claims';
-import { outletKey } from '../import/outlets';
+import { outletKey } from '../import/text/outlet-clues';
 import type { OutletNames } from '../../../shared/domain/outlet-registry';
 import { outletRenames, outletsOf } from './outlet-renames';
 import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, generateArticle, languageModels, makeLexicon, toScrapeDump, zipfIndex } from '../../../scripts/bench/text-gen';
 import { inParallel, makeClaims, sentenceRanges } from '../../../scripts/bench/fixtures';
 import { searchQueries } from '../../../scripts/bench/service-bench';
-import { extractArticle } from '../../../electron/services/import/index';
+import { extractArticle } from '../../../electron/services/import/text/text-file-extractor';
 import { articleText, sliceCodePoints } from '../../../shared/domain/article-text';
 
 const models = languageModels();

@@ -7,9 +7,9 @@
 // iso2022.test.ts instead, and EUC-TW). Mac Central European is decoded with iconv-lite's "maccenteuro".
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import { decodeText, normalizeText } from '../../../electron/services/import/decode';
-import { iconvName } from '../../../electron/services/import/encoding-names';
-import { repairMojibake } from '../../../electron/services/import/mojibake';
+import { decodeText, normalizeText } from '../../../electron/services/import/encoding/decode';
+import { iconvName } from '../../../electron/services/import/encoding/charset-names';
+import { repairMojibake } from '../../../electron/services/import/encoding/mojibake';
 import { CORPORA_DIR, corporaPresent, corpusFiles } from './corpus-files';
 
 /** The share of detectable files that must decode exactly right. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { decodeText } from '../../../electron/services/import/decode';
+import { decodeText } from '../../../electron/services/import/encoding/decode';
 import { ENCODING_DIR, corporaPresent } from './corpus-files';
 
 /** Text → ISO-2022 bytes: double-byte runs of the EUC encoding with the high bit cleared, between shifts. */

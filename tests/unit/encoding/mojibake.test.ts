@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { decodeText } from '../../../electron/services/import/decode';
-import { repairMojibake } from '../../../electron/services/import/mojibake';
+import { decodeText } from '../../../electron/services/import/encoding/decode';
+import { repairMojibake } from '../../../electron/services/import/encoding/mojibake';
 import { CORPORA_DIR, ENCODING_DIR, corporaPresent } from './corpus-files';
 import { inScope } from './mojibake-scope';
 

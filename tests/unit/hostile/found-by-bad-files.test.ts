@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportField } from '../../../electron/cli/index';
 import { extractHtml } from '../../../electron/services/import/formats/html';
 import { extractFile } from '../../../electron/services/import/formats/registry';
-import { readFileBatches, type PathProblem } from '../../../electron/services/import/read-paths';
+import { readFileBatches, type PathProblem } from '../../../electron/services/import/pipeline/read-paths';
 import { ImportRefusal } from '../../../electron/services/import/refusal';
 import { tempDir } from '../../helpers/temp-library';
 import { rawZip } from './bad-files';

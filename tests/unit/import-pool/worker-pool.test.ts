@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExtractorPool } from '../../../electron/services/import/worker-pool';
+import { createExtractorPool } from '../../../electron/services/import/pipeline/worker-pool';
 import { FOGLIETTONE, PNG_BYTES, SPUTNIK, fixture, tempDir } from '../../helpers/temp-library';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));

@@ -1,6 +1,6 @@
 // Date parsing and the glued-sentence splitter, including the cases that must NOT be split.
-import { compareIsoDates, parseDate, parseDateLine, parseIsoDate } from '../../../electron/services/import/dates';
-import { splitGlued } from '../../../electron/services/import/glue';
+import { compareIsoDates, parseDate, parseDateLine, parseIsoDate } from '../../../electron/services/import/text/dates';
+import { splitGlued } from '../../../electron/services/import/text/split-glued-sentences';
 
 describe('parseDate', () => {
   it.each([

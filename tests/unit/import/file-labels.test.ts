@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_LABEL, labelBase, pathLabel } from '../../../shared/domain/file-labels';
 import { extensionOf, formatFor } from '../../../electron/services/import/formats/registry';
-import { readFileBatches, type PathProblem } from '../../../electron/services/import/read-paths';
+import { readFileBatches, type PathProblem } from '../../../electron/services/import/pipeline/read-paths';
 import { tempDir } from '../../helpers/temp-library';
 
 describe('file labels', () => {

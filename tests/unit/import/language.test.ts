@@ -1,7 +1,7 @@
 // detectLanguage: franc-min's verdict as a BCP 47 primary tag, null for short or undecidable text.
 import { readFileSync } from 'node:fs';
-import { detectLanguage, stopwordLanguage } from '../../../electron/services/import/language';
-import { extractArticle } from '../../../electron/services/import/index';
+import { detectLanguage, stopwordLanguage } from '../../../electron/services/import/text/language';
+import { extractArticle } from '../../../electron/services/import/text/text-file-extractor';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/articles/${name}`, import.meta.url)));
 

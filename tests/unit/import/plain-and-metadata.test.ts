@@ -1,9 +1,9 @@
 // Hand-written .txt and .md files, the outlet registry and the language guesser.
 import { readFileSync } from 'node:fs';
-import { extractArticle } from '../../../electron/services/import/index';
-import { detectLanguage, languageFromLocale } from '../../../electron/services/import/language';
-import { OUTLETS, outletFromDomain, resolveOutlet } from '../../../electron/services/import/outlets';
-import { looksLikeScrapeDump } from '../../../electron/services/import/scrape-dump';
+import { extractArticle } from '../../../electron/services/import/text/text-file-extractor';
+import { detectLanguage, languageFromLocale } from '../../../electron/services/import/text/language';
+import { OUTLETS, outletFromDomain, resolveOutlet } from '../../../electron/services/import/text/outlet-clues';
+import { looksLikeScrapeDump } from '../../../electron/services/import/text/scrape-dump';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -1,7 +1,7 @@
 // What the importer refuses, and how it reads text that is not plain UTF-8.
 import iconv from 'iconv-lite';
-import { decodeText, normalizeText } from '../../../electron/services/import/decode';
-import { ImportRefusal, extractArticle, isSupportedFileName } from '../../../electron/services/import/index';
+import { decodeText, normalizeText } from '../../../electron/services/import/encoding/decode';
+import { ImportRefusal, extractArticle, isSupportedFileName } from '../../../electron/services/import/text/text-file-extractor';
 import { extractFile } from '../../../electron/services/import/formats/registry';
 import { DEFAULT_LIMITS } from '../../../electron/services/import/formats/types';
 

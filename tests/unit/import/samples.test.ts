@@ -1,7 +1,7 @@
 // The two real scrape dumps, checked field by field against what a reader of the page would extract.
 import { readFileSync } from 'node:fs';
 import { articleText } from '../../../shared/domain/article-text';
-import { extractArticle } from '../../../electron/services/import/index';
+import { extractArticle } from '../../../electron/services/import/text/text-file-extractor';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/articles/${name}`, import.meta.url)));
 

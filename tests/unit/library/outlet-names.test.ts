@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport, SettingsView } from '../../../shared/domain/types';
 import { lookupOutletName } from '../../../shared/domain/outlet-registry';
-import { withOutletNames } from '../../../electron/services/import/outlets';
+import { withOutletNames } from '../../../electron/services/import/text/outlet-clues';
 import type { Workbench } from '../../../electron/services/workbench';
 import { fixture, FOGLIETTONE, SPUTNIK, tempDir } from '../../helpers/temp-library';
 import { callApi, workbenchPool } from '../../helpers/workbench';

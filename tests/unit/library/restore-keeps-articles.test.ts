@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { sha256Hex } from '../../../electron/services/library/library';
-import type { IncomingFile } from '../../../electron/services/importer';
+import type { IncomingFile } from '../../../electron/services/import/pipeline/importer';
 import { articleText, findQuote } from '../../../shared/domain/article-text';
 import type { AppInfo, ArticleSummary, RestoreBackupResult } from '../../../shared/domain/types';
 import { FOGLIETTONE, SPUTNIK, fixture, tempDir, treeDigest } from '../../helpers/temp-library';

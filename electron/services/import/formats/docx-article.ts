@@ -3,12 +3,12 @@
 // title, and the lines right under it may carry a date, a byline or the address, as in the plain-text parser.
 // Dates and bylines written in the text win over file metadata, which records who saved the file and when.
 import type { ParsedArticle } from '../../../../shared/domain/types';
-import { isBoilerplate } from '../boilerplate';
-import { parseDateLine } from '../dates';
-import { detectLanguage, languageFromLocale } from '../language';
-import { resolveOutlet } from '../outlets';
+import { isBoilerplate } from '../text/boilerplate';
+import { parseDateLine } from '../text/dates';
+import { detectLanguage, languageFromLocale } from '../text/language';
+import { resolveOutlet } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
-import { BYLINE, URL_RE, cleanInline } from '../text';
+import { BYLINE, URL_RE, cleanInline } from '../text/line-helpers';
 
 export interface DocBlock {
   text: string;

@@ -6,7 +6,7 @@
 import mammoth from 'mammoth';
 import { zipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
-import { parseIsoDate } from '../dates';
+import { parseIsoDate } from '../text/dates';
 import { ImportRefusal } from '../refusal';
 import { articleFromBlocks, type DocBlock } from './docx-article';
 import { xmlFields } from './odt-xml';

@@ -4,8 +4,8 @@
 // not UTF-8 goes to detection, and a page declaring a legacy code page whose bytes are valid, non-ASCII UTF-8
 // (a page re-saved by a browser or an editor without fixing its meta tag) is read as UTF-8.
 import iconv from 'iconv-lite';
-import { knownBinaryType, looksBinary, utf16WithoutBom } from '../binary';
-import { decodeText, normalizeText } from '../decode';
+import { knownBinaryType, looksBinary, utf16WithoutBom } from '../encoding/binary-signatures';
+import { decodeText, normalizeText } from '../encoding/decode';
 import { ImportRefusal } from '../refusal';
 
 /** Where browsers look for a <meta charset>: the spec says 1024 bytes; real pages put long comments first. */

@@ -1,7 +1,7 @@
 // Readability's article element → plain-text paragraphs. Block elements (p, li, blockquote, headings, pre,
 // table cells…) end a paragraph; inline elements join; HTML whitespace collapses; <br> is a line break inside
 // the paragraph. The walk is iterative, so a page nested 10,000 levels deep cannot overflow the stack.
-import { cleanInline } from '../text';
+import { cleanInline } from '../text/line-helpers';
 
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',

@@ -4,11 +4,11 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Outlet, ParsedArticle } from '../../../../shared/domain/types';
-import { parseDate, parseDateLine } from '../dates';
-import { LANGUAGES, detectLanguage, languageFromLocale } from '../language';
-import { hostOfUrl, normalizeHost, registeredName, resolveOutlet } from '../outlets';
+import { parseDate, parseDateLine } from '../text/dates';
+import { LANGUAGES, detectLanguage, languageFromLocale } from '../text/language';
+import { hostOfUrl, normalizeHost, registeredName, resolveOutlet } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
-import { cleanInline } from '../text';
+import { cleanInline } from '../text/line-helpers';
 import { decodeHtmlBytes } from './html-decode';
 import { firstMeta, readPageMeta, unescapeEntities, type PageMeta } from './html-meta';
 import { MAX_NESTING, ensureBody, limitNesting, rewrapBody, scanTags } from './html-source';

@@ -4,12 +4,12 @@
 // the record's number in an array). A record without text is refused on its own; the others still import.
 // A .jsonl file without one article that is plainly binary or not JSON at all is refused once, as a whole.
 import type { ParsedArticle } from '../../../../shared/domain/types';
-import { knownBinaryType } from '../binary';
-import { parseDate } from '../dates';
-import { detectLanguage, languageFromLocale } from '../language';
-import { normalizeHost, registeredName, resolveOutlet } from '../outlets';
+import { knownBinaryType } from '../encoding/binary-signatures';
+import { parseDate } from '../text/dates';
+import { detectLanguage, languageFromLocale } from '../text/language';
+import { normalizeHost, registeredName, resolveOutlet } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
-import { cleanInline } from '../text';
+import { cleanInline } from '../text/line-helpers';
 import { JsonSyntaxError, scanJson } from './json-scan';
 import type { ExtractedItem, FormatExtractor } from './types';
 

@@ -1,7 +1,7 @@
 // OpenDocument text (.odt): the paragraphs (text:p) and headings (text:h) of content.xml in reading order,
 // and the title, author and dates of meta.xml. Footnotes follow the text, as in the Word and PDF extractors;
 // comments, tracked deletions, frames and tables of contents are not the article's text and are left out.
-import { parseIsoDate } from '../dates';
+import { parseIsoDate } from '../text/dates';
 import { ImportRefusal } from '../refusal';
 import { articleFromBlocks, type DocBlock } from './docx-article';
 import { xmlFields, xmlTokens } from './odt-xml';

@@ -11,7 +11,7 @@ import { runInThisContext } from 'node:vm';
 import { articleFromBlocks, meaningfulTitle } from './docx-article';
 import { blocksOfPages, dropFurniture, linesOf, type PdfLine, type PdfTextPiece } from './pdf-layout';
 import { ImportRefusal } from '../refusal';
-import { URL_RE } from '../text';
+import { URL_RE } from '../text/line-helpers';
 import type { FormatExtractor } from './types';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');

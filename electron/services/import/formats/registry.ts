@@ -3,7 +3,7 @@
 import { ImportRefusal } from '../refusal';
 import { DEFAULT_LIMITS, type ExtractedItem, type FormatExtractor, type ImportLimits } from './types';
 import { oversizeReason } from './limits';
-import { textFormat } from './text';
+import { textFormat } from './text-formats';
 import { htmlFormat } from './html';
 import { mhtmlFormat } from './mhtml';
 import { pdfFormat } from './pdf';

@@ -1,13 +1,13 @@
 // Parser for hand-written .txt and .md files: the first non-empty line is the title, blank lines separate
 // paragraphs, hard-wrapped lines within a paragraph are joined. A few lines right under the title may carry
 // a date, a URL or a byline. Markdown is reduced to its text; YAML front matter, when present, wins.
-import type { ParsedArticle } from '../../../shared/domain/types';
+import type { ParsedArticle } from '../../../../shared/domain/types';
 import { isBoilerplate, isStopLine, relatedMarker } from './boilerplate';
 import { parseDate, parseDateLine } from './dates';
 import { detectLanguage, languageFromLocale } from './language';
-import { resolveOutlet } from './outlets';
-import { ImportRefusal } from './refusal';
-import { BYLINE, URL_RE, cleanInline, stripHeadingMarks } from './text';
+import { resolveOutlet } from './outlet-clues';
+import { ImportRefusal } from '../refusal';
+import { BYLINE, URL_RE, cleanInline, stripHeadingMarks } from './line-helpers';
 
 
 /** Inline markdown → text: images go, links keep their text, emphasis and code marks go. */

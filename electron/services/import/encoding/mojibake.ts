@@ -7,8 +7,8 @@
 // only where certain: the bytes must be valid UTF-8, and every repaired word must lose signs of mojibake and
 // gain none (encoding-oddities.ts). Lossy mojibake (bytes replaced by "?" or "�" on the way) is left alone.
 import iconv from 'iconv-lite';
-import { clearlyBetter, oddities, STRONG_MARKER } from './encoding-oddities';
-import { scriptOf } from './encoding-judge';
+import { clearlyBetter, oddities, STRONG_MARKER } from './mojibake-signs';
+import { scriptOf } from './judge';
 
 interface CodePage {
   name: string;

@@ -10,11 +10,11 @@
 // walked, its last name.
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ImportFileResult, ImportJobStatus } from '../../shared/domain/types';
-import { ServiceError } from '../../shared/api/dispatcher';
+import type { ImportFileResult, ImportJobStatus } from '../../../../shared/domain/types';
+import { ServiceError } from '../../../../shared/api/dispatcher';
 import type { Importer, IncomingFile } from './importer';
-import { sizeLimitFor } from './import/formats/registry';
-import { readFiles, walkFiles, type PathProblem, type WalkedFile } from './import/read-paths';
+import { sizeLimitFor } from '../formats/registry';
+import { readFiles, walkFiles, type PathProblem, type WalkedFile } from './read-paths';
 
 const BATCH_FILES = 200;
 const BATCH_BYTES = 32 * 1024 * 1024;

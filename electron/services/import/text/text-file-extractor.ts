@@ -1,13 +1,13 @@
 // The article importer for text files: one file's name and bytes in, a ParsedArticle out, or an
 // ImportRefusal whose reason the caller shows after the file name. Pure: no I/O, no Electron.
-import type { ParsedArticle } from '../../../shared/domain/types';
-import { decodeText } from './decode';
+import type { ParsedArticle } from '../../../../shared/domain/types';
+import { decodeText } from '../encoding/decode';
 import { parsePlainText } from './plain-text';
-import { ImportRefusal } from './refusal';
+import { ImportRefusal } from '../refusal';
 import { looksLikeScrapeDump, parseScrapeDump } from './scrape-dump';
 
-export { ImportRefusal } from './refusal';
-export { OUTLETS, outletFromDomain } from './outlets';
+export { ImportRefusal } from '../refusal';
+export { OUTLETS, outletFromDomain } from './outlet-clues';
 export { detectLanguage } from './language';
 export { parseDate } from './dates';
 

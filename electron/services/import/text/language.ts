@@ -6,7 +6,7 @@
 // above": Danish comes back as Swedish or Norwegian as Dutch, so an answer whose alphabet does not have the
 // text's accented letters is dropped.
 import { francAll } from 'franc-min';
-import { lettersOutside } from './encoding-alphabets';
+import { lettersOutside } from '../encoding/alphabets';
 
 const LISTS: Record<string, string> = {
   it: 'il lo la gli le di del della dei degli delle dello nel nella nei negli sul sulla che è per non una sono con alla al dal dalla anche questo questa più ha ma come essere stato stata dopo tra fra perché già ancora loro suo sua ci si ai alle',

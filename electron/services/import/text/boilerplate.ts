@@ -1,6 +1,6 @@
 // Recognises the page furniture scrapers keep around an article: copyright and follow-us lines, contact
 // lines, "read also" teasers and the comments heading. Patterns cover the supported languages.
-import { EMAIL_RE, wordCount } from './text';
+import { EMAIL_RE, wordCount } from './line-helpers';
 
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|riproduzione riservata|all rights reserved|tutti i diritti riservati|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|все права защищены/i;
 const FOLLOW = /^(?:segui|seguici|follow|suivez|folgen sie|síguenos|siga|подписывайтесь)\b.{0,80}\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|tiktok|whatsapp|google news|x|vk|threads)\b/i;

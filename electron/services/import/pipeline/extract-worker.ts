@@ -1,8 +1,8 @@
 // Runs inside a worker thread: reads one file at a time with the full format registry. Extraction runs here,
 // not on the thread that answers the UI, and a file that hangs or exhausts memory kills only this worker.
 import { parentPort } from 'node:worker_threads';
-import { extractFile } from './formats/registry';
-import type { ExtractedItem, ImportLimits } from './formats/types';
+import { extractFile } from '../formats/registry';
+import type { ExtractedItem, ImportLimits } from '../formats/types';
 
 export interface ExtractRequest {
   id: number;

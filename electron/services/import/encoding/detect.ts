@@ -4,8 +4,8 @@
 // for Hebrew at a few hundred bytes) and its CJK gate drops short or repetitive Chinese and Japanese files.
 import iconv from 'iconv-lite';
 import { detectAll } from 'jschardet';
-import { iconvName } from './encoding-names';
-import { judgeDecoding, type Judgement } from './encoding-judge';
+import { iconvName } from './charset-names';
+import { judgeDecoding, type Judgement } from './judge';
 
 export interface Detection {
   text: string;

@@ -15,14 +15,14 @@
 // that cannot be read is rebuilt the same way.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImportFileResult, ImportReport, ParsedArticle } from '../../shared/domain/types';
-import { articleText } from '../../shared/domain/article-text';
-import { extractFile, oversizeReason } from './import/formats/registry';
-import { outletKey, withOutletNames } from './import/outlets';
-import type { OutletNames } from '../../shared/domain/outlet-registry';
-import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from './import/formats/types';
-import { sha256Hex, type Library } from './library/library';
-import { writeFileAtomic } from './fs-atomic';
+import type { ImportFileResult, ImportReport, ParsedArticle } from '../../../../shared/domain/types';
+import { articleText } from '../../../../shared/domain/article-text';
+import { extractFile, oversizeReason } from '../formats/registry';
+import { outletKey, withOutletNames } from '../text/outlet-clues';
+import type { OutletNames } from '../../../../shared/domain/outlet-registry';
+import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from '../formats/types';
+import { sha256Hex, type Library } from '../../library/library';
+import { writeFileAtomic } from '../../fs-atomic';
 import {
   NEAR_DUPLICATE_THRESHOLD,
   NearDuplicateIndex,
@@ -33,7 +33,7 @@ import {
   signatureOf,
   type NearMatch,
   type Signature,
-} from './near-duplicates';
+} from '../../near-duplicates';
 
 export interface IncomingFile {
   name: string;

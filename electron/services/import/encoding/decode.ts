@@ -4,14 +4,14 @@
 // (encoding-detect.ts), whose every candidate is decoded and judged for plausibility. The decoded text then
 // has mis-decodings made before it reached us repaired (mojibake.ts) and is normalised.
 import { detectAll } from 'jschardet';
-import { knownBinaryType, looksBinary, utf16WithoutBom } from './binary';
-import { detectLegacy, MAX_PENALTY, SAMPLE_BYTES } from './encoding-detect';
-import { decodeIso2022, iso2022Kind } from './encoding-iso2022';
-import { judgeDecoding } from './encoding-judge';
+import { knownBinaryType, looksBinary, utf16WithoutBom } from './binary-signatures';
+import { detectLegacy, MAX_PENALTY, SAMPLE_BYTES } from './detect';
+import { decodeIso2022, iso2022Kind } from './iso2022';
+import { judgeDecoding } from './judge';
 import { repairMojibake } from './mojibake';
-import { ImportRefusal } from './refusal';
+import { ImportRefusal } from '../refusal';
 
-export { judgeDecoding } from './encoding-judge';
+export { judgeDecoding } from './judge';
 
 export interface DecodedText {
   text: string;

@@ -2,8 +2,8 @@
 // contact lines), named through the outlet registry (shared/domain/outlet-registry.ts); a domain not listed names
 // itself. A library's own names are applied after extraction (withOutletNames), so the extractor workers need
 // only the built-in list.
-import type { Outlet } from '../../../shared/domain/types';
-import { OUTLETS, lookupOutletName, normalizeHost, type OutletNames } from '../../../shared/domain/outlet-registry';
+import type { Outlet } from '../../../../shared/domain/types';
+import { OUTLETS, lookupOutletName, normalizeHost, type OutletNames } from '../../../../shared/domain/outlet-registry';
 
 export { OUTLETS, normalizeHost };
 

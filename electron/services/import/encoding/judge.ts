@@ -1,8 +1,8 @@
 // How plausible a decoding looks as human text. Every wrong code page still yields characters, so the
 // choice between candidates rests on what those characters are: garbage (replacement characters, C1 controls,
 // private use), stray symbols, words that mix alphabets, or letters no single language uses together.
-import { alphabetFit } from './encoding-alphabets';
-import { isKnownStopword, stopwordLanguage } from './language';
+import { alphabetFit } from './alphabets';
+import { isKnownStopword, stopwordLanguage } from '../text/language';
 
 const SCRIPTS: Array<[string, RegExp]> = [
   ['latin', /\p{Script=Latin}/u],

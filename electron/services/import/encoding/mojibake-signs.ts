@@ -1,8 +1,8 @@
 // The tell-tale signs of mojibake in a word, counted by kind, for mojibake.ts to compare a word before and
 // after a candidate repair. A repair is accepted only when it removes signs and adds none of any kind:
 // "clearly better", never "different". Each kind is something real text rarely does; none is proof alone.
-import { oneLatinAlphabet } from './encoding-alphabets';
-import { scriptOf } from './encoding-judge';
+import { oneLatinAlphabet } from './alphabets';
+import { scriptOf } from './judge';
 
 /** Characters that windows-1252 puts at 0x80–0xBF, the continuation bytes of UTF-8. */
 export const CP1252_CONTINUATION = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178\u00a0-\u00bf';

@@ -4,10 +4,10 @@
 // labelled with their path from it ("coll › reuters › 0001.txt"), as in a drop.
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { IncomingFile } from '../importer';
-import { sizeLimitFor } from './formats/registry';
-import { pathLabel } from '../../../shared/domain/file-labels';
-import { DEFAULT_LIMITS, type ImportLimits } from './formats/types';
+import type { IncomingFile } from './importer';
+import { sizeLimitFor } from '../formats/registry';
+import { pathLabel } from '../../../../shared/domain/file-labels';
+import { DEFAULT_LIMITS, type ImportLimits } from '../formats/types';
 
 export interface PathProblem {
   path: string;

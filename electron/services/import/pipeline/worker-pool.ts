@@ -3,8 +3,8 @@
 // replaced and the import goes on. Results keep the order of the calls.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { ExtractedItem, ImportLimits } from './formats/types';
-import { DEFAULT_LIMITS } from './formats/types';
+import type { ExtractedItem, ImportLimits } from '../formats/types';
+import { DEFAULT_LIMITS } from '../formats/types';
 import type { ExtractRequest, ExtractResponse } from './extract-worker';
 
 export interface ExtractorPoolOptions {

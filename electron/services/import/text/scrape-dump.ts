@@ -2,14 +2,14 @@
 // pulled from the page head (og: title and description, timestamps, section names, image URL, locale),
 // contact and copyright lines, and the XPath it used. Every non-blank line is classified; the title is
 // the first line the dump repeats, metadata lines feed the fields, and the rest is the body.
-import type { ParsedArticle } from '../../../shared/domain/types';
+import type { ParsedArticle } from '../../../../shared/domain/types';
 import { isBoilerplate, isStopLine, ownDomainsIn, relatedMarker } from './boilerplate';
 import { compareIsoDates, parseDate, parseDateLine, parseIsoDate } from './dates';
-import { splitGlued } from './glue';
+import { splitGlued } from './split-glued-sentences';
 import { detectLanguage, languageFromLocale } from './language';
-import { resolveOutlet } from './outlets';
-import { ImportRefusal } from './refusal';
-import { BYLINE, URL_RE, cleanInline, isProse, stripHeadingMarks, wordCount } from './text';
+import { resolveOutlet } from './outlet-clues';
+import { ImportRefusal } from '../refusal';
+import { BYLINE, URL_RE, cleanInline, isProse, stripHeadingMarks, wordCount } from './line-helpers';
 
 type Kind =
   | 'blank' | 'header' | 'timestamp' | 'date' | 'xpath' | 'url' | 'image' | 'dims' | 'locale' | 'number'
