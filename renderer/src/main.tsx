@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pickClient } from './api/pick-client';
-import { Workbench } from './Workbench';
+import { Workbench } from './app/Workbench';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api/contract';
-import { mergeFullTextHits } from '../../renderer/src/hooks/use-full-text-search';
+import { mergeFullTextHits } from '../../renderer/src/features/articles/use-full-text-search';
 import { FakeApi, makeArticle } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 

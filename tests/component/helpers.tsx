@@ -1,7 +1,7 @@
 // Rendering the whole app against a FakeApi, and the layout jsdom lacks (the virtualised list needs a height).
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Workbench } from '../../renderer/src/Workbench';
+import { Workbench } from '../../renderer/src/app/Workbench';
 import { createAppStore } from '../../renderer/src/state/store';
 import type { FakeApi } from './fake-api';
 

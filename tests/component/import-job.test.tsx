@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DroppedFile, MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_PDF_BYTES, maxImportBytesFor } from '../../shared/api/rpc';
 import type { ImportReport } from '../../shared/domain/types';
-import { ImportJob } from '../../renderer/src/lib/import-job';
-import { formatEta, formatRate, progressStats, type ImportProgress } from '../../renderer/src/lib/import-progress';
-import { isOversized, planBatches } from '../../renderer/src/lib/import-batches';
+import { ImportJob } from '../../renderer/src/features/import/import-job';
+import { formatEta, formatRate, progressStats, type ImportProgress } from '../../renderer/src/features/import/import-progress';
+import { isOversized, planBatches } from '../../renderer/src/features/import/import-batches';
 import { FakeApi } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 

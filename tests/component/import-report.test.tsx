@@ -3,8 +3,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportFileResult } from '../../shared/domain/types';
-import { IMPORT_REPORT_COLUMNS, importReportCsv, importReportFileName } from '../../renderer/src/lib/import-report-csv';
-import { versionCounts } from '../../renderer/src/lib/import-versions';
+import { IMPORT_REPORT_COLUMNS, importReportCsv, importReportFileName } from '../../renderer/src/features/import/import-report-csv';
+import { versionCounts } from '../../renderer/src/features/articles/near-duplicate-versions';
 import { FakeApi, makeArticle } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 import { parseCsv } from '../helpers/csv';

@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outletNamesChange } from '../../renderer/src/components/OutletNamesFieldset';
+import { outletNamesChange } from '../../renderer/src/features/settings/OutletNamesFieldset';
 import { FakeApi } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 

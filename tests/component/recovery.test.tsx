@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api/contract';
 import type { LibraryRecovery, RestoreBackupResult } from '../../shared/domain/types';
-import { formatBackupTime } from '../../renderer/src/components/RecoveryScreen';
+import { formatBackupTime } from '../../renderer/src/features/recovery/RecoveryScreen';
 import { FakeApi, makeArticle, makeClaim } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 

@@ -3,8 +3,8 @@ import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { articleBlocks, articleText, sliceCodePoints } from '../../shared/domain/article-text';
 import type { Annotation } from '../../shared/domain/types';
-import { rangeToOffsets, selectionFromRange, trimOffsets } from '../../renderer/src/lib/selection-offsets';
-import { ReaderBlock } from '../../renderer/src/components/ReaderBlock';
+import { rangeToOffsets, selectionFromRange, trimOffsets } from '../../renderer/src/features/reader/selection-offsets';
+import { ReaderBlock } from '../../renderer/src/features/reader/ReaderBlock';
 import { makeAnnotation, makeArticle } from './fake-api';
 
 const article = makeArticle({

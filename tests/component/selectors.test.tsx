@@ -15,9 +15,9 @@ import {
   sortAnnotations,
   totalEvidence,
 } from '../../renderer/src/state/selectors';
-import { blockSegments } from '../../renderer/src/lib/highlight-segments';
-import { mergeReports, planBatches, safeFileName } from '../../renderer/src/lib/import-batches';
-import { base64Length, bytesToBase64 } from '../../renderer/src/lib/base64';
+import { blockSegments } from '../../renderer/src/features/reader/highlight-segments';
+import { mergeReports, planBatches, safeFileName } from '../../renderer/src/features/import/import-batches';
+import { base64Length, bytesToBase64 } from '../../renderer/src/features/import/base64';
 import { compareIsoKey, compareTextKey } from '../../renderer/src/lib/sort-keys';
 import { makeAnnotation, makeArticle, makeClaim } from './fake-api';
 

@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type DroppedFile } from '../../shared/api/contract';
-import { parseMb } from '../../renderer/src/components/SettingsDialog';
+import { parseMb } from '../../renderer/src/features/settings/SettingsDialog';
 import { FakeApi } from './fake-api';
 import { mockViewport, renderApp } from './helpers';
 

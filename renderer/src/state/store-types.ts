@@ -1,13 +1,13 @@
 // The store is one zustand store made of typed slices; this file holds the shapes they share.
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api/contract';
-import type { ArticlesSlice } from './slices/articles';
-import type { ReaderSlice } from './slices/reader';
-import type { ClaimsSlice } from './slices/claims';
+import type { ArticlesSlice } from '../features/articles/articles-slice';
+import type { ReaderSlice } from '../features/reader/reader-slice';
+import type { ClaimsSlice } from '../features/claims/claims-slice';
 import type { UiSlice } from './slices/ui';
-import type { ImportSlice } from './slices/import';
+import type { ImportSlice } from '../features/import/import-slice';
 import type { UndoSlice } from './slices/undo';
-import type { SettingsSlice } from './slices/settings';
+import type { SettingsSlice } from '../features/settings/settings-slice';
 
 export type AppState = ArticlesSlice & ReaderSlice & ClaimsSlice & UiSlice & ImportSlice & UndoSlice & SettingsSlice;
 

@@ -2,13 +2,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api/contract';
 import type { AppState } from './store-types';
-import { createArticlesSlice } from './slices/articles';
-import { createReaderSlice } from './slices/reader';
-import { createClaimsSlice } from './slices/claims';
+import { createArticlesSlice } from '../features/articles/articles-slice';
+import { createReaderSlice } from '../features/reader/reader-slice';
+import { createClaimsSlice } from '../features/claims/claims-slice';
 import { createUiSlice } from './slices/ui';
-import { createImportSlice } from './slices/import';
+import { createImportSlice } from '../features/import/import-slice';
 import { createUndoSlice } from './slices/undo';
-import { createSettingsSlice } from './slices/settings';
+import { createSettingsSlice } from '../features/settings/settings-slice';
 
 export function createAppStore(api: ApiClient) {
   return createStore<AppState>()((set, get) => ({

@@ -1,9 +1,9 @@
 // App-wide UI state: the current view, app info, the error banner, toasts, the tag form's frozen target, and
 // restoring a backup when the library opened in recovery mode (app.info carries `recovery`).
 import type { AppInfo, ExportFormat, RestoreBackupResult } from '../../../../shared/domain/types';
-import { downloadFile } from '../../lib/download';
+import { downloadFile } from '../../features/export/download';
 import type { SliceCreator } from '../store-types';
-import type { ReaderSelection } from './reader';
+import type { ReaderSelection } from '../../features/reader/reader-slice';
 
 export type View = 'articles' | 'claims';
 
