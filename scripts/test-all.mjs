@@ -71,7 +71,7 @@ const ELECTRONEGATIVITY_EXCLUDED = [
   'AvailableSecurityFixesGlobalCheck',
   // Asks for webPreferences.disableBlinkFeatures 'Auxclick', a Blink feature Chromium removed long ago (a no-op
   // in Electron 41). Middle-click opens go through setWindowOpenHandler, which denies every new window
-  // (tests/unit/shell/main-wiring.test.ts).
+  // (tests/unit/main/main-wiring.test.ts).
   'AuxclickJSCheck',
   // Flags every openExternal call whose URL is not a string literal, for manual review. Reviewed: the only
   // shell.openExternal call is electron/main/external.ts behind checkExternalUrl; tests/unit/security/

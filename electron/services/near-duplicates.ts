@@ -12,7 +12,7 @@
 //   (probability 1 − (1 − J⁴)³² of becoming one: 0.87 at J = 0.5, 0.99 at J = 0.6, ≈1 from J = 0.7),
 //   and a candidate is confirmed when the estimated Jaccard of the full signatures reaches the threshold.
 //
-// The threshold (0.5) was chosen with tests/unit/near-duplicates.test.ts. On a 310-word wire story the
+// The threshold (0.5) was chosen with tests/unit/services/near-duplicates.test.ts. On a 310-word wire story the
 // variants score (exact Jaccard / MinHash estimate): another footer 0.94/0.96, another outlet's footer and
 // related links 0.84/0.81, a dateline header 0.99/0.98, light edits to every 25th word 0.67/0.68, the last
 // paragraph dropped plus a footer 0.78/0.76, header + footer + edits 0.75/0.74; a 75-word story under two

@@ -8,7 +8,7 @@
 //     files first and library.json (with the new schemaVersion) last, so a crash in between leaves
 //     migrated files under the old version number, and the next open migrates them again;
 //   - recorded: the store appends { from, to, description, at } to library.json's `migrations`.
-// Schema 1 is the first shipped schema, so MIGRATIONS is empty today; tests/unit/library/migrations.test.ts
+// Schema 1 is the first shipped schema, so MIGRATIONS is empty today; tests/unit/services/library/migrations.test.ts
 // runs the machinery with an invented schema 0.
 import { basename, join } from 'node:path';
 import { z } from 'zod';
