@@ -10,14 +10,11 @@ import type { Library } from './library/library';
 import type { Importer } from './import/pipeline/importer';
 import { createImportJobs, type ImportJobs } from './import/pipeline/dialog-jobs';
 import type { ShellPorts } from './workbench';
-import type { Settings } from './library/settings';
 import type { SearchIndex } from './search';
 
 export interface HandlerDeps {
   library: Library;
   importer: Importer;
-  /** The library's preferences (settings.json). */
-  settings: Settings;
   ports: ShellPorts;
   version: string;
   libraryName: string;
@@ -34,7 +31,7 @@ function base64ToBytes(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(b64, 'base64'));
 }
 
-export function createHandlers({ library, importer, settings, ports, version, libraryName, now = () => new Date(), restoreBackup, search, importJobs = createImportJobs(importer) }: HandlerDeps): Handlers {
+export function createHandlers({ library, importer, ports, version, libraryName, now = () => new Date(), restoreBackup, search, importJobs = createImportJobs(importer) }: HandlerDeps): Handlers {
   const unavailable = (what: string) => new ServiceError('unavailable', `${what} is only available in the desktop app.`);
   return {
     'app.info': () => {
@@ -102,15 +99,8 @@ export function createHandlers({ library, importer, settings, ports, version, li
       await ports.openExternal(safe);
       return { opened: true };
     },
-    'settings.get': () => settings.view(),
-    'settings.update': async (patch) => {
-      const before = settings.current().outletNames;
-      const view = await settings.update(patch);
-      if (!patch.outletNames) return view;
-      // The names are saved first: a failure to rename stored articles then leaves them as they were, and
-      // saving the same names again renames them.
-      return { ...view, renamed: await library.renameOutlets(before, view.settings.outletNames) };
-    },
+    'settings.get': () => library.settings.view(),
+    'settings.update': (patch) => library.settings.update(patch),
     'library.restoreBackup': async ({ backupId }) => {
       if (!restoreBackup) throw new ServiceError('unavailable', 'Restoring a backup is not available here.');
       return restoreBackup(backupId);

@@ -20,10 +20,8 @@ import { createExtractorPool } from './import/pipeline/worker-pool';
 import { createImporter, type Importer } from './import/pipeline/importer';
 import { createSearchIndex, searchHooks, type SearchIndex } from './search';
 import { listBackups, restoreBackup } from './library/backup';
-import { readdArticles } from './library/readd-articles';
 import { createLibrary, type Library } from './library/library';
 import { acquireLibraryLock, type LibraryLock } from './library/lock';
-import { createSettings } from './library/settings';
 import { LibraryOpenError, openLibraryStore, type LibraryStore, type OpenLibraryOptions } from './library/store';
 
 export interface ShellPorts {
@@ -55,6 +53,8 @@ export interface OpenWorkbenchOptions {
   recovery?: boolean;
   /** Store settings (backup interval, migrations); for tests. */
   store?: OpenLibraryOptions;
+  /** For tests that inject faults into the folder layer: called with each store opened (also after a restore). */
+  onStoreOpened?: (store: LibraryStore) => void;
   /** The built extraction worker: imports then run in a pool of worker threads with a per-file time limit. */
   extractorWorker?: string;
   /** Per-file caps for this run only, over the library's settings (the CLI's --max-file-mb / --max-pdf-mb). */
@@ -94,14 +94,18 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
 
   async function openNormal(): Promise<State> {
     const store = await openLibraryStore(dir, opts.now, opts.store);
-    const search = createSearchIndex({ list: () => store.articles.data.articles, readText: (id) => store.readArticleText(id) });
-    const library = createLibrary(store, opts.now, searchHooks(search));
-    const settings = createSettings(store.settings, store.settingsNotice);
-    if (store.settingsNotice) console.warn(`[workbench] ${store.settingsNotice}`);
+    opts.onStoreOpened?.(store);
+    // The search index reads the library it observes: bound once the library exists, before any call.
+    const source = { list: () => library.articleMetas(), readText: (id: string) => library.readText(id) };
+    const search = createSearchIndex(source);
+    const library: Library = createLibrary(store, opts.now, searchHooks(search));
+    const { settings } = library;
+    const notice = settings.view().notice;
+    if (notice) console.warn(`[workbench] ${notice}`);
     // Read at every batch, so a change in the settings dialog applies to the next import.
     const limits = () => ({ ...DEFAULT_LIMITS, ...settings.current().importLimits, ...opts.importLimits });
-    const importer = createImporter(library, limits, pool?.extract, () => settings.current().outletNames);
-    const handlers = createHandlers({ library, importer, settings, ports: opts.ports, version: opts.version, libraryName: basename(dir), now: opts.now, restoreBackup: restore, search });
+    const importer = createImporter(library.importTarget, limits, pool?.extract, () => settings.current().outletNames);
+    const handlers = createHandlers({ library, importer, ports: opts.ports, version: opts.version, libraryName: basename(dir), now: opts.now, restoreBackup: restore, search });
     return { kind: 'open', store, library, importer, dispatch: createDispatcher(handlers, { onInternalError }), search };
   }
 
@@ -133,7 +137,7 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       const before = state;
       if (before.kind === 'closed') throw new ServiceError('unavailable', 'The library is closed.');
       // The current state first, so that the restore itself can be undone from the backup list.
-      if (before.kind === 'open') await before.store.backupNow('before restore', true);
+      if (before.kind === 'open') await before.library.backupNow('before restore', true);
       if (before.kind === 'open') before.search.close();
       // Taking the lock in this process stops an open store (its writes finish first); the file stays.
       const guard = await acquireLibraryLock(dir);
@@ -163,7 +167,7 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
    */
   async function relist(s: OpenState, movedAside: string): Promise<{ readded: number; annotationsLeftAside: number }> {
     try {
-      const r = await readdArticles(s.store, join(dir, movedAside));
+      const r = await s.library.readdArticles(join(dir, movedAside));
       s.search.add(r.docs);
       if (r.readded.length) console.info(`[workbench] restore: ${r.readded.length} article(s) imported after the backup listed again from ${movedAside}.`);
       return { readded: r.readded.length, annotationsLeftAside: r.annotationsLeftAside };

@@ -9,7 +9,7 @@ export type ClaimPatch = Partial<Pick<Claim, 'text' | 'speaker' | 'note'>>;
 const normalizeClaimText = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
 const sameWording = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
-export function createClaimOps(store: LibraryStore, stamp: () => string, newId: () => string, allAnnotations: () => Annotation[]) {
+export function createClaimOps(store: Pick<LibraryStore, 'claims'>, stamp: () => string, newId: () => string, allAnnotations: () => Annotation[]) {
   const claims = () => store.claims.data.claims;
 
   function findClaim(id: string): Claim {
@@ -102,3 +102,5 @@ export function createClaimOps(store: LibraryStore, stamp: () => string, newId: 
     },
   };
 }
+
+export type ClaimOps = ReturnType<typeof createClaimOps>;

@@ -1,360 +1,125 @@
-// Domain operations on an open library: articles, claims and annotations. Every mutation changes the
-// in-memory data, then awaits the write of the one small file it touched; the promise resolving is the
-// acknowledgement that the change is on disk.
+// An open library, composed of narrow stores over the folder on disk (store.ts): articles (the index, texts
+// and originals: articles.ts), claims (claims.ts) and annotations (annotations.ts), the near-duplicate
+// signatures (signatures.ts) and the settings with the outlet names (settings.ts). Only these stores touch
+// the folder's data; the importer gets `importTarget`, a narrow interface, and the handlers the methods
+// below. Every mutation changes the in-memory data, then awaits the write of the small file it touched; the
+// promise resolving is the acknowledgement that the change is on disk.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type {
-  Annotation,
-  Article,
-  ArticleMeta,
-  ArticleSummary,
-  ArticleWithAnnotations,
-  Claim,
-  LibrarySnapshot,
-  Outlet,
-  ParsedArticle,
-  Stance,
-} from '../../../shared/domain/types';
-import { articleText, codePointLength, describeRange, findQuote, sliceCodePoints } from '../../../shared/domain/article-text';
-import { ServiceError } from '../../../shared/api/dispatcher';
-import { reextractArticle, type Extract } from './reextract';
-import { extractedMeta } from './article-meta';
+import type { Article, ArticleMeta, ArticleSummary, ArticleWithAnnotations, LibrarySnapshot, SettingsView } from '../../../shared/domain/types';
+import type { NearMatch, Signature } from '../near-duplicates';
+import { createAnnotations, type Annotations } from './annotations';
+import { createArticles, type DuplicateFinder, type LibraryHooks, type NewArticle } from './articles';
 import { createClaimOps } from './claims';
-import { outletKey } from '../import/text/outlet-clues';
-import type { OutletNames } from '../../../shared/domain/outlet-registry';
-import { outletRenames, outletsOf } from './outlet-renames';
-import { SCHEMA_VERSION, type LibraryStore, type StoredText } from './store';
+import { readdArticles } from './readd-articles';
+import { createSettings, type Settings, type SettingsPatch } from './settings';
+import { createSignatures } from './signatures';
+import { SCHEMA_VERSION, type LibraryStore } from './store';
 
-export interface AnnotationDraft {
-  articleId: string;
-  target: { start: number; end: number; quote?: { exact: string; prefix?: string; suffix?: string } };
-  claim: { claimId: string } | { newClaim: { text: string; speaker: string } };
-  stance: Stance;
-  speaker: string;
-  tags: string[];
-  note: string;
-}
-
-export type AnnotationPatch = Partial<Pick<Annotation, 'claimId' | 'stance' | 'speaker' | 'tags' | 'note'>>;
-
-/** Articles whose files are written at the same time during an import. */
-const WRITE_CONCURRENCY = 8;
-
-/** Wait for every promise, then throw the first failure (Promise.all would leave the others running). */
-async function settleAll(promises: ReadonlyArray<Promise<void>>): Promise<void> {
-  const failed = (await Promise.allSettled(promises)).find((r) => r.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
-}
+export type { AnnotationDraft, AnnotationPatch, AnnotationView } from './annotations';
+export type { LibraryHooks, NewArticle } from './articles';
 
 // Hex, so an id never starts with '-' (a CLI flag, a spreadsheet formula) or '_'.
 export const newId = (): string => randomBytes(10).toString('hex');
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** Observers of article additions and deletions (the full-text index), called after the change is on disk. */
-export interface LibraryHooks {
-  onArticlesAdded?(added: ReadonlyArray<{ meta: ArticleMeta; paragraphs: readonly string[] }>): void;
-  onArticleDeleted?(id: string): void;
+/** What the importer may do with the library: judge duplicates, find near duplicates, add a batch. */
+export interface ImportTarget {
+  /** Resolves once the stored signatures are loaded (or rebuilt); a batch waits for it. */
+  ready(): Promise<void>;
+  duplicateFinder(): DuplicateFinder;
+  articleMeta(id: string): ArticleMeta | undefined;
+  /** The stored article whose text is closest to `sig`, at the near-duplicate threshold. */
+  nearestStored(sig: Signature): NearMatch | null;
+  /** Store a batch all or nothing (articles.ts), then the signatures of its articles (null: too short to compare). */
+  addArticles(items: ReadonlyArray<NewArticle & { signature: Signature | null }>, groups: ReadonlyMap<string, string>): Promise<ArticleMeta[]>;
+}
+
+/** The settings, where a change of outlet names also renames the stored articles of those domains. */
+export interface LibrarySettings extends Omit<Settings, 'update'> {
+  update(patch: SettingsPatch): Promise<SettingsView>;
 }
 
 export function createLibrary(store: LibraryStore, now: () => Date = () => new Date(), hooks: LibraryHooks = {}) {
   const stamp = () => now().toISOString();
-  const articles = () => store.articles.data.articles;
-  const textCache = new Map<string, StoredText>();
+  const articles = createArticles({ store, now, hooks });
+  // Claims and annotations refer to each other: a claim with evidence cannot be deleted.
+  const annotationsRef: { current?: Annotations } = {};
+  const claims = createClaimOps(store, stamp, newId, () => annotationsRef.current!.allAnnotations());
+  const annotations = (annotationsRef.current = createAnnotations({ store, articles, claims, stamp, newId }));
+  const ids = () => articles.articleMetas().map((a) => a.id);
+  const signatures = createSignatures({ dir: store.dir, ids, readText: (id) => store.readArticleText(id) });
+  const plainSettings = createSettings(store.settings, store.settingsNotice);
 
-  function findArticle(id: string): ArticleMeta {
-    const a = articles().find((x) => x.id === id);
-    if (!a) throw new ServiceError('not_found', `No article with id ${id}`);
-    return a;
-  }
-  async function textOf(id: string): Promise<StoredText> {
-    let t = textCache.get(id);
-    if (!t) {
-      t = await store.readArticleText(id);
-      if (textCache.size > 200) textCache.clear();
-      textCache.set(id, t);
-    }
-    return t;
-  }
-  function allAnnotations(): Annotation[] {
-    const out: Annotation[] = [];
-    for (const db of store.annotations.values()) out.push(...db.data.annotations);
-    return out;
-  }
-  function locateAnnotation(id: string): { list: Annotation[]; index: number; articleId: string } {
-    for (const [articleId, db] of store.annotations) {
-      const index = db.data.annotations.findIndex((a) => a.id === id);
-      if (index >= 0) return { list: db.data.annotations, index, articleId };
-    }
-    throw new ServiceError('not_found', `No annotation with id ${id}`);
-  }
-  const claimOps = createClaimOps(store, stamp, newId, allAnnotations);
-  const { findClaim, listClaims, addClaim } = claimOps;
-
-  /** Check a target against the stored text; re-anchor by quote when the offsets drifted. */
-  function resolveTarget(text: string, target: AnnotationDraft['target']): { start: number; end: number } {
-    const { start, end, quote } = target;
-    if (end <= start) throw new ServiceError('refused', 'The selection is empty.');
-    if (!quote) {
-      if (end > codePointLength(text) || !sliceCodePoints(text, start, end).trim()) {
-        throw new ServiceError('refused', 'The selection is outside the article text.');
-      }
-      return { start, end };
-    }
-    if (sliceCodePoints(text, start, end) === quote.exact) return { start, end };
-    const found = findQuote(text, quote, start);
-    if (!found) throw new ServiceError('refused', `The quote is not in the article: "${quote.exact.slice(0, 60)}"`);
-    return found;
-  }
-
-  return {
-    store,
-    /**
-     * A finder of the articles stored now: for a file, the article with the same original bytes, or else the
-     * same extracted text from the same outlet. The same text from another outlet (a wire story republished
-     * word for word) is another source, not a duplicate: the importer stores it as a near duplicate. Built
-     * once per import batch (one pass over the index instead of two per file); a batch's own articles are
-     * not in it, the importer checks those itself.
-     */
-    duplicateFinder(): (sha: string, textSha: string, outlet: Outlet) => ArticleMeta | undefined {
-      const bySha = new Map<string, ArticleMeta>();
-      const byText = new Map<string, ArticleMeta>();
-      const list = articles();
-      for (const a of list) {
-        if (!bySha.has(a.sha256)) bySha.set(a.sha256, a);
-        const key = `${a.textSha256} ${outletKey(a.outlet)}`;
-        if (!byText.has(key)) byText.set(key, a);
-      }
-      // An article deleted while the batch runs is no longer a reason to refuse its file. A deletion replaces
-      // the index's array (imports only append to it), so the scan is needed only after one.
-      const stored = (a: ArticleMeta | undefined) => (a && (articles() === list || articles().includes(a)) ? a : undefined);
-      return (sha, textSha, outlet) => stored(bySha.get(sha)) ?? stored(byText.get(`${textSha} ${outletKey(outlet)}`));
+  const settings: LibrarySettings = {
+    current: plainSettings.current,
+    view: plainSettings.view,
+    async update(patch) {
+      const before = plainSettings.current().outletNames;
+      const view = await plainSettings.update(patch);
+      if (!patch.outletNames) return view;
+      // The names are saved first: a failure to rename stored articles then leaves them as they were, and
+      // saving the same names again renames them.
+      return { ...view, renamed: await articles.renameOutlets(before, view.settings.outletNames) };
     },
+  };
 
-    listArticles(): ArticleSummary[] {
-      const counts = new Map<string, { claims: Set<string>; n: number }>();
-      for (const [articleId, db] of store.annotations) {
-        const c = { claims: new Set<string>(), n: 0 };
-        for (const a of db.data.annotations) {
-          c.claims.add(a.claimId);
-          c.n++;
-        }
-        counts.set(articleId, c);
-      }
-      return articles().map((a) => ({ ...a, claimCount: counts.get(a.id)?.claims.size ?? 0, annotationCount: counts.get(a.id)?.n ?? 0 }));
-    },
-
-    async getArticle(id: string): Promise<ArticleWithAnnotations> {
-      const meta = findArticle(id);
-      const text = await textOf(id);
-      const full = articleText(text);
-      // A position that no longer lands on its quote (a crash between a re-extraction's writes) is found
-      // again by quote for display; the stored annotation is left as it is.
-      const anns = (store.annotations.get(id)?.data.annotations ?? []).map((a) => {
-        if (sliceCodePoints(full, a.position.start, a.position.end) === a.quote.exact) return a;
-        const at = findQuote(full, a.quote, a.position.start);
-        return at ? { ...a, position: { type: 'TextPositionSelector' as const, start: at.start, end: at.end } } : a;
-      });
-      return { ...meta, lead: text.lead, paragraphs: [...text.paragraphs], ...(text.pages ? { pages: [...text.pages] } : {}), annotations: anns.sort((a, b) => a.position.start - b.position.start) };
-    },
-
-    /** The index entry of an article, if there is one. */
-    articleMeta: (id: string): ArticleMeta | undefined => articles().find((a) => a.id === id),
-
-    /**
-     * Store a batch of parsed articles with one index write at the end, all or nothing: if any file or the
-     * index write fails, the index (in memory and on disk) stays as it was and the folders this batch
-     * created are removed. `groups` sets the near-duplicate group of articles already in the library.
-     */
-    async addArticles(
-      items: Array<{ fileName: string; bytes: Uint8Array; sha256: string; textSha256: string; parsed: ParsedArticle; nearDuplicateGroup?: string }>,
-      groups: ReadonlyMap<string, string> = new Map(),
-    ): Promise<ArticleMeta[]> {
-      const added: ArticleMeta[] = [];
-      const created: string[] = [];
-      const writes: Array<Promise<void>> = [];
-      const regrouped: Array<[ArticleMeta, string | undefined]> = [];
-      const data = store.articles.data;
-      const outletCount = data.outlets.length;
-      try {
-        for (const { fileName, bytes, sha256, textSha256, parsed, nearDuplicateGroup } of items) {
-          // The id comes from the content hash, so the same bytes always map to the same article.
-          const id = sha256.slice(0, 16);
-          const text = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
-          // A folder left by an interrupted import of the same bytes is reused (same id, same content).
-          if (!existsSync(join(store.dir, 'articles', id))) created.push(id);
-          // A few articles are written at once, so that their file creations and fsyncs overlap.
-          writes.push(store.writeArticleFiles(id, fileName, bytes, text));
-          if (writes.length >= WRITE_CONCURRENCY) await settleAll(writes.splice(0));
-          const meta: ArticleMeta = {
-            id,
-            fileName,
-            sha256,
-            textSha256,
-            importedAt: stamp(),
-            ...extractedMeta(parsed, text),
-            size: bytes.byteLength,
-            ...(nearDuplicateGroup ? { nearDuplicateGroup } : {}),
-          };
-          added.push(meta);
-        }
-        await settleAll(writes.splice(0));
-        if (added.length || groups.size) {
-          for (const [id, group] of groups) {
-            const a = articles().find((x) => x.id === id);
-            if (a && a.nearDuplicateGroup !== group) {
-              regrouped.push([a, a.nearDuplicateGroup]);
-              a.nearDuplicateGroup = group;
-            }
-          }
-          data.articles.push(...added);
-          for (const a of added) {
-            if (!data.outlets.some((o) => o.name === a.outlet.name && o.domain === a.outlet.domain)) data.outlets.push(a.outlet);
-          }
-          await store.articles.write();
-        }
-      } catch (err) {
-        await Promise.allSettled(writes); // nothing may still be writing into a folder about to be removed
-        // Put the index back as it was, then remove what this batch wrote.
-        const mine = new Set(added);
-        if (data.articles.some((a) => mine.has(a))) data.articles = data.articles.filter((a) => !mine.has(a));
-        data.outlets.length = Math.min(data.outlets.length, outletCount);
-        for (const [a, group] of regrouped) {
-          if (group === undefined) delete a.nearDuplicateGroup;
-          else a.nearDuplicateGroup = group;
-        }
-        for (const id of created) await store.removeArticleFiles(id).catch(() => {});
-        throw err;
-      }
-      if (added.length) hooks.onArticlesAdded?.(added.map((meta, i) => ({ meta, paragraphs: items[i]!.parsed.paragraphs })));
+  const importTarget: ImportTarget = {
+    ready: () => signatures.ready(),
+    duplicateFinder: articles.duplicateFinder,
+    articleMeta: articles.articleMeta,
+    nearestStored: (sig) => signatures.bestMatch(sig, (id) => articles.articleMeta(id) !== undefined),
+    async addArticles(items, groups) {
+      const added = await articles.addArticles(items, groups);
+      await signatures.commit(added.map((a, i) => ({ id: a.id, sig: items[i]!.signature })));
       return added;
     },
+  };
 
-    async deleteArticle(id: string): Promise<boolean> {
-      findArticle(id);
-      store.articles.data.articles = articles().filter((a) => a.id !== id);
-      await store.articles.write();
-      await store.removeArticleFiles(id);
-      textCache.delete(id);
-      hooks.onArticleDeleted?.(id);
-      return true;
+  return {
+    importTarget,
+    settings,
+
+    listArticles(): ArticleSummary[] {
+      const counts = annotations.countsByArticle();
+      return articles.articleMetas().map((a) => ({ ...a, claimCount: counts.get(a.id)?.claims ?? 0, annotationCount: counts.get(a.id)?.annotations ?? 0 }));
     },
-
-    /**
-     * Rename the stored articles' outlets after the library's outlet names changed from `before` to `after`
-     * (see outlet-renames.ts); one index write. On a failed write nothing changes. Returns how many changed.
-     */
-    async renameOutlets(before: OutletNames, after: OutletNames): Promise<number> {
-      const data = store.articles.data;
-      const changes = outletRenames(data.articles, before, after);
-      if (!changes.size) return 0;
-      const old = new Map([...changes.keys()].map((a) => [a, a.outlet]));
-      const oldOutlets = data.outlets;
-      for (const [a, outlet] of changes) a.outlet = outlet;
-      data.outlets = outletsOf(data.articles);
-      try {
-        await store.articles.write();
-      } catch (err) {
-        for (const [a, outlet] of old) a.outlet = outlet;
-        data.outlets = oldOutlets;
-        throw err;
-      }
-      // The search index knows articles by outlet name too.
-      for (const a of changes.keys()) {
-        hooks.onArticleDeleted?.(a.id);
-        hooks.onArticlesAdded?.([{ meta: a, paragraphs: (await textOf(a.id).catch(() => null))?.paragraphs ?? [] }]);
-      }
-      return changes.size;
+    async getArticle(id: string): Promise<ArticleWithAnnotations> {
+      const meta = articles.findArticle(id);
+      const text = await articles.textOf(id);
+      const anns = await annotations.annotationsOf(id);
+      return { ...meta, lead: text.lead, paragraphs: [...text.paragraphs], ...(text.pages ? { pages: [...text.pages] } : {}), annotations: anns };
     },
+    articleMeta: articles.articleMeta,
+    articleMetas: articles.articleMetas,
+    readText: articles.readText,
+    deleteArticle: articles.deleteArticle,
+    reextract: articles.reextract,
 
-    /** Derive the text again from the original (see reextract.ts); the caches and the search index follow. */
-    async reextract(id: string, extract: Extract) {
-      const result = await reextractArticle(store, id, extract, now);
-      if (result.changed) {
-        textCache.delete(id);
-        const meta = findArticle(id);
-        hooks.onArticleDeleted?.(id);
-        hooks.onArticlesAdded?.([{ meta, paragraphs: (await textOf(id)).paragraphs }]);
-      }
-      return result;
-    },
+    listClaims: claims.listClaims,
+    addClaim: claims.addClaim,
+    updateClaim: claims.updateClaim,
+    deleteClaim: claims.deleteClaim,
+    restoreClaim: claims.restoreClaim,
 
-    listClaims,
-    allAnnotations,
-    addClaim,
-    updateClaim: claimOps.updateClaim,
-    deleteClaim: claimOps.deleteClaim,
-    restoreClaim: claimOps.restoreClaim,
+    allAnnotations: annotations.allAnnotations,
+    createAnnotation: annotations.createAnnotation,
+    updateAnnotation: annotations.updateAnnotation,
+    deleteAnnotation: annotations.deleteAnnotation,
+    restoreAnnotation: annotations.restoreAnnotation,
+    annotationView: annotations.viewAfterChange,
 
-    async createAnnotation(draft: AnnotationDraft): Promise<{ annotation: Annotation; claim: Claim; claimCreated: boolean }> {
-      findArticle(draft.articleId);
-      const text = articleText(await textOf(draft.articleId));
-      const { start, end } = resolveTarget(text, draft.target);
-      let claim: Claim;
-      let claimCreated = false;
-      if ('claimId' in draft.claim) claim = findClaim(draft.claim.claimId);
-      else ({ claim, created: claimCreated } = await addClaim(draft.claim.newClaim.text, draft.claim.newClaim.speaker));
-      const t = stamp();
-      const sel = describeRange(text, start, end);
-      const annotation: Annotation = {
-        id: newId(),
-        articleId: draft.articleId,
-        claimId: claim.id,
-        quote: sel.quote,
-        position: sel.position,
-        stance: draft.stance,
-        speaker: draft.speaker.trim(),
-        tags: [...new Set(draft.tags.map((x) => x.trim()).filter(Boolean))],
-        note: draft.note,
-        createdAt: t,
-        updatedAt: t,
-      };
-      const db = store.annotationsFor(draft.articleId);
-      db.data.annotations.push(annotation);
-      await db.write();
-      return { annotation, claim, claimCreated };
-    },
-
-    async updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation> {
-      const { list, index, articleId } = locateAnnotation(id);
-      const a = list[index]!;
-      if (patch.claimId !== undefined) a.claimId = findClaim(patch.claimId).id;
-      if (patch.stance !== undefined) a.stance = patch.stance;
-      if (patch.speaker !== undefined) a.speaker = patch.speaker.trim();
-      if (patch.tags !== undefined) a.tags = [...new Set(patch.tags.map((x) => x.trim()).filter(Boolean))];
-      if (patch.note !== undefined) a.note = patch.note;
-      a.updatedAt = stamp();
-      await store.annotationsFor(articleId).write();
-      return { ...a };
-    },
-
-    async deleteAnnotation(id: string): Promise<Annotation> {
-      const { list, index, articleId } = locateAnnotation(id);
-      const [removed] = list.splice(index, 1);
-      await store.annotationsFor(articleId).write();
-      return removed!;
-    },
-
-    async restoreAnnotation(a: Annotation): Promise<Annotation> {
-      findArticle(a.articleId);
-      findClaim(a.claimId);
-      if (allAnnotations().some((x) => x.id === a.id)) throw new ServiceError('conflict', 'That annotation exists already.');
-      const text = articleText(await textOf(a.articleId));
-      const { start, end } = resolveTarget(text, { start: a.position.start, end: a.position.end, quote: a.quote });
-      const restored: Annotation = { ...a, position: { type: 'TextPositionSelector', start, end } };
-      const db = store.annotationsFor(a.articleId);
-      db.data.annotations.push(restored);
-      await db.write();
-      return restored;
-    },
+    /** After a restore: list again the articles imported after the backup (readd-articles.ts). */
+    readdArticles: (movedAside: string) => readdArticles(store, movedAside),
+    /** Copy the index as it is now into a new rolling backup; null when the newest backup is identical. */
+    backupNow: (reason: string, force?: boolean) => store.backupNow(reason, force),
 
     async snapshot(): Promise<LibrarySnapshot> {
       const full: Article[] = [];
-      for (const meta of articles()) {
+      for (const meta of articles.articleMetas()) {
         const t = await store.readArticleText(meta.id);
         full.push({ ...meta, lead: t.lead, paragraphs: [...t.paragraphs], ...(t.pages ? { pages: [...t.pages] } : {}) });
       }
-      return { schemaVersion: SCHEMA_VERSION, exportedAt: stamp(), articles: full, claims: listClaims(), annotations: allAnnotations() };
+      return { schemaVersion: SCHEMA_VERSION, exportedAt: stamp(), articles: full, claims: claims.listClaims(), annotations: annotations.allAnnotations() };
     },
   };
 }

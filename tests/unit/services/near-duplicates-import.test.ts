@@ -4,13 +4,17 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
-import { SIGNATURES_FILE, type IncomingFile } from '../../../electron/services/import/pipeline/importer';
+import type { IncomingFile } from '../../../electron/services/import/pipeline/importer';
+import { SIGNATURES_FILE } from '../../../electron/services/library/signatures';
+import type { LibraryStore } from '../../../electron/services/library/store';
 import { SIGNATURE_SCHEME } from '../../../electron/services/near-duplicates';
 import { tempDir, treeDigest } from '../../helpers/temp-library';
 
 let tmp: ReturnType<typeof tempDir>;
 let wb: Workbench;
-const open = () => openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {} });
+/** The folder layer under `wb`, for tests that count reads or make writes fail. */
+let store: LibraryStore;
+const open = () => openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, onStoreOpened: (s) => (store = s) });
 
 beforeEach(async () => {
   tmp = tempDir();
@@ -143,14 +147,14 @@ describe('near duplicates on import', () => {
 
     await wb.close();
     wb = await open();
-    const reads = vi.spyOn(wb.library.store, 'readArticleText');
+    const reads = vi.spyOn(store, 'readArticleText');
     expect((await wb.importer.importFiles([syndicated])).results[0]!.status).toBe('near-duplicate');
     expect(reads).not.toHaveBeenCalled();
 
     await wb.close();
     rmSync(path);
     wb = await open();
-    const rebuilt = vi.spyOn(wb.library.store, 'readArticleText');
+    const rebuilt = vi.spyOn(store, 'readArticleText');
     expect((await wb.importer.importFiles([rescraped])).results[0]!.status).toBe('near-duplicate');
     expect(rebuilt).toHaveBeenCalledTimes(3);
     expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).signatures)).toHaveLength(4);
@@ -170,9 +174,9 @@ describe('a batch is all or nothing', () => {
   it('leaves the index, the groups and the folders as they were when a file write fails midway', async () => {
     await wb.importer.importFiles([original]);
     const before = { digest: treeDigest(tmp.dir), list: wb.library.listArticles(), dirs: articleDirs() };
-    const write = wb.library.store.writeArticleFiles.bind(wb.library.store);
+    const write = store.writeArticleFiles.bind(store);
     let n = 0;
-    vi.spyOn(wb.library.store, 'writeArticleFiles').mockImplementation(async (...args) => {
+    vi.spyOn(store, 'writeArticleFiles').mockImplementation(async (...args) => {
       if (++n === 2) throw new Error('disk full');
       return write(...args);
     });
@@ -189,7 +193,7 @@ describe('a batch is all or nothing', () => {
   it('puts everything back when the index write fails', async () => {
     await wb.importer.importFiles([original]);
     const before = { list: wb.library.listArticles(), dirs: articleDirs(), index: readFileSync(join(tmp.dir, 'articles.json'), 'utf8') };
-    vi.spyOn(wb.library.store.articles, 'write').mockRejectedValueOnce(new Error('no space left on device'));
+    vi.spyOn(store.articles, 'write').mockRejectedValueOnce(new Error('no space left on device'));
     await expect(wb.importer.importFiles([syndicated, different])).rejects.toThrow('no space left');
     expect(wb.library.listArticles()).toEqual(before.list);
     expect(wb.library.listArticles()[0]!.nearDuplicateGroup).toBeUndefined();
@@ -227,9 +231,8 @@ describe('CLI import', () => {
     // On a terminal the line is rewritten in place about once a second, and cleared at the end.
     const raw: string[] = [];
     let t = 0;
-    const progress = await startProgress([src], { log: () => {}, err: () => {}, isTTY: true, errRaw: (s) => raw.push(s) }, 5, () => (t += 1000));
-    progress.batch(['ansa.txt', 'rail.txt']);
-    progress.done(2);
+    const progress = startProgress(4, { log: () => {}, err: () => {}, isTTY: true, errRaw: (s) => raw.push(s) }, 5, () => (t += 1000));
+    progress.update({ done: 2, current: 'ansa.txt … rail.txt' });
     await new Promise((r) => setTimeout(r, 30));
     progress.stop();
     const CLEAR_LINE = '\r\u001b[K';

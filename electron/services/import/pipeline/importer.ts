@@ -7,33 +7,17 @@
 // One call is one batch, and batches run one at a time: a batch's articles are stored and then the index is
 // written once, so a batch is in the index entirely or not at all (Library.addArticles).
 //
-// MinHash signatures are kept in near-duplicates.json beside the index rather than in articles.json: they
-// are 344 characters per article, which would more than double the index that every import and delete
-// rewrites and that articles.list sends to the renderer, and only an import needs them. The file is derived
-// data: it is loaded at the first import after opening, signatures missing from it (a library from before
-// it existed, a crash between the index write and this one) are computed from the stored texts, and a file
-// that cannot be read is rebuilt the same way.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Near duplicates are found with MinHash signatures (near-duplicates.ts), which the library stores
+// (library/signatures.ts); the importer computes a signature per article and hands it over with the batch.
 import type { ImportFileResult, ImportReport, ParsedArticle } from '../../../../shared/domain/types';
 import { articleText } from '../../../../shared/domain/article-text';
+import { importReportOf } from '../../../../shared/domain/import-report';
 import { extractFile, oversizeReason } from '../formats/registry';
 import { outletKey, withOutletNames } from '../text/outlet-clues';
 import type { OutletNames } from '../../../../shared/domain/outlet-registry';
 import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from '../formats/types';
-import { sha256Hex, type Library } from '../../library/library';
-import { writeFileAtomic } from '../../fs-atomic';
-import {
-  NEAR_DUPLICATE_THRESHOLD,
-  NearDuplicateIndex,
-  SIGNATURE_SCHEME,
-  comparableText,
-  decodeSignature,
-  encodeSignature,
-  signatureOf,
-  type NearMatch,
-  type Signature,
-} from '../../near-duplicates';
+import { sha256Hex, type ImportTarget } from '../../library/library';
+import { NEAR_DUPLICATE_THRESHOLD, NearDuplicateIndex, comparableText, signatureOf, type NearMatch, type Signature } from '../../near-duplicates';
 
 export interface IncomingFile {
   name: string;
@@ -42,99 +26,7 @@ export interface IncomingFile {
   bytes?: Uint8Array;
 }
 
-export function summarize(results: ImportFileResult[]): ImportReport {
-  const count = (s: ImportFileResult['status']) => results.filter((r) => r.status === s).length;
-  return { results, imported: count('imported'), nearDuplicates: count('near-duplicate'), duplicates: count('duplicate'), refused: count('refused') };
-}
-
 export const textHash = (a: ParsedArticle) => sha256Hex(new TextEncoder().encode(articleText(a)));
-
-export const SIGNATURES_FILE = 'near-duplicates.json';
-
-interface SignaturesFile {
-  scheme: string;
-  /** Article id → base64 signature; "" for an article too short to compare. */
-  signatures: Record<string, string>;
-}
-
-/** The library's signatures: the LSH index, and what near-duplicates.json holds. */
-function createSignatureStore(library: Library) {
-  const path = join(library.store.dir, SIGNATURES_FILE);
-  const index = new NearDuplicateIndex();
-  const stored = new Map<string, string>();
-  let loading: Promise<void> | null = null;
-
-  async function load(): Promise<void> {
-    let file: Partial<SignaturesFile> = {};
-    try {
-      file = JSON.parse(await readFile(path, 'utf8')) as Partial<SignaturesFile>;
-    } catch {
-      // Missing or unreadable: every signature is recomputed below.
-    }
-    const saved = file.scheme === SIGNATURE_SCHEME && file.signatures && typeof file.signatures === 'object' ? file.signatures : {};
-    const missing: string[] = [];
-    // Index order is import order, so the earliest article of a story is indexed (and preferred) first.
-    for (const a of library.listArticles()) {
-      const s = Object.hasOwn(saved, a.id) ? saved[a.id] : undefined;
-      const sig = s ? decodeSignature(s) : null;
-      if (sig) {
-        index.add(a.id, sig);
-        stored.set(a.id, s!);
-      } else if (s === '') stored.set(a.id, '');
-      else missing.push(a.id);
-    }
-    if (missing.length === 0) return;
-    const computed = new Map<string, Signature | null>();
-    for (let i = 0; i < missing.length; i += 32) {
-      await Promise.all(
-        missing.slice(i, i + 32).map(async (id) => {
-          try {
-            computed.set(id, signatureOf(comparableText(await library.store.readArticleText(id))));
-          } catch {
-            // An article whose text cannot be read is simply not compared.
-          }
-        }),
-      );
-    }
-    for (const id of missing) {
-      if (!computed.has(id)) continue;
-      const sig = computed.get(id)!;
-      if (sig) index.add(id, sig);
-      stored.set(id, sig ? encodeSignature(sig) : '');
-    }
-    await save();
-  }
-
-  async function save(): Promise<void> {
-    const live = new Set(library.listArticles().map((a) => a.id));
-    const signatures: Record<string, string> = {};
-    for (const [id, s] of stored) if (live.has(id)) signatures[id] = s;
-    try {
-      await writeFileAtomic(path, JSON.stringify({ scheme: SIGNATURE_SCHEME, signatures } satisfies SignaturesFile));
-    } catch {
-      // Derived data: what is missing is recomputed at the next open.
-    }
-  }
-
-  return {
-    index,
-    ready(): Promise<void> {
-      loading ??= load().catch((err: unknown) => {
-        loading = null;
-        throw err;
-      });
-      return loading;
-    },
-    /** Record the signatures of a batch that is now in the index, and save them. */
-    async commit(added: Array<{ id: string; sig: Signature | null }>): Promise<void> {
-      for (const { id, sig } of added) {
-        if (sig) index.add(id, sig);
-        stored.set(id, sig ? encodeSignature(sig) : '');
-      }
-      if (added.length) await save();
-    },
-  };
-}
 
 /** Reads one file into its articles under the given limits; in the app a pool of worker threads, in tests the registry itself. */
 export type ExtractFn = (label: string, bytes: Uint8Array, limits: ImportLimits) => Promise<ExtractedItem[]>;
@@ -149,7 +41,7 @@ const extractInProcess: ExtractFn = (label, bytes, limits) => extractFile(label,
  * names outlets the same way.
  */
 export function createImporter(
-  library: Library,
+  library: ImportTarget,
   limits: ImportLimits | (() => ImportLimits) = DEFAULT_LIMITS,
   extractRaw: ExtractFn = extractInProcess,
   outletNames: () => OutletNames = () => ({}),
@@ -158,22 +50,20 @@ export function createImporter(
   /** The extractor, with outlets named as the library names them (`names` read once by the caller). */
   const extractWith = async (label: string, bytes: Uint8Array, lim: ImportLimits, names: OutletNames): Promise<ExtractedItem[]> =>
     (await extractRaw(label, bytes, lim)).map((it) => ('article' in it ? { ...it, article: { ...it.article, outlet: withOutletNames(it.article.outlet, names) } } : it));
-  const signatures = createSignatureStore(library);
 
   async function importBatch(files: IncomingFile[]): Promise<ImportReport> {
-    await signatures.ready();
+    await library.ready();
     const limits = currentLimits();
     const names = outletNames();
     const findDuplicate = library.duplicateFinder();
     const results: ImportFileResult[] = [];
-    const batch: Parameters<Library['addArticles']>[0] = [];
+    const batch: Array<Parameters<ImportTarget['addArticles']>[0][number]> = [];
     const groups = new Map<string, string>();
     const seenBytes = new Map<string, { label: string; id: string }>();
     const seenText = new Map<string, { label: string; id: string }>();
     // Articles of this batch, for near duplicates within the batch.
     const pending = new NearDuplicateIndex();
     const pendingItems = new Map<string, (typeof batch)[number]>();
-    const newSignatures: Array<{ id: string; sig: Signature | null }> = [];
     // Every file of the batch is handed to the extractor at once, so a worker pool reads them in parallel;
     // the results are then taken in file order, which keeps reports and duplicate decisions deterministic.
     const extractions = files.map((f) => {
@@ -212,8 +102,8 @@ export function createImporter(
         const id = sha256.slice(0, 16);
         seenBytes.set(sha256, { label: item.label, id });
         seenText.set(textKey, { label: item.label, id });
-        const entry: (typeof batch)[number] = { fileName: item.label, bytes: item.bytes, sha256, textSha256: tsha, parsed: item.article };
         const sig = signatureOf(comparableText(item.article));
+        const entry: (typeof batch)[number] = { fileName: item.label, bytes: item.bytes, sha256, textSha256: tsha, parsed: item.article, signature: sig };
         const near = sig ? nearestOf(sig) : null;
         if (near) {
           const inLibrary = library.articleMeta(near.id);
@@ -229,17 +119,15 @@ export function createImporter(
         }
         if (sig) pending.add(id, sig);
         pendingItems.set(id, entry);
-        newSignatures.push({ id, sig });
         batch.push(entry);
       }
     }
     await library.addArticles(batch, groups);
-    await signatures.commit(newSignatures);
-    return summarize(results);
+    return importReportOf(results);
 
     /** The closest article in the library or earlier in this batch (the library's on a tie: it came first). */
     function nearestOf(sig: Signature): NearMatch | null {
-      const a = signatures.index.bestMatch(sig, NEAR_DUPLICATE_THRESHOLD, (id) => library.articleMeta(id) !== undefined);
+      const a = library.nearestStored(sig);
       const b = pending.bestMatch(sig, NEAR_DUPLICATE_THRESHOLD);
       return a && (!b || a.jaccard >= b.jaccard) ? a : b;
     }

@@ -58,7 +58,7 @@ describe('damaged index files', () => {
       it(`${file}, ${kind}: open fails naming the file; restore brings back the last good state and keeps the damaged file`, async () => {
         wb = await open();
         const ids = await populate(wb);
-        await wb.library.store.backupNow('test');
+        await wb.library.backupNow('test');
         const good = stateOf(wb);
         await wb.close();
         wb = undefined;
@@ -146,9 +146,9 @@ describe('rolling backups', () => {
   it('does not offer a backup that is damaged', async () => {
     wb = await open();
     await populate(wb);
-    const first = (await wb.library.store.backupNow('one'))!;
+    const first = (await wb.library.backupNow('one'))!;
     await wb.library.addClaim('Another claim', '');
-    const second = (await wb.library.store.backupNow('two'))!;
+    const second = (await wb.library.backupNow('two'))!;
     writeFileSync(join(tmp.dir, 'backups', second.id, 'claims.json'), '{"claims": [');
     expect((await listBackups(tmp.dir)).map((b) => b.id)).toEqual([first.id]);
   });
@@ -158,7 +158,7 @@ describe('recovery through the API', () => {
   it('a damaged library opens in recovery mode; restoring a backup reopens it normally', async () => {
     wb = await open();
     await populate(wb);
-    await wb.library.store.backupNow('test');
+    await wb.library.backupNow('test');
     await wb.close();
     writeFileSync(join(tmp.dir, 'claims.json'), '{"claims": [{"id": "x", "te');
 
@@ -184,7 +184,7 @@ describe('recovery through the API', () => {
   it('restoring while the library is fine backs up the current state first, so the restore can be undone', async () => {
     wb = await open();
     await populate(wb);
-    const old = (await wb.library.store.backupNow('test'))!;
+    const old = (await wb.library.backupNow('test'))!;
     await wb.library.addClaim('Made after the backup', '');
     const r = await wb.dispatch('library.restoreBackup', { backupId: old.id });
     expect(r).toEqual({ ok: true, result: { restored: true, readded: 0, annotationsLeftAside: 0 } });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../../electron/services/workbench';
+import type { LibraryStore } from '../../../../electron/services/library/store';
 import { articleText, findQuote } from '../../../../shared/domain/article-text';
 import type { Claim } from '../../../../shared/domain/types';
 import { SPUTNIK, fixture, tempDir, treeDigest } from '../../../helpers/temp-library';
@@ -13,7 +14,9 @@ let wb: Workbench;
 let clock = 0;
 // A clock that moves, so that every claim has its own creation time (and order).
 const now = () => new Date(Date.UTC(2024, 0, 1) + 1000 * clock++);
-const open = () => openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, now, onInternalError: () => {} });
+/** The folder layer under `wb`, for a test that makes a write fail. */
+let store: LibraryStore;
+const open = () => openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, now, onInternalError: () => {}, onStoreOpened: (s) => (store = s) });
 const claimsOnDisk = (): Claim[] => JSON.parse(readFileSync(join(tmp.dir, 'claims.json'), 'utf8')).claims;
 const claimsFile = () => readFileSync(join(tmp.dir, 'claims.json'), 'utf8');
 
@@ -131,7 +134,7 @@ describe('claims: delete and restore (undo)', () => {
     const { middle } = await threeClaims();
     const removed = await wb.library.deleteClaim(middle.id);
     const digest = treeDigest(tmp.dir);
-    const db = wb.library.store.claims;
+    const db = store.claims;
     const write = db.write.bind(db);
     db.write = () => Promise.reject(new Error('disk full'));
     await expect(wb.library.restoreClaim(removed)).rejects.toThrow(/disk full/);

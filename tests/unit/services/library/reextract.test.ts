@@ -1,17 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../../electron/services/workbench';
-import { reextractArticle, extractionLabel, type Extract } from '../../../../electron/services/library/reextract';
+import type { LibraryStore } from '../../../../electron/services/library/store';
+import { extractionLabel, type Extract } from '../../../../electron/services/library/reextract';
 import { extractFile } from '../../../../electron/services/import/formats/registry';
 import { articleText, findQuote, sliceCodePoints } from '../../../../shared/domain/article-text';
 import { SPUTNIK, fixture, tempDir, treeDigest } from '../../../helpers/temp-library';
 
 let tmp: ReturnType<typeof tempDir>;
 let wb: Workbench;
+/** The folder layer under `wb`, for a test that writes what a crash would leave. */
+let store: LibraryStore;
 const QUOTE = 'per un periodo di tempo limitato';
 
 beforeEach(async () => {
   tmp = tempDir();
-  wb = await openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {} });
+  wb = await openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, onStoreOpened: (s) => (store = s) });
 });
 afterEach(async () => {
   await wb.close();
@@ -36,7 +39,7 @@ const improved = (change: (paragraphs: string[]) => string[]): Extract => async 
 describe('re-extraction', () => {
   it('derives the text again from the original and carries annotations over by quote', async () => {
     const { id, annotation } = await importAndTag();
-    const r = await reextractArticle(wb.library.store, id, improved((p) => ['A paragraph the old extractor missed.', ...p]));
+    const r = await wb.library.reextract(id, improved((p) => ['A paragraph the old extractor missed.', ...p]));
     expect(r).toMatchObject({ changed: true, reanchored: 1 });
     const reopened = await openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {} });
     const article = await reopened.library.getArticle(id);
@@ -51,7 +54,7 @@ describe('re-extraction', () => {
   it('changes nothing when a quote would lose its place, and says which', async () => {
     const { id } = await importAndTag();
     const before = treeDigest(tmp.dir);
-    await expect(reextractArticle(wb.library.store, id, improved((p) => p.map((x) => x.replace(QUOTE, 'per qualche tempo'))))).rejects.toThrow(
+    await expect(wb.library.reextract(id, improved((p) => p.map((x) => x.replace(QUOTE, 'per qualche tempo'))))).rejects.toThrow(
       /1 annotation\(s\) would lose their place .*per un periodo di tempo limitato.*nothing was changed/,
     );
     const after = treeDigest(tmp.dir);
@@ -60,7 +63,7 @@ describe('re-extraction', () => {
 
   it('reports an unchanged text when the extractor gives the same result', async () => {
     const { id } = await importAndTag();
-    expect(await reextractArticle(wb.library.store, id, (l, b) => extractFile(l, b))).toMatchObject({ changed: false, reanchored: 1 });
+    expect(await wb.library.reextract(id, (l, b) => extractFile(l, b))).toMatchObject({ changed: false, reanchored: 1 });
   });
 
   it('names container members the way their extractor expects', () => {
@@ -82,7 +85,7 @@ describe('articles.reextract over the API', () => {
 describe('reading after an interrupted re-extraction', () => {
   it('finds a quote again when its stored position no longer lands on it', async () => {
     const { id, annotation } = await importAndTag();
-    const db = wb.library.store.annotations.get(id)!;
+    const db = store.annotations.get(id)!;
     db.data.annotations = [{ ...annotation, position: { type: 'TextPositionSelector', start: 3, end: 3 + QUOTE.length } }];
     await db.write();
     const article = await wb.library.getArticle(id);

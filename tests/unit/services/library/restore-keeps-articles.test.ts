@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkbench, type Workbench } from '../../../../electron/services/workbench';
+import type { LibraryStore } from '../../../../electron/services/library/store';
 import { sha256Hex } from '../../../../electron/services/library/library';
 import type { IncomingFile } from '../../../../electron/services/import/pipeline/importer';
 import { articleText, findQuote } from '../../../../shared/domain/article-text';
@@ -13,8 +14,10 @@ import { FOGLIETTONE, SPUTNIK, fixture, tempDir, treeDigest } from '../../../hel
 
 let tmp: ReturnType<typeof tempDir>;
 let wb: Workbench | undefined;
+/** The folder layer under the workbench opened last (a restore opens a new one), for what a crash leaves. */
+let store: LibraryStore;
 const open = (extra: Partial<Parameters<typeof openWorkbench>[0]> = {}) =>
-  openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, ...extra });
+  openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, onStoreOpened: (s) => (store = s), ...extra });
 
 beforeEach(() => {
   tmp = tempDir();
@@ -44,10 +47,10 @@ async function tag(w: Workbench, articleId: string, exact: string, claim: { clai
 }
 
 /** What an import interrupted before its index write leaves: the article's files, no index entry. */
-async function interruptedImport(w: Workbench, name: string, text: string): Promise<string> {
+async function interruptedImport(name: string, text: string): Promise<string> {
   const bytes = new TextEncoder().encode(text);
   const id = sha256Hex(bytes).slice(0, 16);
-  await w.library.store.writeArticleFiles(id, name, bytes, { title: 'Never imported', lead: '', paragraphs: [text] });
+  await store.writeArticleFiles(id, name, bytes, { title: 'Never imported', lead: '', paragraphs: [text] });
   return id;
 }
 
@@ -69,12 +72,12 @@ describe('restoring a backup keeps the articles imported after it', () => {
     wb = await open();
     const a = (await wb.importer.importFiles([fixture(SPUTNIK)])).results[0]!.articleId!;
     const kept = await tag(wb, a, 'per un periodo di tempo limitato', { newClaim: { text: 'CSTO troops will withdraw', speaker: '' } });
-    const backup = (await wb.library.store.backupNow('test'))!;
+    const backup = (await wb.library.backupNow('test'))!;
     const b = (await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]!.articleId!;
     // Evidence on B: one piece for a claim the backup has, one for a claim created after it.
     const old = await tag(wb, b, 'si ritirerà dal territorio del Kazakistan', { claimId: kept.claim.id });
     await tag(wb, b, 'a tempo debito', { newClaim: { text: 'Made after the backup', speaker: '' } });
-    const orphan = await interruptedImport(wb, 'cancelled.txt', 'An import that never finished.');
+    const orphan = await interruptedImport('cancelled.txt', 'An import that never finished.');
     const bMeta = wb.library.articleMeta(b)!;
     const bText = await wb.library.getArticle(b);
     const bFolder = folderDigest(b);
@@ -87,7 +90,7 @@ describe('restoring a backup keeps the articles imported after it', () => {
     expect(list[1]).toMatchObject({ ...bMeta, annotationCount: 1, claimCount: 1 }); // the entry as it was: file name, import time
     expect(await wb.library.getArticle(b)).toEqual({ ...bText, annotations: [old.annotation] });
     expect(folderDigest(b)).toEqual(bFolder); // nothing in the folder was written again
-    expect(await wb.library.store.readOriginal(b)).toEqual(fixture(FOGLIETTONE).bytes);
+    expect(await store.readOriginal(b)).toEqual(fixture(FOGLIETTONE).bytes);
     expect(wb.library.listClaims().map((c) => c.text)).toEqual(['CSTO troops will withdraw']);
     // The evidence whose claim the backup lacks is still in the moved-aside index.
     const [movedAside] = readdirSync(join(tmp.dir, 'damaged'));
@@ -108,7 +111,7 @@ describe('restoring a backup keeps the articles imported after it', () => {
   it('a later import of the same bytes is a duplicate of the listed article, and a second restore lists nothing twice', async () => {
     wb = await open();
     await wb.importer.importFiles([fixture(SPUTNIK)]);
-    const backup = (await wb.library.store.backupNow('test'))!;
+    const backup = (await wb.library.backupNow('test'))!;
     const b = (await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]!.articleId!;
     expect(await restoreThrough(wb, backup.id)).toMatchObject({ readded: 1 });
     expect((await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]).toMatchObject({ status: 'duplicate', articleId: b });
@@ -121,7 +124,7 @@ describe('restoring a backup keeps the articles imported after it', () => {
     wb = await open();
     const a = (await wb.importer.importFiles([fixture(SPUTNIK)])).results[0]!.articleId!;
     const first = await tag(wb, a, 'per un periodo di tempo limitato', { newClaim: { text: 'CSTO troops will withdraw', speaker: '' } });
-    await wb.library.store.backupNow('test');
+    await wb.library.backupNow('test');
     const b = (await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]!.articleId!;
     const onB = await tag(wb, b, 'si ritirerà dal territorio del Kazakistan', { claimId: first.claim.id });
     await wb.close();
@@ -138,7 +141,7 @@ describe('restoring a backup keeps the articles imported after it', () => {
   it('nothing is listed again when the moved-aside articles.json cannot be read; the folders stay as they are', async () => {
     wb = await open();
     const a = (await wb.importer.importFiles([fixture(SPUTNIK)])).results[0]!.articleId!;
-    await wb.library.store.backupNow('test');
+    await wb.library.backupNow('test');
     const b = (await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]!.articleId!;
     await wb.close();
     const whole = readFileSync(join(tmp.dir, 'articles.json'));
@@ -155,7 +158,7 @@ describe('restoring a backup keeps the articles imported after it', () => {
   it('an entry whose folder no longer holds what it describes is not listed (the original changed, the id is not its hash)', async () => {
     wb = await open();
     const a = (await wb.importer.importFiles([fixture(SPUTNIK)])).results[0]!.articleId!;
-    const backup = (await wb.library.store.backupNow('test'))!;
+    const backup = (await wb.library.backupNow('test'))!;
     const b = (await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]!.articleId!;
     const original = readdirSync(join(tmp.dir, 'articles', b)).find((n) => n.startsWith('original'))!;
     writeFileSync(join(tmp.dir, 'articles', b, original), 'other bytes');
@@ -167,7 +170,7 @@ describe('restoring a backup keeps the articles imported after it', () => {
   it('a near duplicate imported after the backup comes back in its group, and the restored article rejoins it', async () => {
     wb = await open();
     const first = (await wb.importer.importFiles([textFile('reuters.txt', dump('reuters.com', 'Genoa dockworkers strike over pay and safety', BODY))])).results[0]!.articleId!;
-    const backup = (await wb.library.store.backupNow('test'))!;
+    const backup = (await wb.library.backupNow('test'))!;
     const report = await wb.importer.importFiles([textFile('ansa.txt', dump('ansa.it', 'Strike halts Italy’s busiest port', `GENOA (ANSA) - ${BODY}`))]);
     expect(report.results[0]).toMatchObject({ status: 'near-duplicate' });
     const second = report.results[0]!.articleId!;
@@ -183,7 +186,7 @@ describe('restoring a backup keeps the articles imported after it', () => {
   it('a normal open never lists a folder left by an interrupted import', async () => {
     wb = await open();
     const a = (await wb.importer.importFiles([fixture(SPUTNIK)])).results[0]!.articleId!;
-    const orphan = await interruptedImport(wb, 'cancelled.txt', 'An import that never finished.');
+    const orphan = await interruptedImport('cancelled.txt', 'An import that never finished.');
     await wb.close();
     wb = await open();
     expect(ids(await listed(wb))).toEqual([a]);
