@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RpcResponse } from '../../shared/api/contract';
 import { openWorkbench, type Workbench } from '../services/workbench';
-import { INVOKE_CHANNEL, MENU_CHANNEL, type MenuAction } from '../preload/api';
+import { INVOKE_CHANNEL, MENU_CHANNEL, type MenuAction } from '../../shared/api/bridge';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-url';
 import { resolveLibraryDir } from './args';

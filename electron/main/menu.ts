@@ -1,7 +1,7 @@
 // The application menu, as a template built without Electron imports (types only) so it can be tested.
 // File commands are sent to the renderer (workbench:menu), which calls the API as for its own buttons.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuAction } from '../preload/api';
+import type { MenuAction } from '../../shared/api/bridge';
 
 export interface MenuDeps {
   appName: string;

@@ -1,29 +1,11 @@
 // What the preload exposes as window.workbench, built from an ipcRenderer-like object so it can be tested
-// in plain Node. Nothing else crosses the bridge: no ipcRenderer, no events, no Node objects.
+// in plain Node. Nothing else crosses the bridge: no ipcRenderer, no events, no Node objects. The names and
+// the type are shared with the main process and the renderer (shared/api/bridge).
+import type { RpcResponse } from '../../shared/api/rpc';
+import { INVOKE_CHANNEL, isMenuAction, MENU_CHANNEL, type MenuAction, type WorkbenchBridge } from '../../shared/api/bridge';
 
-/** The one request channel (ipcMain.handle in the main process). */
-export const INVOKE_CHANNEL = 'workbench:invoke';
-/** Menu commands from the main process to the renderer. */
-export const MENU_CHANNEL = 'workbench:menu';
-
-/** Menu commands the renderer handles (File menu). */
-export const MENU_ACTIONS = ['import', 'import-folder', 'export-md', 'export-csv', 'export-json'] as const;
-export type MenuAction = (typeof MENU_ACTIONS)[number];
-
-export function isMenuAction(v: unknown): v is MenuAction {
-  return typeof v === 'string' && (MENU_ACTIONS as readonly string[]).includes(v);
-}
-
-/** The exact keys of window.workbench. */
-export const PRELOAD_API_KEYS = ['invoke', 'onMenu', 'platform'] as const;
-
-export interface WorkbenchBridge {
-  /** Calls one API method; resolves to the RpcResponse from the main process. */
-  invoke(method: string, input?: unknown): Promise<unknown>;
-  /** Subscribes to menu commands; returns the unsubscribe function. */
-  onMenu(cb: (action: MenuAction) => void): () => void;
-  platform: string;
-}
+/** The exact keys of window.workbench (tests/electron checks them in a real window). */
+export const PRELOAD_API_KEYS = ['invoke', 'onMenu', 'platform'] as const satisfies ReadonlyArray<keyof WorkbenchBridge>;
 
 /** The subset of ipcRenderer the bridge uses. */
 export interface IpcLike {
@@ -33,12 +15,13 @@ export interface IpcLike {
 }
 
 export function createBridge(ipc: IpcLike, platform: string): WorkbenchBridge {
-  const bridge: WorkbenchBridge = {
-    invoke(method: string, input?: unknown): Promise<unknown> {
+  return {
+    invoke(method: string, input?: unknown): Promise<RpcResponse> {
       if (typeof method !== 'string' || method.length === 0 || method.length > 100) {
         return Promise.reject(new TypeError('workbench.invoke: method must be a non-empty string'));
       }
-      return ipc.invoke(INVOKE_CHANNEL, method, input ?? {});
+      // The main process's handler answers an RpcResponse; the renderer's client checks its shape again.
+      return ipc.invoke(INVOKE_CHANNEL, method, input ?? {}) as Promise<RpcResponse>;
     },
     onMenu(cb: (action: MenuAction) => void): () => void {
       if (typeof cb !== 'function') throw new TypeError('workbench.onMenu: callback must be a function');
@@ -55,6 +38,5 @@ export function createBridge(ipc: IpcLike, platform: string): WorkbenchBridge {
       };
     },
     platform,
-  };
-  return bridge;
+  } satisfies WorkbenchBridge;
 }

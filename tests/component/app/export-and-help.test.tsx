@@ -44,7 +44,7 @@ describe('export menu', () => {
   it('follows the Electron File menu through the preload bridge', async () => {
     let send: (action: 'import' | 'export-json') => void = () => {};
     const unsubscribe = vi.fn();
-    window.workbench = { invoke: vi.fn(), onMenu: (cb) => ((send = cb), unsubscribe) };
+    window.workbench = { invoke: vi.fn(), onMenu: (cb) => ((send = cb), unsubscribe), platform: 'linux' };
     const api = new FakeApi({ info: { nativeDialogs: true, shell: 'electron' } });
     const { unmount } = await renderApp(api);
     send('export-json');
