@@ -7,11 +7,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { RPC_PATH, TOKEN_HEADER } from '../../shared/api/bridge';
 import type { Dispatch } from '../../shared/api/dispatcher';
 import type { ImportSizeLimits, RpcResponse } from '../../shared/api/rpc';
+import { contentTypeFor, resolveStaticPath, securityHeaders } from '../services/renderer-files';
 
-export const TOKEN_HEADER = 'x-workbench-token';
 const COOKIE = 'wb_token';
 /** Import batches carry base64 file contents; the renderer keeps one call under ~40 MB, except one big file sent
  *  alone: a PDF at the default cap (~67 MB as base64) must fit. tests/unit/security checks both. */
@@ -29,21 +30,6 @@ export function bodyCapFor(limits: ImportSizeLimits): number {
 /** A client gets this long to send its headers, and this long for the whole request (a slow-loris bound). */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
-
-export const HOST_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -88,12 +74,8 @@ function cookieToken(req: IncomingMessage): string | undefined {
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
   res.writeHead(status, {
     'content-type': type,
-    'content-security-policy': HOST_CSP,
-    'x-content-type-options': 'nosniff',
+    ...securityHeaders(),
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
     'cache-control': 'no-store',
     ...extra,
   });
@@ -114,7 +96,8 @@ async function readBody(req: IncomingMessage, max: number): Promise<string> {
 
 export function createHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const root = normalize(opts.staticDir);
+  const root = resolve(opts.staticDir);
+  const indexFile = join(root, 'index.html');
   const maxBody = () => opts.limits?.maxBodyBytes ?? (opts.importLimits ? bodyCapFor(opts.importLimits()) : MAX_BODY_BYTES);
   const headersTimeout = opts.limits?.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
   const requestTimeout = Math.max(opts.limits?.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
@@ -131,7 +114,7 @@ export function createHost(opts: HostOptions): Promise<Host> {
       if (origin !== undefined && !allowedOrigins.has(origin)) return send(res, 403, 'Refused: foreign Origin.');
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
-      if (url.pathname === '/api/rpc') {
+      if (url.pathname === RPC_PATH) {
         if (req.method !== 'POST') return send(res, 405, 'POST only.', undefined, { allow: 'POST' });
         if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) {
           // An RpcResponse, so the client shows the reason as it is.
@@ -164,17 +147,16 @@ export function createHost(opts: HostOptions): Promise<Host> {
       if (!sameSecret(cookieToken(req), token)) {
         return send(res, 401, 'Refused: open the URL the workbench printed (it carries the access token).');
       }
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-      const file = normalize(join(root, rel));
-      if (!file.startsWith(root + sep)) return send(res, 404, 'Not found.');
+      const file = resolveStaticPath(url.pathname, root);
+      if (file === null) return send(res, 404, 'Not found.');
       let data: Buffer;
       try {
         data = await readFile(file);
       } catch {
         return send(res, 404, 'Not found.');
       }
-      const type = MIME[extname(file)] ?? 'application/octet-stream';
-      if (rel === 'index.html') data = Buffer.from(data.toString('utf8').replace('__WORKBENCH_TOKEN__', token));
+      const type = contentTypeFor(file);
+      if (file === indexFile) data = Buffer.from(data.toString('utf8').replace('__WORKBENCH_TOKEN__', token));
       return send(res, 200, req.method === 'HEAD' ? '' : data, type);
     } catch (err) {
       opts.log?.(`host error: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,8 +1,8 @@
 // The app:// request handler: files under the built renderer folder only, with the security headers.
 // Electron-free (it takes a Fetch API Request and returns a Response) so it can be tested in plain Node.
 import { readFile } from 'node:fs/promises';
-import { securityHeaders } from './csp';
-import { contentTypeFor, resolveRendererPath } from './protocol-path';
+import { contentTypeFor, securityHeaders } from '../services/renderer-files';
+import { resolveRendererPath } from './protocol-path';
 
 export function createAppProtocolHandler(rendererRoot: string): (request: Request) => Promise<Response> {
   return async (request) => {

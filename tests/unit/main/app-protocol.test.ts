@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from '../../../electron/main/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/api/csp';
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'workbench-protocol-'));
 const rendererRoot = path.join(base, 'out', 'renderer');
 mkdirSync(path.join(rendererRoot, 'assets'), { recursive: true });
 writeFileSync(path.join(rendererRoot, 'index.html'), '<!doctype html><title>x</title>');
 writeFileSync(path.join(rendererRoot, 'assets', 'app.js'), 'console.log(1)');
+writeFileSync(path.join(rendererRoot, '.env'), 'outside the renderer folder');
+writeFileSync(path.join(rendererRoot, 'assets', '.hidden.js'), 'outside the renderer folder');
 writeFileSync(path.join(base, 'out', 'secret.txt'), 'outside the renderer folder');
 const handle = createAppProtocolHandler(rendererRoot);
 
@@ -37,6 +39,8 @@ describe('app:// protocol handler', () => {
       'app://other/index.html',
       'app://workbench/assets',
       'app://workbench/missing.js',
+      'app://workbench/.env',
+      'app://workbench/assets/.hidden.js',
     ]) {
       const res = await handle(new Request(url));
       expect(res.status, url).toBe(404);

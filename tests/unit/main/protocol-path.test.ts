@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveRendererPath } from '../../../electron/main/protocol-path';
+import { resolveRendererPath } from '../../../electron/main/protocol-path';
+import { contentTypeFor } from '../../../electron/services/renderer-files';
 
 const root = path.resolve('/opt/app/out/renderer');
 const r = (url: string) => resolveRendererPath(url, root);

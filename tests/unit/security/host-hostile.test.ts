@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { DEFAULT_IMPORT_SIZE_LIMITS, droppedFileSchema, IMPORT_SIZE_LIMIT_MAX_BYTES, type ImportSizeLimits } from '../../../shared/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/api/csp';
 import { bodyCapFor, createHost, HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, type Host } from '../../../electron/host/server';
 import { tempDir } from '../../helpers/temp-library';
 
@@ -100,6 +101,11 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<meta name="workbench-token" content="__WORKBENCH_TOKEN__"><p>app</p>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tmp.dir, 'secret.txt'), 'do not serve');
+  // Hidden files inside the served folder: never served either.
+  mkdirSync(join(staticDir, '.git'), { recursive: true });
+  writeFileSync(join(staticDir, '.env'), 'hidden: do not serve');
+  writeFileSync(join(staticDir, '.git', 'config'), 'hidden: do not serve');
+  writeFileSync(join(staticDir, 'assets', '.hidden.js'), 'hidden: do not serve');
   host = await createHost({ dispatch, staticDir });
   small = await createHost({ dispatch, staticDir, limits: { maxBodyBytes: 1024, headersTimeoutMs: 400, requestTimeoutMs: 800 } });
   const login = await raw(host, { path: `/?token=${host.token}` });
@@ -168,6 +174,37 @@ describe('the token, on every request', () => {
     expect(small.token).not.toBe(host.token);
     expect((await api(host, { 'x-workbench-token': small.token })).status).toBe(401);
     expect((await raw(host, { path: '/', headers: { cookie: `wb_token=${small.token}` } })).status).toBe(401);
+  });
+});
+
+describe('static files (the same path rule as the app:// protocol)', () => {
+  it('never serves hidden files or folders, even with the cookie', async () => {
+    for (const path of ['/.env', '/.git/config', '/assets/.hidden.js', '/assets/%2ehidden.js', '/%2eenv']) {
+      const r = await raw(host, { path, headers: { cookie } });
+      expect(r.status, path).toBe(404);
+      expect(r.body, path).not.toContain('do not serve');
+    }
+  });
+
+  it('refuses encoded separators, backslashes and NUL bytes, even where they would name a real file', async () => {
+    expect((await raw(host, { path: '/assets/app.js', headers: { cookie } })).status).toBe(200);
+    for (const path of [
+      '/assets%2fapp.js',
+      '/assets%2Fapp.js',
+      '/assets%5capp.js',
+      '/assets%5Capp.js',
+      '/assets/app.js%00',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets%5c..%5c..%5csecret.txt',
+      '/%E0%A4%A',
+    ]) {
+      const r = await raw(host, { path, headers: { cookie } });
+      expect(r.status, path).toBe(404);
+      expect(r.body, path).not.toContain('do not serve');
+      expect(r.body, path).not.toContain('console.log');
+    }
   });
 });
 
@@ -381,7 +418,7 @@ describe('every response', () => {
     expect(seen.length).toBeGreaterThan(50);
     for (const r of seen) {
       expect(r.headers['x-content-type-options']).toBe('nosniff');
-      expect(String(r.headers['content-security-policy'])).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
       expect(r.headers['x-frame-options']).toBe('DENY');
       expect(r.headers['access-control-allow-origin']).toBeUndefined();
       expect(r.headers['access-control-allow-credentials']).toBeUndefined();

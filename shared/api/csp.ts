@@ -1,5 +1,6 @@
-// The Content-Security-Policy sent with every response of the app:// protocol. Everything comes from the
-// app's own origin: no inline scripts or styles, no eval, no remote origins, no frames, no plugins.
+// The one Content-Security-Policy of the renderer, wherever it is served: the app:// protocol in Electron,
+// the localhost host, and the <meta> the build writes into index.html (vite.config.ts). Everything comes from
+// the page's own origin: no inline scripts or styles, no eval, no remote origins, no frames, no plugins.
 // React sets style props through the CSSOM, which style-src does not restrict, so 'unsafe-inline' is not needed.
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
@@ -19,21 +20,19 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'base-uri': ["'none'"],
 };
 
+/** Directives a <meta> policy cannot carry (browsers ignore them there and log an error); headers carry them. */
+export const HEADER_ONLY_DIRECTIVES: readonly string[] = ['frame-ancestors', 'report-uri', 'sandbox'];
+
 export function buildCsp(directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES): string {
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
 }
 
+/** The policy as a response header. */
 export const CONTENT_SECURITY_POLICY = buildCsp();
 
-/** Headers added to every app:// response. */
-export function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  };
-}
+/** The same policy for index.html's <meta http-equiv>: the header's directives less the header-only ones. */
+export const META_CONTENT_SECURITY_POLICY = buildCsp(
+  Object.fromEntries(Object.entries(CSP_DIRECTIVES).filter(([name]) => !HEADER_ONLY_DIRECTIVES.includes(name))),
+);
