@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createElectronStandIn } from '../../helpers/electron-stand-in';
 
-// The real 'electron' module throws outside Electron; stand in for shell.openExternal.
-const openExternal = vi.fn(async (_url: string, _opts?: unknown) => undefined);
-vi.mock('electron', () => ({ shell: { openExternal } }));
+// The real 'electron' module throws outside Electron; the stand-in's shell.openExternal records the calls.
+const electron = createElectronStandIn();
+const openExternal = electron.shell.openExternal;
+vi.mock('electron', () => electron.module);
 
 const { openExternalChecked } = await import('../../../electron/main/external');
 

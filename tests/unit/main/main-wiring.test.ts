@@ -2,94 +2,18 @@
 // before ready, the window it opens, the IPC sender check, the guards on every WebContents and the session.
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createElectronStandIn, Emitter, makeSession } from '../../helpers/electron-stand-in';
 
 type Fn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const h = vi.hoisted(() => {
-  class Emitter {
-    listeners = new Map<string, Fn[]>();
-    on(ev: string, fn: Fn) {
-      this.listeners.set(ev, [...(this.listeners.get(ev) ?? []), fn]);
-      return this;
-    }
-    once(ev: string, fn: Fn) {
-      return this.on(ev, fn);
-    }
-    emit(ev: string, ...args: unknown[]) {
-      for (const fn of this.listeners.get(ev) ?? []) fn(...args);
-    }
-  }
-  const order: string[] = [];
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((r) => (markReady = r));
-  const makeSession = () =>
-    Object.assign(new Emitter(), {
-      setPermissionRequestHandler: vi.fn(),
-      setPermissionCheckHandler: vi.fn(),
-      setDevicePermissionHandler: vi.fn(),
-      webRequest: { onBeforeRequest: vi.fn() },
-    });
-  const defaultSession = makeSession();
-  const app = Object.assign(new Emitter(), {
-    isPackaged: false,
-    setName: vi.fn(() => order.push('setName')),
-    enableSandbox: vi.fn(() => order.push('enableSandbox')),
-    requestSingleInstanceLock: vi.fn(() => true),
-    whenReady: () => ready,
-    isReady: () => true,
-    getPath: (name: string) => `/fake/${name}`,
-    getVersion: () => '9.8.7',
-    quit: vi.fn(),
-    exit: vi.fn(),
-  });
-  const windows: BrowserWindow[] = [];
-  class BrowserWindow extends Emitter {
-    static getAllWindows = () => windows;
-    webContents = Object.assign(new Emitter(), { id: 7, mainFrame: { processId: 4, routingId: 1 }, send: vi.fn(), session: defaultSession });
-    loadURL = vi.fn(async () => undefined);
-    show = vi.fn();
-    constructor(readonly options: Record<string, unknown>) {
-      super();
-      windows.push(this);
-    }
-    isDestroyed = () => false;
-    isMinimized = () => false;
-    restore = vi.fn();
-    focus = vi.fn();
-  }
-  const dispatch = vi.fn(async (method: string) => ({ ok: true, result: { method } }));
-  const close = vi.fn(async () => undefined);
-  return {
-    order,
-    markReady: () => markReady(),
-    app,
-    windows,
-    BrowserWindow,
-    defaultSession,
-    makeSession,
-    Emitter,
-    protocol: { registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')), handle: vi.fn() },
-    ipcMain: { handle: vi.fn() },
-    Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() },
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({})), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
-    shell: { openExternal: vi.fn(async () => undefined) },
-    dispatch,
-    close,
-    openWorkbench: vi.fn(async (_opts: unknown) => ({ dispatch, close })),
-  };
-});
+const e = createElectronStandIn({ isPackaged: false, version: '9.8.7' });
+const dispatch = vi.fn(async (method: string) => ({ ok: true, result: { method } }));
+const close = vi.fn(async () => undefined);
+const openWorkbench = vi.fn(async (_opts: unknown) => ({ dispatch, close }));
+const h = { ...e, dispatch, close, openWorkbench };
 
-vi.mock('electron', () => ({
-  app: h.app,
-  BrowserWindow: h.BrowserWindow,
-  dialog: h.dialog,
-  ipcMain: h.ipcMain,
-  Menu: h.Menu,
-  protocol: h.protocol,
-  session: { defaultSession: h.defaultSession },
-  shell: h.shell,
-}));
-vi.mock('../../../electron/services/workbench', () => ({ openWorkbench: h.openWorkbench }));
+vi.mock('electron', () => e.module);
+vi.mock('../../../electron/services/workbench', () => ({ openWorkbench }));
 
 const savedArgv = process.argv;
 process.argv = [...savedArgv, '--library', '/data/my-library'];
@@ -160,7 +84,7 @@ describe('main process wiring (stand-in electron)', () => {
   });
 
   it('guards every WebContents: navigation, redirects, webviews, window.open', () => {
-    const contents = Object.assign(new h.Emitter(), { setWindowOpenHandler: vi.fn(), session: h.makeSession() });
+    const contents = Object.assign(new Emitter(), { setWindowOpenHandler: vi.fn(), session: makeSession() });
     h.app.emit('web-contents-created', {}, contents);
     const fire = (ev: string, url: string) => {
       const e = { url, preventDefault: vi.fn() };
