@@ -2,10 +2,8 @@
 // page's meta tag at serve time (so another local page cannot drive the API without reading this page).
 import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/rpc';
+import { RPC_PATH, TOKEN_HEADER } from '../../../shared/api/bridge';
 import { unwrapResponse } from './rpc';
-
-export const RPC_PATH = '/api/rpc';
-export const TOKEN_HEADER = 'x-workbench-token';
 
 export function readWorkbenchToken(doc: Document): string {
   const meta = doc.querySelector<HTMLMetaElement>('meta[name="workbench-token"]');

@@ -1,24 +1,16 @@
 // Transport for the Electron shell: the sandboxed preload exposes one invoke() on window.workbench.
-import type { ApiClient, MethodInput, MethodName, MethodOutput, RpcResponse } from '../../../shared/api/contract';
+import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { WorkbenchBridge } from '../../../shared/api/bridge';
 import { unwrapResponse } from './rpc';
-
-export type MenuAction = 'import' | 'import-folder' | 'export-md' | 'export-csv' | 'export-json';
-
-/** What the Electron preload exposes as window.workbench. */
-export interface WorkbenchBridge {
-  invoke(method: string, input: unknown): Promise<RpcResponse>;
-  /** File-menu commands from the main process; returns the unsubscribe function. */
-  onMenu?(cb: (action: MenuAction) => void): () => void;
-  platform?: string;
-}
 
 declare global {
   interface Window {
+    /** Only in the Electron shell (the preload); absent in a browser on the localhost host. */
     workbench?: WorkbenchBridge;
   }
 }
 
-export function createIpcClient(bridge: WorkbenchBridge): ApiClient {
+export function createIpcClient(bridge: Pick<WorkbenchBridge, 'invoke'>): ApiClient {
   return {
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
       const response = await bridge.invoke(method, input);
