@@ -4,7 +4,7 @@
 //   <case>/expected-metadata.json               optional, possibly partial: title, byline, siteName, lang, publishedTime…
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
+import { parsePage, type DomElement, type DomNode } from '../../electron/services/import/formats/dom';
 
 export interface ExpectedMetadata {
   title?: string | null;
@@ -40,10 +40,10 @@ const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'head']);
  * inline tags. Deliberately independent of the importer's own paragraph code, which is what it measures.
  */
 export function htmlToText(html: string): string {
-  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+  const document = parsePage(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   const parts: string[] = [];
   // 'end' stands for the end tag of a separating element.
-  const stack: Array<Node | 'end'> = [document.body];
+  const stack: Array<DomNode | 'end'> = document.body ? [document.body] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node === 'end') {
@@ -55,7 +55,7 @@ export function htmlToText(html: string): string {
       continue;
     }
     if (node.nodeType !== 1) continue;
-    const name = (node as Element).localName.toLowerCase();
+    const name = (node as DomElement).localName.toLowerCase();
     if (INVISIBLE.has(name)) continue;
     if (!INLINE.has(name)) {
       parts.push(' ');

@@ -5,9 +5,9 @@
 // dates come from docProps/core.xml; a heading or date line in the text wins (see docx-article).
 import mammoth from 'mammoth';
 import { zipSync } from 'fflate';
-import { parseHTML } from 'linkedom';
 import { parseIsoDate } from '../text/dates';
 import { ImportRefusal } from '../refusal';
+import { ELEMENT_NODE, TEXT_NODE, parsePage, type DomNode } from './dom';
 import { articleFromBlocks, type DocBlock } from './docx-article';
 import { xmlFields } from './odt-xml';
 import type { FormatExtractor } from './types';
@@ -19,25 +19,18 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Elements whose text is a block of its own; nested ones are read separately. */
 const BLOCKS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'LI', 'UL', 'OL', 'TABLE']);
 
-interface HtmlNode {
-  nodeType: number;
-  nodeName: string;
-  textContent: string | null;
-  childNodes: ArrayLike<HtmlNode>;
-}
-
 /** Text of a block without the text of the blocks nested in it. */
-function ownText(el: HtmlNode): string {
+function ownText(el: DomNode): string {
   let s = '';
   for (const c of Array.from(el.childNodes)) {
-    if (c.nodeType === 3) s += c.textContent ?? '';
-    else if (c.nodeType === 1 && !BLOCKS.has(c.nodeName)) s += ownText(c);
+    if (c.nodeType === TEXT_NODE) s += c.textContent ?? '';
+    else if (c.nodeType === ELEMENT_NODE && !BLOCKS.has(c.nodeName)) s += ownText(c);
   }
   return s;
 }
 
 export function htmlBlocks(html: string): DocBlock[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const document = parsePage(`<!doctype html><html><body>${html}</body></html>`);
   // Footnote back-links ("↑") are navigation, not text; each note starts with its reference instead ("[1] …").
   for (const a of document.querySelectorAll('a[href^="#footnote-ref"], a[href^="#endnote-ref"]')) a.remove();
   for (const li of document.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]')) {
@@ -46,7 +39,7 @@ export function htmlBlocks(html: string): DocBlock[] {
     if (ref) first.insertBefore(document.createTextNode(`${ref} `), first.firstChild);
   }
   return Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li')).map((el) => ({
-    text: ownText(el as unknown as HtmlNode),
+    text: ownText(el),
     heading: /^H\d$/.test(el.nodeName),
   }));
 }

@@ -3,7 +3,6 @@
 // offset. The text/plain body is preferred; an HTML-only message goes through the HTML extractor. Document
 // attachments (a PDF, a .docx, a zip…) are extracted as articles of their own through the registry.
 import PostalMime from 'postal-mime';
-import { parseHTML } from 'linkedom';
 import type { Outlet, ParsedArticle } from '../../../../shared/domain/types';
 import { knownBinaryType, looksBinary } from '../encoding/binary-signatures';
 import { isBoilerplate } from '../text/boilerplate';
@@ -12,6 +11,7 @@ import { detectLanguage, languageFromLocale } from '../text/language';
 import { UNKNOWN_OUTLET, hostOfUrl, outletFromDomain } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
 import { URL_RE, cleanInline } from '../text/line-helpers';
+import { parsePage } from './dom';
 import { extractHtml } from './html';
 import type { ExtractedItem, FormatExtractor } from './types';
 import { LABEL_SEPARATOR } from '../../../../shared/domain/file-labels';
@@ -71,7 +71,7 @@ function textParagraphs(text: string): string[] {
 /** The "view in browser" link of a newsletter, from the HTML or the text part. */
 function viewOnlineUrl(html: string | undefined, text: string | undefined): string | null {
   if (html) {
-    const { document } = parseHTML(html);
+    const document = parsePage(html);
     for (const a of document.querySelectorAll('a[href]')) {
       const href = a.getAttribute('href') ?? '';
       if (VIEW_ONLINE.test(a.textContent ?? '') && hostOfUrl(href)) return href;

@@ -1,6 +1,7 @@
 // Article metadata a web page declares about itself: schema.org JSON-LD, OpenGraph and other <meta> tags,
 // <time datetime>, <link rel=canonical>, <html lang>. This module only collects what is there (read before
 // Readability rewrites the document); html.ts decides which source wins.
+import type { DomDocument } from './dom';
 
 /** The fields of a schema.org Article (or subtype) that the importer uses. */
 export interface JsonLdArticle {
@@ -125,7 +126,7 @@ function articleFrom(o: JsonObject, byId: Map<string, JsonObject>): JsonLdArticl
 }
 
 /** The first schema.org article object in the page's JSON-LD blocks, or null. Malformed blocks are skipped. */
-export function readJsonLd(doc: Document): JsonLdArticle | null {
+export function readJsonLd(doc: DomDocument): JsonLdArticle | null {
   for (const script of Array.from(doc.querySelectorAll('script'))) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = script.textContent ?? '';
@@ -152,13 +153,13 @@ function addMeta(map: Map<string, string[]>, key: string, value: string): void {
 }
 
 /** The datetime (or text) of <time> elements marked as publication or update time. */
-function timeOf(doc: Document, selectors: string): string | null {
+function timeOf(doc: DomDocument, selectors: string): string | null {
   const el = doc.querySelector(selectors);
   if (!el) return null;
   return (el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent ?? '').trim() || null;
 }
 
-export function readPageMeta(doc: Document): PageMeta {
+export function readPageMeta(doc: DomDocument): PageMeta {
   const meta = new Map<string, string[]>();
   for (const el of Array.from(doc.querySelectorAll('meta'))) {
     const content = el.getAttribute('content');

@@ -2,6 +2,7 @@
 // table cells…) end a paragraph; inline elements join; HTML whitespace collapses; <br> is a line break inside
 // the paragraph. The walk is iterative, so a page nested 10,000 levels deep cannot overflow the stack.
 import { cleanInline } from '../text/line-helpers';
+import { CDATA_SECTION_NODE as CDATA, ELEMENT_NODE as ELEMENT, TEXT_NODE as TEXT, type DomElement, type DomNode } from './dom';
 
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
@@ -18,16 +19,13 @@ const SKIP = new Set([
 
 const PRE = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea']);
 const CELL = new Set(['td', 'th']);
-const ELEMENT = 1;
-const TEXT = 3;
-const CDATA = 4;
 /** Marks a line break in the paragraph being built; private-use, removed from page text beforehand. */
 const BR = '\ue000';
 
-const nameOf = (el: Element) => (el.localName || el.tagName || '').toLowerCase();
+const nameOf = (el: DomElement) => (el.localName || el.tagName || '').toLowerCase();
 
 /** A table row whose cells hold only inline content reads best as one line: "Rome | 12 | 3". */
-function isSimpleRow(tr: Element): boolean {
+function isSimpleRow(tr: DomElement): boolean {
   const cells = Array.from(tr.children).filter((c) => CELL.has(nameOf(c)));
   if (cells.length < 2) return false;
   for (const cell of cells) {
@@ -50,7 +48,7 @@ function finish(raw: string): string {
  * Paragraphs of an article element. Figure captions are kept: they are part of what the page says (and of the
  * reference texts: dropping them cost 0.005 body F1 on Readability's test pages).
  */
-export function contentToParagraphs(root: Element): string[] {
+export function contentToParagraphs(root: DomElement): string[] {
   const out: string[] = [];
   let buf: string[] = [];
   const flush = () => {
@@ -64,7 +62,7 @@ export function contentToParagraphs(root: Element): string[] {
   /** Cell texts of the simple table row being read, or null outside one. */
   let row: string[] | null = null;
   // Explicit stack: a node to enter, or the element whose end tag we reached.
-  const stack: Array<{ node: Node; exit: boolean }> = [{ node: root, exit: false }];
+  const stack: Array<{ node: DomNode; exit: boolean }> = [{ node: root, exit: false }];
   while (stack.length > 0) {
     const { node, exit } = stack.pop()!;
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
@@ -73,7 +71,7 @@ export function contentToParagraphs(root: Element): string[] {
       continue;
     }
     if (node.nodeType !== ELEMENT) continue;
-    const el = node as Element;
+    const el = node as DomElement;
     const name = nameOf(el);
     if (exit) {
       if (PRE.has(name)) preDepth--;
@@ -105,8 +103,8 @@ export function contentToParagraphs(root: Element): string[] {
 }
 
 /** True when some letter or digit of the element's text lies outside links: a block of links alone is navigation. */
-export function hasTextOutsideLinks(root: Element): boolean {
-  const stack: Node[] = [root];
+export function hasTextOutsideLinks(root: DomElement): boolean {
+  const stack: DomNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT || node.nodeType === CDATA) {
@@ -114,7 +112,7 @@ export function hasTextOutsideLinks(root: Element): boolean {
       continue;
     }
     if (node.nodeType !== ELEMENT) continue;
-    const name = nameOf(node as Element);
+    const name = nameOf(node as DomElement);
     if (name === 'a' || SKIP.has(name)) continue;
     const kids = node.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);

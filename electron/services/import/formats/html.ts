@@ -2,13 +2,13 @@
 // nothing; its metadata is read first (html-meta.ts), then Mozilla Readability picks the article body, which
 // html-text.ts turns into plain paragraphs. Nothing from the page is ever rendered as HTML.
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Outlet, ParsedArticle } from '../../../../shared/domain/types';
 import { parseDate, parseDateLine } from '../text/dates';
 import { LANGUAGES, detectLanguage, languageFromLocale } from '../text/language';
 import { hostOfUrl, normalizeHost, registeredName, resolveOutlet } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
 import { cleanInline } from '../text/line-helpers';
+import { SHOW_COMMENT, parsePage, type DomDocument, type DomElement, type DomNode } from './dom';
 import { decodeHtmlBytes } from './html-decode';
 import { firstMeta, readPageMeta, unescapeEntities, type PageMeta } from './html-meta';
 import { MAX_NESTING, ensureBody, limitNesting, rewrapBody, scanTags } from './html-source';
@@ -264,7 +264,7 @@ function titleFromText(p: string): string {
 }
 
 /** The document is <html> with a <body>, nothing but <head> and <body> directly inside it, and no element adrift. */
-function bodyHoldsContent(document: Document): boolean {
+function bodyHoldsContent(document: DomDocument): boolean {
   const root = document.documentElement;
   if (root?.localName !== 'html' || document.body?.parentElement !== root) return false;
   for (let el = root.firstElementChild; el; el = el.nextElementSibling) if (el.localName !== 'head' && el.localName !== 'body') return false;
@@ -278,9 +278,10 @@ function bodyHoldsContent(document: Document): boolean {
  * comment whose text contains "-->" (linkedom's reading of an unclosed <![CDATA[) comes back as markup that
  * sends it into an endless loop.
  */
-function dropComments(document: Document): void {
-  const walker = document.createTreeWalker(document.documentElement, 128 /* NodeFilter.SHOW_COMMENT */);
-  const comments: Node[] = [];
+function dropComments(document: DomDocument): void {
+  if (!document.documentElement) return;
+  const walker = document.createTreeWalker(document.documentElement, SHOW_COMMENT);
+  const comments: DomNode[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) comments.push(n);
   for (const n of comments) n.parentNode?.removeChild(n);
 }
@@ -291,17 +292,18 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const source = ensureBody(html);
   const stats = scanTags(source);
   if (stats.elements > MAX_ELEMENTS) throw new ImportRefusal(`page too complex to read (more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements)`);
-  let { document } = parseHTML(limitNesting(source, MAX_NESTING, stats));
+  let document = parsePage(limitNesting(source, MAX_NESTING, stats));
   // Readability expects all content inside <body>, which linkedom does not ensure for broken structure (it
   // roots the tree at the first element it meets; a stray </body> puts what follows beside the body).
   const rewrapped = !bodyHoldsContent(document);
-  if (rewrapped) ({ document } = parseHTML(limitNesting(rewrapBody(html))));
+  if (rewrapped) document = parsePage(limitNesting(rewrapBody(html)));
   const pm = readPageMeta(document);
   // Readability rewrites the document it is given; everything read from the page itself was read above.
   // linkedom runs no scripts and loads nothing, whatever the page contains.
-  const readable = (doc: Document) => {
+  const readable = (doc: DomDocument) => {
     dropComments(doc);
-    return new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
+    // Readability's types name the browser's DOM; linkedom's document is one, typed here by what we use of it.
+    return new Readability<DomElement>(doc as never, { serializer: (el) => el as unknown as DomElement }).parse();
   };
   let result: ReturnType<typeof readable>;
   try {
@@ -310,7 +312,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
     // Readability re-parses parts of the page from their serialised HTML, where structural tags inside raw
     // text (a "</body>" in a <noscript>) become real and break its tree: once more without any of them.
     if (rewrapped || err instanceof ImportRefusal) throw err;
-    result = readable(parseHTML(limitNesting(rewrapBody(html))).document);
+    result = readable(parsePage(limitNesting(rewrapBody(html))));
   }
   const content = result?.content;
   const rawParagraphs = content ? contentToParagraphs(content) : [];

@@ -1,9 +1,15 @@
 // The helpers behind the HTML importer: source repairs before parsing, and the DOM → paragraphs conversion.
-import { parseHTML } from 'linkedom';
+import { parsePage, type DomElement, type DomNode } from '../../../../../../electron/services/import/formats/dom';
 import { ensureBody, limitNesting, scanTags } from '../../../../../../electron/services/import/formats/html-source';
 import { contentToParagraphs, hasTextOutsideLinks } from '../../../../../../electron/services/import/formats/html-text';
 
-const body = (html: string) => parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document.body as unknown as Element;
+/** linkedom's own tree-building methods, for a tree deeper than a parser would hand over. */
+interface Buildable extends DomElement {
+  ownerDocument: { createElement(name: string): Buildable; createTextNode(text: string): DomNode };
+  appendChild(node: DomNode): unknown;
+}
+
+const body = (html: string) => parsePage(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).body as Buildable;
 const paragraphs = (html: string) => contentToParagraphs(body(html));
 
 describe('contentToParagraphs', () => {
@@ -54,7 +60,7 @@ describe('contentToParagraphs', () => {
 
   it('walks 20,000 levels without recursion', () => {
     const deep = body('x');
-    let el: Element = deep;
+    let el: Buildable = deep;
     const doc = deep.ownerDocument;
     for (let i = 0; i < 20_000; i++) {
       const d = doc.createElement('span');
@@ -82,9 +88,9 @@ describe('ensureBody', () => {
   it('gives a fragment the structure a browser would imply', () => {
     const fixed = ensureBody('<!-- saved --><meta charset="utf-8"><title>T</title><p>Text</p>');
     expect(fixed).toBe('<!DOCTYPE html><html><head><meta charset="utf-8"><title>T</title></head><body><p>Text</p></body></html>');
-    const { document } = parseHTML(fixed);
-    expect(document.title).toBe('T');
-    expect(document.body.textContent).toBe('Text');
+    const document = parsePage(fixed);
+    expect(document.querySelector('head > title')?.textContent).toBe('T');
+    expect(document.body?.textContent).toBe('Text');
   });
 
   it('keeps the <html> attributes', () => {
