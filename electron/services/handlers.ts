@@ -66,8 +66,9 @@ export function createHandlers({ library, importer, ports, version, libraryName,
       const byId = new Map(library.listArticles().map((a) => [a.id, a]));
       return evidenceForClaim(id, library.allAnnotations(), byId);
     },
-    'annotations.create': (input) =>
-      library.createAnnotation({
+    // Each annotation change answers what the window redraws (the article's annotations, the claims touched).
+    'annotations.create': async (input) => {
+      const r = await library.createAnnotation({
         articleId: input.articleId,
         target: input.target,
         claim: 'claimId' in input ? { claimId: input.claimId } : { newClaim: input.newClaim },
@@ -75,10 +76,22 @@ export function createHandlers({ library, importer, ports, version, libraryName,
         speaker: input.speaker,
         tags: input.tags,
         note: input.note,
-      }),
-    'annotations.update': ({ id, ...patch }) => library.updateAnnotation(id, patch),
-    'annotations.delete': ({ id }) => library.deleteAnnotation(id),
-    'annotations.restore': ({ annotation }) => library.restoreAnnotation(annotation),
+      });
+      return { ...r, ...(await library.annotationChange(r.annotation.articleId, [r.claim.id])) };
+    },
+    'annotations.update': async ({ id, ...patch }) => {
+      const before = library.findAnnotation(id);
+      const annotation = await library.updateAnnotation(id, patch);
+      return { annotation, ...(await library.annotationChange(annotation.articleId, [before.claimId, annotation.claimId])) };
+    },
+    'annotations.delete': async ({ id }) => {
+      const annotation = await library.deleteAnnotation(id);
+      return { annotation, ...(await library.annotationChange(annotation.articleId, [annotation.claimId])) };
+    },
+    'annotations.restore': async ({ annotation }) => {
+      const restored = await library.restoreAnnotation(annotation);
+      return { annotation: restored, ...(await library.annotationChange(restored.articleId, [restored.claimId])) };
+    },
     'export.build': async ({ format }) => buildExport(format, await library.snapshot(), now()),
     'export.save': async ({ format }) => {
       if (!ports.saveExport) throw unavailable('Saving through a dialog');

@@ -201,11 +201,11 @@ export const contract = {
     input: z.object({ id }).strict(),
     trust: 'Read-only.',
   }),
-  'annotations.create': method<{ annotation: Annotation; claim: Claim; claimCreated: boolean }>()({
+  'annotations.create': method<{ annotation: Annotation; claim: Claim; claimCreated: boolean } & AnnotationChange>()({
     input: z.object({ articleId: id, target: targetInput, ...annotationFields }).and(claimRef),
     trust: 'Adds evidence to an existing article; the target must match the stored text.',
   }),
-  'annotations.update': method<Annotation>()({
+  'annotations.update': method<{ annotation: Annotation } & AnnotationChange>()({
     input: z
       .object({
         id,
@@ -218,11 +218,11 @@ export const contract = {
       .strict(),
     trust: 'Edits the fields of one annotation; its target cannot be moved.',
   }),
-  'annotations.delete': method<Annotation>()({
+  'annotations.delete': method<{ annotation: Annotation } & AnnotationChange>()({
     input: z.object({ id }).strict(),
     trust: 'Deletes one annotation and returns it, so the caller can undo.',
   }),
-  'annotations.restore': method<Annotation>()({
+  'annotations.restore': method<{ annotation: Annotation } & AnnotationChange>()({
     input: z.object({ annotation: annotationSchema }).strict(),
     trust: 'Puts back a deleted annotation (undo); its article and claim must still exist and its target must match.',
   }),
@@ -269,6 +269,17 @@ export type MethodName = keyof Contract;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+/**
+ * What every annotation change answers besides the annotation, so that a window redraws from the reply
+ * alone (one round trip, no re-read of the article's text).
+ */
+export interface AnnotationChange {
+  /** The changed article's annotations after the change, positioned for display, by start (as articles.get has them). */
+  annotations: Annotation[];
+  /** The summaries of the claims the change touched (as claims.list has them): one, or two when evidence moved to another claim. */
+  claimSummaries: ClaimSummary[];
+}
+
 export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>['type'];
 
 

@@ -5,6 +5,7 @@ import type { Annotation, Claim, ClaimSummary, Stance } from '../../../shared/do
 import { articleText, codePointLength, describeRange, findQuote, sliceCodePoints } from '../../../shared/domain/article-text';
 import { summarizeClaims } from '../../../shared/domain/claims';
 import { ServiceError } from '../../../shared/api/dispatcher';
+import type { AnnotationChange } from '../../../shared/api/contract';
 import type { Articles } from './articles';
 import type { ClaimOps } from './claims';
 import type { LibraryStore } from './store';
@@ -20,14 +21,6 @@ export interface AnnotationDraft {
 }
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'claimId' | 'stance' | 'speaker' | 'tags' | 'note'>>;
-
-/** What a window needs to redraw after one annotation changed, without reading the article again. */
-export interface AnnotationView {
-  /** The article's annotations after the change, positioned for display, by start. */
-  annotations: Annotation[];
-  /** The summaries of the claims the change touched. */
-  claims: ClaimSummary[];
-}
 
 export interface AnnotationsDeps {
   store: Pick<LibraryStore, 'annotations' | 'annotationsFor'>;
@@ -108,9 +101,15 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
       return counts;
     },
 
-    /** The redraw of one article after a change that touched the given claims. */
-    async viewAfterChange(articleId: string, claimIds: Iterable<string>): Promise<AnnotationView> {
-      return { annotations: await annotationsOf(articleId), claims: claimSummaries(new Set(claimIds)) };
+    /** What a window redraws after a change to one article's annotations that touched the given claims. */
+    async changeView(articleId: string, claimIds: Iterable<string>): Promise<AnnotationChange> {
+      return { annotations: await annotationsOf(articleId), claimSummaries: claimSummaries(new Set(claimIds)) };
+    },
+
+    /** A copy of one annotation as stored. */
+    findAnnotation(id: string): Annotation {
+      const { list, index } = locateAnnotation(id);
+      return { ...list[index]! };
     },
 
     async createAnnotation(draft: AnnotationDraft): Promise<{ annotation: Annotation; claim: Claim; claimCreated: boolean }> {

@@ -15,7 +15,7 @@ import { createSettings, type Settings, type SettingsPatch } from './settings';
 import { createSignatures } from './signatures';
 import { SCHEMA_VERSION, type LibraryStore } from './store';
 
-export type { AnnotationDraft, AnnotationPatch, AnnotationView } from './annotations';
+export type { AnnotationDraft, AnnotationPatch } from './annotations';
 export type { LibraryHooks, NewArticle } from './articles';
 
 // Hex, so an id never starts with '-' (a CLI flag, a spreadsheet formula) or '_'.
@@ -106,7 +106,8 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
     updateAnnotation: annotations.updateAnnotation,
     deleteAnnotation: annotations.deleteAnnotation,
     restoreAnnotation: annotations.restoreAnnotation,
-    annotationView: annotations.viewAfterChange,
+    findAnnotation: annotations.findAnnotation,
+    annotationChange: annotations.changeView,
 
     /** After a restore: list again the articles imported after the backup (readd-articles.ts). */
     readdArticles: (movedAside: string) => readdArticles(store, movedAside),

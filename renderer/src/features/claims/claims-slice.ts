@@ -15,6 +15,8 @@ export interface ClaimsSlice {
   evidence: Evidence[] | null;
   evidenceStatus: LoadStatus;
   loadClaims(): Promise<void>;
+  /** Put in the summaries an annotation change answered: each replaces the claim's, a new claim goes last (as claims.list orders them). */
+  mergeClaimSummaries(summaries: readonly ClaimSummary[]): void;
   setClaimSorting(sorting: SortState): void;
   selectClaim(id: string | null): Promise<void>;
   loadEvidence(): Promise<void>;
@@ -46,6 +48,14 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get, api) => {
         set({ claimsStatus: 'error' });
         get().showError(err);
       }
+    },
+    mergeClaimSummaries: (summaries) => {
+      if (!summaries.length) return;
+      const byId = new Map(summaries.map((s) => [s.id, s]));
+      const known = new Set(get().claims.map((c) => c.id));
+      const claims = get().claims.map((c) => byId.get(c.id) ?? c);
+      for (const s of summaries) if (!known.has(s.id)) claims.push(s);
+      set({ claims });
     },
     setClaimSorting: (claimSorting) => set({ claimSorting }),
     selectClaim: async (id) => {

@@ -1,6 +1,7 @@
 // The reader: the open article with its annotations, the current text selection, the highlight to bring
-// into view, and the annotation changes made from the reader (each one recorded for undo).
-import type { MethodInput } from '../../../../shared/api/contract';
+// into view, and the annotation changes made from the reader (each one recorded for undo). A change is one
+// call: its reply carries the article's annotations and the claims it touched, which is all that redraws.
+import type { AnnotationChange, MethodInput } from '../../../../shared/api/contract';
 import type { Annotation, ArticleWithAnnotations } from '../../../../shared/domain/types';
 import { annotationCounts, claimLabel } from '../../state/selectors';
 import type { LoadStatus, SliceCreator } from '../../state/store-types';
@@ -31,8 +32,8 @@ export interface ReaderSlice {
   createAnnotation(input: MethodInput<'annotations.create'>): Promise<Annotation | null>;
   updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation | null>;
   deleteAnnotation(id: string): Promise<Annotation | null>;
-  /** Refresh everything that shows annotations after one changed (reader, list counts, claims, evidence). */
-  afterAnnotationChange(articleId: string): Promise<void>;
+  /** Redraw everything that shows annotations from a change's reply (reader, list counts, claims, evidence). */
+  applyAnnotationChange(articleId: string, change: AnnotationChange): Promise<void>;
 }
 
 export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, api) => {
@@ -89,7 +90,7 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, api) => {
         const res = await api.call('annotations.create', input);
         get().pushUndo({ kind: 'create', annotation: res.annotation, createdClaim: res.claimCreated ? res.claim : null, label: res.claim.text });
         set({ tagging: null, selection: null });
-        await get().afterAnnotationChange(res.annotation.articleId);
+        await get().applyAnnotationChange(res.annotation.articleId, res);
         get().showToast(`Tagged “${claimLabel(res.claim.text)}” (${res.annotation.stance})`);
         return res.annotation;
       } catch (err) {
@@ -100,9 +101,10 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, api) => {
     updateAnnotation: async (id, patch) => {
       const before = findAnnotation(id);
       try {
-        const after = await api.call('annotations.update', { id, ...patch });
+        const res = await api.call('annotations.update', { id, ...patch });
+        const after = res.annotation;
         if (before) get().pushUndo({ kind: 'update', before, after, label: get().claimText(after.claimId) });
-        await get().afterAnnotationChange(after.articleId);
+        await get().applyAnnotationChange(after.articleId, res);
         return after;
       } catch (err) {
         get().showError(err);
@@ -111,10 +113,11 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, api) => {
     },
     deleteAnnotation: async (id) => {
       try {
-        const removed = await api.call('annotations.delete', { id });
+        const res = await api.call('annotations.delete', { id });
+        const removed = res.annotation;
         const label = get().claimText(removed.claimId);
         get().pushUndo({ kind: 'delete', annotation: removed, label });
-        await get().afterAnnotationChange(removed.articleId);
+        await get().applyAnnotationChange(removed.articleId, res);
         get().showToast(`Deleted “${claimLabel(label)}” — Ctrl+Z to undo`);
         return removed;
       } catch (err) {
@@ -122,21 +125,16 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, api) => {
         return null;
       }
     },
-    afterAnnotationChange: async (articleId) => {
-      const tasks: Array<Promise<unknown>> = [get().loadClaims()];
-      if (get().openArticleId === articleId) {
-        tasks.push(get().reloadArticle());
-      } else {
-        // The list's counts are still worth keeping right for an article that is not open.
-        tasks.push(
-          api
-            .call('articles.get', { id: articleId })
-            .then((a) => get().patchArticleCounts(articleId, annotationCounts(a.annotations)))
-            .catch(() => undefined),
-        );
-      }
-      if (get().selectedClaimId) tasks.push(get().loadEvidence());
-      await Promise.all(tasks);
+    applyAnnotationChange: async (articleId, { annotations, claimSummaries }) => {
+      const article = get().article;
+      if (article?.id === articleId) set({ article: { ...article, annotations } });
+      get().patchArticleCounts(articleId, annotationCounts(annotations));
+      // Summaries patch a loaded list; a list never loaded is loaded whole.
+      if (get().claimsStatus === 'ready') get().mergeClaimSummaries(claimSummaries);
+      else await get().loadClaims();
+      // The evidence view lists annotations of one claim across articles: reread only when this change touched it.
+      const selected = get().selectedClaimId;
+      if (selected && claimSummaries.some((c) => c.id === selected)) await get().loadEvidence();
     },
   };
 };

@@ -1,7 +1,8 @@
 // Undo/redo of annotation changes and claim deletions. Each entry records what the API returned, so undoing
 // is another API call: create ↔ delete, delete ↔ restore, update ↔ update back to the recorded values. A
 // restore keeps ids, so entries further down the stack that name the same annotation or claim still apply.
-import type { ApiClient } from '../../../../shared/api/contract';
+// The window redraws from the annotation call's reply, as after a change made in the reader.
+import type { ApiClient, MethodOutput } from '../../../../shared/api/contract';
 import type { Annotation, Claim } from '../../../../shared/domain/types';
 import { claimLabel } from '../selectors';
 import type { SliceCreator } from '../store-types';
@@ -34,58 +35,61 @@ const VERB: Record<UndoEntry['kind'], string> = { create: 'tag', delete: 'delete
 
 const fieldsOf = (a: Annotation) => ({ claimId: a.claimId, stance: a.stance, speaker: a.speaker, tags: a.tags, note: a.note });
 
-/** Reverse one entry; returns the entry to put on the other stack (ids may have changed). */
-async function revert(api: ApiClient, e: UndoEntry): Promise<UndoEntry> {
+/** An annotation change's reply: what the window redraws from. */
+type Reply = MethodOutput<'annotations.delete'>;
+/** One step done: the entry for the other stack, the reply to redraw from, and whether the claims list must be read again. */
+interface Done {
+  entry: UndoEntry;
+  reply: Reply | null;
+  claimsStale?: boolean;
+}
+
+/** Reverse one entry (ids may have changed in the entry returned). */
+async function revert(api: ApiClient, e: UndoEntry): Promise<Done> {
   switch (e.kind) {
     case 'create': {
-      await api.call('annotations.delete', { id: e.annotation.id });
-      if (!e.createdClaim) return e;
+      const reply = await api.call('annotations.delete', { id: e.annotation.id });
+      if (!e.createdClaim) return { entry: e, reply };
       try {
         await api.call('claims.delete', { id: e.createdClaim.id });
-        return { ...e, claimRemoved: true };
+        return { entry: { ...e, claimRemoved: true }, reply, claimsStale: true };
       } catch {
         // Someone tagged more evidence against the claim meanwhile: it stays.
-        return { ...e, claimRemoved: false };
+        return { entry: { ...e, claimRemoved: false }, reply };
       }
     }
     case 'delete':
-      await api.call('annotations.restore', { annotation: e.annotation });
-      return e;
+      return { entry: e, reply: await api.call('annotations.restore', { annotation: e.annotation }) };
     case 'update':
-      await api.call('annotations.update', { id: e.before.id, ...fieldsOf(e.before) });
-      return e;
+      return { entry: e, reply: await api.call('annotations.update', { id: e.before.id, ...fieldsOf(e.before) }) };
     case 'deleteClaim':
       await api.call('claims.restore', { claim: e.claim });
-      return e;
+      return { entry: e, reply: null, claimsStale: true };
   }
 }
 
 /** Apply one entry again. */
-async function reapply(api: ApiClient, e: UndoEntry): Promise<UndoEntry> {
+async function reapply(api: ApiClient, e: UndoEntry): Promise<Done> {
   switch (e.kind) {
     case 'create': {
       if (e.createdClaim && e.claimRemoved) {
         const { text, speaker, note } = e.createdClaim;
         const claim = await api.call('claims.create', { text, speaker, note });
-        const annotation = await api.call('annotations.restore', { annotation: { ...e.annotation, claimId: claim.id } });
-        return { ...e, annotation, createdClaim: claim, claimRemoved: false };
+        const reply = await api.call('annotations.restore', { annotation: { ...e.annotation, claimId: claim.id } });
+        return { entry: { ...e, annotation: reply.annotation, createdClaim: claim, claimRemoved: false }, reply };
       }
-      const annotation = await api.call('annotations.restore', { annotation: e.annotation });
-      return { ...e, annotation };
+      const reply = await api.call('annotations.restore', { annotation: e.annotation });
+      return { entry: { ...e, annotation: reply.annotation }, reply };
     }
     case 'delete':
-      await api.call('annotations.delete', { id: e.annotation.id });
-      return e;
+      return { entry: e, reply: await api.call('annotations.delete', { id: e.annotation.id }) };
     case 'update':
-      await api.call('annotations.update', { id: e.after.id, ...fieldsOf(e.after) });
-      return e;
+      return { entry: e, reply: await api.call('annotations.update', { id: e.after.id, ...fieldsOf(e.after) }) };
     case 'deleteClaim':
       await api.call('claims.delete', { id: e.claim.id });
-      return e;
+      return { entry: e, reply: null, claimsStale: true };
   }
 }
-
-const articleOf = (e: Exclude<UndoEntry, { kind: 'deleteClaim' }>) => (e.kind === 'update' ? e.after.articleId : e.annotation.articleId);
 
 export const createUndoSlice: SliceCreator<UndoSlice> = (set, get, api) => {
   const step = async (from: 'undoStack' | 'redoStack') => {
@@ -95,11 +99,11 @@ export const createUndoSlice: SliceCreator<UndoSlice> = (set, get, api) => {
     const to = from === 'undoStack' ? 'redoStack' : 'undoStack';
     set({ undoBusy: true, [from]: stack.slice(0, -1) });
     try {
-      const done = from === 'undoStack' ? await revert(api, entry) : await reapply(api, entry);
+      const { entry: done, reply, claimsStale } = from === 'undoStack' ? await revert(api, entry) : await reapply(api, entry);
       set({ [to]: [...get()[to], done].slice(-MAX_UNDO) });
       get().showToast(`${from === 'undoStack' ? 'Undone' : 'Redone'}: ${VERB[entry.kind]} “${claimLabel(entry.label)}”`);
-      if (done.kind === 'deleteClaim') await get().reloadClaims();
-      else await get().afterAnnotationChange(articleOf(done));
+      if (reply) await get().applyAnnotationChange(reply.annotation.articleId, reply);
+      if (claimsStale) await get().reloadClaims();
     } catch (err) {
       // The entry no longer applies (its article or claim is gone); it is dropped rather than retried.
       get().showError(err);
