@@ -149,6 +149,12 @@ export class FakeApi implements ApiClient {
     }
   }
 
+  /** What an annotation change answers besides the annotation, as the main side does: the article's annotations by start, the claims touched. */
+  private annotationChange(articleId: string, claimIds: string[]) {
+    const annotations = this.annotations.filter((a) => a.articleId === articleId).sort((a, b) => a.position.start - b.position.start);
+    return { annotations, claimSummaries: summarizeClaims(this.claims.filter((c) => claimIds.includes(c.id)), this.annotations) };
+  }
+
   private handlers: { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> } = {
     'app.info': () => this.info,
     'settings.get': () => ({ settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} } }),
@@ -223,7 +229,7 @@ export class FakeApi implements ApiClient {
         note: input.note ?? '',
       });
       this.annotations.push(annotation);
-      return { annotation, claim, claimCreated };
+      return { annotation, claim, claimCreated, ...this.annotationChange(annotation.articleId, [claim.id]) };
     },
     'annotations.update': ({ id, ...patch }) => {
       const i = this.annotations.findIndex((a) => a.id === id);
@@ -231,19 +237,19 @@ export class FakeApi implements ApiClient {
       if (!current) throw new ApiError('not_found', `No annotation ${id}`);
       const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
       this.annotations[i] = next;
-      return next;
+      return { annotation: next, ...this.annotationChange(next.articleId, [current.claimId, next.claimId]) };
     },
     'annotations.delete': ({ id }) => {
       const found = this.annotations.find((a) => a.id === id);
       if (!found) throw new ApiError('not_found', `No annotation ${id}`);
       this.annotations = this.annotations.filter((a) => a.id !== id);
-      return found;
+      return { annotation: found, ...this.annotationChange(found.articleId, [found.claimId]) };
     },
     'annotations.restore': ({ annotation }) => {
       this.article(annotation.articleId);
       if (!this.claims.some((c) => c.id === annotation.claimId)) throw new ApiError('not_found', 'claim is gone');
       this.annotations.push(annotation as Annotation);
-      return annotation as Annotation;
+      return { annotation: annotation as Annotation, ...this.annotationChange(annotation.articleId, [annotation.claimId]) };
     },
     'export.build': ({ format }) => ({ fileName: `notes.${format}`, mimeType: 'text/plain', content: `export ${format}` }),
     'export.save': ({ format }) => ({ saved: true, fileName: `notes.${format}` }),
