@@ -11,7 +11,6 @@
 // (library/signatures.ts); the importer computes a signature per article and hands it over with the batch.
 import type { ImportFileResult, ImportReport, ParsedArticle } from '../../../../shared/domain/types';
 import { articleText } from '../../../../shared/domain/article-text';
-import { importReportOf } from '../../../../shared/domain/import-report';
 import { extractFile, oversizeReason } from '../formats/registry';
 import { outletKey, withOutletNames } from '../text/outlet-clues';
 import type { OutletNames } from '../../../../shared/domain/outlet-registry';
@@ -24,6 +23,11 @@ export interface IncomingFile {
   /** Size as seen by the sender; files over the cap arrive without bytes. */
   size: number;
   bytes?: Uint8Array;
+}
+
+export function summarize(results: ImportFileResult[]): ImportReport {
+  const count = (s: ImportFileResult['status']) => results.filter((r) => r.status === s).length;
+  return { results, imported: count('imported'), nearDuplicates: count('near-duplicate'), duplicates: count('duplicate'), refused: count('refused') };
 }
 
 export const textHash = (a: ParsedArticle) => sha256Hex(new TextEncoder().encode(articleText(a)));
@@ -123,7 +127,7 @@ export function createImporter(
       }
     }
     await library.addArticles(batch, groups);
-    return importReportOf(results);
+    return summarize(results);
 
     /** The closest article in the library or earlier in this batch (the library's on a tie: it came first). */
     function nearestOf(sig: Signature): NearMatch | null {
