@@ -1,5 +1,6 @@
 // The zod-free half of the API contract: what the renderer needs at run time (error type, limits, the
 // response shape). Kept apart from api-contract.ts so the renderer bundle does not carry zod.
+import { extensionOf } from '../domain/file-labels';
 
 /** Default per-file cap (bytes) for every format but PDF. A library may set its own (settings.update). */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
@@ -22,10 +23,19 @@ export const DEFAULT_IMPORT_SIZE_LIMITS: Readonly<ImportSizeLimits> = { maxBytes
 export const IMPORT_SIZE_LIMIT_MIN_BYTES = 1024 * 1024;
 export const IMPORT_SIZE_LIMIT_MAX_BYTES = 200 * 1024 * 1024;
 
-/** The per-file cap for a file of this name: what the renderer checks before sending, and what the importer enforces. */
+/**
+ * The per-file cap for a file of this name (a label: shared/domain/file-labels): what the renderer checks before
+ * sending, and what the importer enforces for files, dropped files and zip entries alike.
+ */
 export function maxImportBytesFor(name: string, limits: ImportSizeLimits = DEFAULT_IMPORT_SIZE_LIMITS): number {
-  return /\.pdf$/i.test(name.trim()) ? limits.maxPdfBytes : limits.maxBytes;
+  return extensionOf(name) === '.pdf' ? limits.maxPdfBytes : limits.maxBytes;
 }
+
+/** The bytes an import reads and carries of a file: all, or none when it is over its cap (it goes by name and size, and is refused). */
+export function bytesToRead(file: { name: string; size: number }, limits: ImportSizeLimits = DEFAULT_IMPORT_SIZE_LIMITS): number {
+  return file.size > maxImportBytesFor(file.name, limits) ? 0 : file.size;
+}
+
 /** Per-call cap on files in one import call; the renderer batches larger drops. */
 export const MAX_IMPORT_FILES_PER_CALL = 200;
 

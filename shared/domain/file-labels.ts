@@ -13,6 +13,17 @@ const clean = (part: string) => part.replace(/[\\/]/g, '_').split('\u0000').join
 /** The last part of a label: the file's (or zip entry's) own name. */
 export const labelBase = (label: string) => label.split(LABEL_SEPARATOR).pop() ?? label;
 
+/**
+ * Lower-case extension of a label's own name (".pdf"), or "" for none: the end of a folder label ("coll.v2 ›
+ * README" has none) or of a zip entry's path; a leading dot alone (".profile") is no extension. What picks a
+ * file's format and its size cap, in the window and on the main side alike.
+ */
+export function extensionOf(name: string): string {
+  const base = labelBase(name).split(/[/\\]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
 /** A label from folder parts and the file name; over MAX_LABEL, leading folders give way to "…". */
 export function pathLabel(parts: readonly string[]): string {
   const kept = parts.map(clean).filter(Boolean);

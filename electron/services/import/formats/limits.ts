@@ -1,17 +1,7 @@
 // The per-file size rule every file and every archive entry passes before an extractor reads it. One place,
-// so a file on disk, a dropped file and a zip entry are judged by the same cap (the library's settings) and
-// refused with the same words.
-import type { ImportSizeLimits } from '../../../../shared/api/rpc';
-
-function extensionOf(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
-
-export function sizeLimitFor(name: string, limits: ImportSizeLimits): number {
-  return extensionOf(name) === '.pdf' ? limits.maxPdfBytes : limits.maxBytes;
-}
+// so a file on disk, a dropped file and a zip entry are judged by the same cap (the library's settings; which
+// cap applies is shared/api/rpc's maxImportBytesFor, the window's pre-check too) and refused with the same words.
+import { maxImportBytesFor, type ImportSizeLimits } from '../../../../shared/api/rpc';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -23,6 +13,6 @@ export function tooLargeReason(size: number, cap: number): string {
 
 /** Refusal reason for a file too large to read at all, or null. */
 export function oversizeReason(name: string, size: number, limits: ImportSizeLimits): string | null {
-  const cap = sizeLimitFor(name, limits);
+  const cap = maxImportBytesFor(name, limits);
   return size > cap ? tooLargeReason(size, cap) : null;
 }

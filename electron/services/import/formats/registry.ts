@@ -13,16 +13,9 @@ import { rtfFormat } from './rtf';
 import { emlFormat } from './eml';
 import { jsonFormat } from './json';
 import { zipFormat } from './zip';
-import { labelBase } from '../../../../shared/domain/file-labels';
+import { extensionOf } from '../../../../shared/domain/file-labels';
 
 export const FORMATS: FormatExtractor[] = [textFormat, htmlFormat, mhtmlFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, emlFormat, jsonFormat, zipFormat];
-
-export function extensionOf(name: string): string {
-  // The file's own name: the end of a folder label ("coll.v2 › README" has none), or of a zip entry's path.
-  const base = labelBase(name).split(/[/\\]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
 
 export function formatFor(name: string, formats: readonly FormatExtractor[] = FORMATS): FormatExtractor | undefined {
   const ext = extensionOf(name);
@@ -33,7 +26,7 @@ export function supportedExtensions(formats: readonly FormatExtractor[] = FORMAT
   return formats.flatMap((f) => f.extensions);
 }
 
-export { oversizeReason, sizeLimitFor } from './limits';
+export { oversizeReason } from './limits';
 
 /** Every article in a file, or the reason it was refused. Never throws for bad input. */
 export async function extractFile(

@@ -8,7 +8,7 @@ import { ImportRefusal } from '../refusal';
 import type { ExtractedItem, FormatExtractor } from './types';
 import { sizeLabel, readZipDirectory, readZipEntry } from './zip-reader';
 import { oversizeReason } from './limits';
-import { LABEL_SEPARATOR } from '../../../../shared/domain/file-labels';
+import { extensionOf, LABEL_SEPARATOR } from '../../../../shared/domain/file-labels';
 
 interface Budget {
   /** Unpacked bytes still allowed for this archive and everything nested in it. */
@@ -17,13 +17,6 @@ interface Budget {
 
 /** Nested archives find their parent's budget by their bytes, which the registry passes through unchanged. */
 const budgets = new WeakMap<Uint8Array, Budget>();
-
-/** Lower-case extension of an entry's file name, or "" (the registry's rule; not imported, to avoid a cycle). */
-function extensionOf(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
 
 /** Why a name is unsafe to use as a path (zip-slip), or null. Backslashes count as separators. */
 export function unsafeEntryName(name: string): string | null {

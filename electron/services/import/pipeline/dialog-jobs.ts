@@ -2,48 +2,38 @@
 // polls (import.jobStatus) and can cancel (import.cancelJob), so that a pick of 5,000 files shows the same
 // progress, rate and Cancel as a drop, instead of one call that answers when everything is done.
 //
-// A job walks what was picked first (the total), then reads and imports it in batches: a batch is at most
-// BATCH_FILES files and about BATCH_BYTES of bytes read (files over their cap go by name and size, unread),
-// and the importer stores each batch all or nothing. Cancel stops before the next batch is read, so a
-// cancelled job leaves exactly its answered batches; the files after them are reported as not sent. Paths
-// never leave the main side: results carry labels (shared/domain/file-labels) and, for a path that could not be
-// walked, its last name.
+// A job walks what was picked first (the total), then reads and imports it in batches (the dialog budget of
+// shared/domain/import-batches, by the bytes read: files over their cap go by name and size, unread), moving
+// through the job states of shared/domain/import-jobs; the importer stores each batch all or nothing. Cancel
+// stops before the next batch is read, so a cancelled job leaves exactly its answered batches; the files
+// after them are reported as not sent. Paths never leave the main side: results carry labels
+// (shared/domain/file-labels) and, for a path that could not be walked, its last name.
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportFileResult, ImportJobStatus } from '../../../../shared/domain/types';
 import { ServiceError } from '../../../../shared/api/dispatcher';
+import { bytesToRead } from '../../../../shared/api/rpc';
+import { IMPORT_BATCH_BUDGETS, nextBatchLength, type BatchBudget } from '../../../../shared/domain/import-batches';
+import { batchStored, cancelRequested, jobEnd, jobStarted, readingFile, storingBatch } from '../../../../shared/domain/import-jobs';
 import type { Importer, IncomingFile } from './importer';
-import { sizeLimitFor } from '../formats/registry';
 import { readFiles, walkFiles, type PathProblem, type WalkedFile } from './read-paths';
 
-const BATCH_FILES = 200;
-const BATCH_BYTES = 32 * 1024 * 1024;
 /** Finished jobs kept for their reports; older ones are forgotten. */
 const KEEP_FINISHED = 20;
 
 export interface ImportJobsOptions {
-  batchFiles?: number;
-  batchBytes?: number;
+  /** Tests only: smaller batches than IMPORT_BATCH_BUDGETS.dialog. */
+  budget?: Partial<BatchBudget>;
 }
 
 export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limits'>, opts: ImportJobsOptions = {}) {
   const jobs = new Map<string, ImportJobStatus>();
-  const batchFiles = opts.batchFiles ?? BATCH_FILES;
-  const batchBytes = opts.batchBytes ?? BATCH_BYTES;
+  const budget: BatchBudget = { ...IMPORT_BATCH_BUDGETS.dialog, ...opts.budget };
 
-  /** The next batch from `at`: by count, and by the bytes that will be read (oversized files are not). */
+  /** The next batch from `at`, weighed by the bytes that will be read (the caps in force now). */
   function batchEnd(files: readonly WalkedFile[], at: number): number {
     const limits = importer.limits();
-    let bytes = 0;
-    let end = at;
-    while (end < files.length && end - at < batchFiles) {
-      const f = files[end]!;
-      const read = f.size > sizeLimitFor(f.label, limits) ? 0 : f.size;
-      if (end > at && bytes + read > batchBytes) break;
-      bytes += read;
-      end++;
-    }
-    return end;
+    return at + nextBatchLength(files, (f) => bytesToRead({ name: f.label, size: f.size }, limits), budget, at);
   }
 
   async function readGroup(group: readonly WalkedFile[]): Promise<{ incoming: IncomingFile[]; refused: ImportFileResult[] }> {
@@ -59,26 +49,26 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
   async function run(job: ImportJobStatus, files: readonly WalkedFile[], walkProblems: readonly PathProblem[]): Promise<void> {
     const results: ImportFileResult[] = [];
     let at = 0;
+    let error: string | undefined;
     try {
       while (at < files.length && !job.cancelling) {
         const end = batchEnd(files, at);
         const group = files.slice(at, end);
-        Object.assign(job, { phase: 'reading', current: group[0]!.label });
+        Object.assign(job, readingFile(job, group[0]!.label));
         const { incoming, refused } = await readGroup(group);
-        job.phase = 'importing';
-        job.current = group.length > 1 ? `${group[0]!.label} … ${group[group.length - 1]!.label}` : group[0]!.label;
+        Object.assign(job, storingBatch(job, group.map((f) => f.label)));
         if (incoming.length) results.push(...(await importer.importFiles(incoming)).results);
         results.push(...refused);
         at = end;
-        job.done = at;
-        job.batchesDone++;
+        Object.assign(job, batchStored(job, group.length));
       }
     } catch (err) {
-      job.error = err instanceof Error ? err.message : String(err);
+      error = err instanceof Error ? err.message : String(err);
     }
     // Only the name goes back: the renderer never sees a filesystem path.
     for (const p of walkProblems) results.push({ fileName: basename(p.path), status: 'refused', reason: p.reason });
-    Object.assign(job, { state: 'finished', results, cancelled: job.cancelling && at < files.length, notSent: files.slice(at).map((f) => f.label), current: '' });
+    const notSent = files.slice(at).map((f) => f.label);
+    Object.assign(job, { state: 'finished', current: '' }, jobEnd(results, notSent, job.cancelling, error));
     const finished = [...jobs.values()].filter((j) => j.state === 'finished');
     for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(old.jobId);
   }
@@ -96,7 +86,7 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
       const files: WalkedFile[] = [];
       for await (const f of walkFiles(paths, problems)) files.push(f);
       const jobId = randomUUID();
-      const job: ImportJobStatus = { jobId, state: 'running', done: 0, total: files.length, batchesDone: 0, phase: 'reading', current: '', cancelling: false };
+      const job: ImportJobStatus = { jobId, state: 'running', ...jobStarted(files.length) };
       jobs.set(jobId, job);
       void run(job, files, problems);
       return { jobId, total: files.length };
@@ -108,7 +98,7 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
     /** Stop after the batch in flight. */
     cancel(jobId: string): { cancelling: boolean } {
       const job = find(jobId);
-      if (job.state === 'running') job.cancelling = true;
+      if (job.state === 'running') Object.assign(job, cancelRequested(job));
       return { cancelling: job.state === 'running' };
     },
   };

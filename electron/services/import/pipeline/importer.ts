@@ -11,6 +11,7 @@
 // (library/signatures.ts); the importer computes a signature per article and hands it over with the batch.
 import type { ImportFileResult, ImportReport, ParsedArticle } from '../../../../shared/domain/types';
 import { articleText } from '../../../../shared/domain/article-text';
+import { importReportOf } from '../../../../shared/domain/import-report';
 import { extractFile, oversizeReason } from '../formats/registry';
 import { outletKey, withOutletNames } from '../text/outlet-clues';
 import type { OutletNames } from '../../../../shared/domain/outlet-registry';
@@ -23,11 +24,6 @@ export interface IncomingFile {
   /** Size as seen by the sender; files over the cap arrive without bytes. */
   size: number;
   bytes?: Uint8Array;
-}
-
-export function summarize(results: ImportFileResult[]): ImportReport {
-  const count = (s: ImportFileResult['status']) => results.filter((r) => r.status === s).length;
-  return { results, imported: count('imported'), nearDuplicates: count('near-duplicate'), duplicates: count('duplicate'), refused: count('refused') };
 }
 
 export const textHash = (a: ParsedArticle) => sha256Hex(new TextEncoder().encode(articleText(a)));
@@ -127,7 +123,7 @@ export function createImporter(
       }
     }
     await library.addArticles(batch, groups);
-    return summarize(results);
+    return importReportOf(results);
 
     /** The closest article in the library or earlier in this batch (the library's on a tie: it came first). */
     function nearestOf(sig: Signature): NearMatch | null {

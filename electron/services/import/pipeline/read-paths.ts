@@ -5,8 +5,9 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { IncomingFile } from './importer';
-import { sizeLimitFor } from '../formats/registry';
+import { bytesToRead, maxImportBytesFor } from '../../../../shared/api/rpc';
 import { pathLabel } from '../../../../shared/domain/file-labels';
+import { IMPORT_BATCH_BUDGETS, joinsBatch, type BatchBudget } from '../../../../shared/domain/import-batches';
 import { DEFAULT_LIMITS, type ImportLimits } from '../formats/types';
 
 export interface PathProblem {
@@ -46,8 +47,8 @@ export async function* walkFiles(paths: string[], problems: PathProblem[], folde
 }
 
 export interface ReadOptions {
-  batchSize?: number;
-  batchBytes?: number;
+  /** Files and bytes read per batch; IMPORT_BATCH_BUDGETS.cli unless given. */
+  budget?: BatchBudget;
   /** The caps in force (importer.limits()): a file over its cap is reported by size, never read. */
   limits?: ImportLimits;
 }
@@ -61,7 +62,7 @@ export type ReadResult = { file: IncomingFile } | { problem: PathProblem };
 async function readOne({ path, label: name }: WalkedFile, limits: ImportLimits): Promise<ReadResult> {
   try {
     const { size } = await lstat(path);
-    if (size > sizeLimitFor(name, limits)) return { file: { name, size } };
+    if (size > maxImportBytesFor(name, limits)) return { file: { name, size } };
     return { file: { name, size, bytes: new Uint8Array(await readFile(path)) } };
   } catch (err) {
     return { problem: { path, reason: `could not be read (${err instanceof Error ? err.message : String(err)})` } };
@@ -75,54 +76,54 @@ export async function readFiles(files: readonly WalkedFile[], limits: ImportLimi
   return out;
 }
 
-/** The next batch of paths from the walk, read a few at a time; results and problems in walk order. */
-async function readBatch(walk: AsyncGenerator<WalkedFile>, problems: PathProblem[], { batchSize, batchBytes, limits }: Required<ReadOptions>): Promise<IncomingFile[] | null> {
-  const batch: IncomingFile[] = [];
+/** The walk in batches by the one batching rule, each weighed by the bytes that will be read (sizes as walked). */
+async function* walkedBatches(walk: AsyncGenerator<WalkedFile>, budget: BatchBudget, limits: ImportLimits): AsyncGenerator<WalkedFile[]> {
+  let batch: WalkedFile[] = [];
   let bytes = 0;
-  let done = false;
-  while (!done && batch.length < batchSize && bytes < batchBytes) {
-    const paths: WalkedFile[] = [];
-    while (paths.length < Math.min(READ_CONCURRENCY, batchSize - batch.length)) {
-      const next = await walk.next();
-      if (next.done) {
-        done = true;
-        break;
-      }
-      paths.push(next.value);
+  for await (const f of walk) {
+    const weight = bytesToRead({ name: f.label, size: f.size }, limits);
+    if (!joinsBatch(batch.length, bytes, weight, budget)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
     }
-    for (const r of await readFiles(paths, limits)) {
-      if ('problem' in r) problems.push(r.problem);
-      else {
-        batch.push(r.file);
-        bytes += r.file.bytes?.byteLength ?? 0;
-      }
-    }
+    batch.push(f);
+    bytes += weight;
   }
-  return batch.length || !done ? batch : null;
+  if (batch.length) yield batch;
+}
+
+/** The next batch read, a few files at a time; problems in walk order; null once the walk is over. */
+async function readBatch(batches: AsyncGenerator<WalkedFile[]>, problems: PathProblem[], limits: ImportLimits): Promise<IncomingFile[] | null> {
+  const next = await batches.next();
+  if (next.done) return null;
+  const batch: IncomingFile[] = [];
+  for (const r of await readFiles(next.value, limits)) {
+    if ('problem' in r) problems.push(r.problem);
+    else batch.push(r.file);
+  }
+  return batch;
 }
 
 /**
- * Yields batches of at most `batchSize` files and about `batchBytes` bytes. Each batch is one import call,
- * which rewrites the library index once: batches of a few hundred files keep those rewrites from dominating
- * large imports (at 10,000 articles the index is ~10 MB). The next batch is read while the caller imports
- * this one, so at most two batches are in memory.
+ * Yields batches by the one batching rule (shared/domain/import-batches). Each batch is one import call, which
+ * rewrites the library index once: batches of a few hundred files keep those rewrites from dominating large
+ * imports (at 10,000 articles the index is ~10 MB). The next batch is read while the caller imports this one,
+ * so at most two batches are in memory.
  */
 export async function* readFileBatches(paths: string[], problems: PathProblem[], opts: ReadOptions = {}): AsyncGenerator<IncomingFile[]> {
-  const walk = walkFiles(paths, problems);
-  const o: Required<ReadOptions> = { batchSize: opts.batchSize ?? 500, batchBytes: opts.batchBytes ?? 32 * 1024 * 1024, limits: opts.limits ?? DEFAULT_LIMITS };
-  let ahead = readBatch(walk, problems, o);
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const batches = walkedBatches(walkFiles(paths, problems), opts.budget ?? IMPORT_BATCH_BUDGETS.cli, limits);
+  let ahead = readBatch(batches, problems, limits);
   try {
     for (;;) {
       const batch = await ahead;
       if (batch === null) return;
-      if (batch.length === 0) {
-        ahead = readBatch(walk, problems, o);
-        continue;
-      }
-      ahead = readBatch(walk, problems, o);
+      ahead = readBatch(batches, problems, limits);
       // A caller that stops early must not leave a failed read-ahead unhandled.
       ahead.catch(() => {});
-      yield batch;
+      // A batch whose every file could not be read has nothing to import.
+      if (batch.length) yield batch;
     }
   } finally {
     await ahead.catch(() => null);

@@ -5,6 +5,7 @@ import { decodeText } from '../encoding/decode';
 import { parsePlainText } from './plain-text';
 import { ImportRefusal } from '../refusal';
 import { looksLikeScrapeDump, parseScrapeDump } from './scrape-dump';
+import { extensionOf } from '../../../../shared/domain/file-labels';
 
 export { ImportRefusal } from '../refusal';
 export { OUTLETS, outletFromDomain } from './outlet-clues';
@@ -13,13 +14,6 @@ export { parseDate } from './dates';
 
 const SUPPORTED = ['.txt', '.text', '.md', '.markdown'];
 const MARKDOWN = ['.md', '.markdown'];
-
-/** Lower-case extension of the file name (".txt"), or "" for none; a leading dot alone is no extension. */
-function extensionOf(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
 
 /** Which extensions are accepted (".txt", ".md", ".text", ".markdown"), case-insensitively. */
 export function isSupportedFileName(name: string): boolean {

@@ -2,6 +2,7 @@
 // refused with the reason, and for a cancelled import the files not sent. Saves as CSV.
 import { useMemo, useState } from 'react';
 import type { ImportFileResult, ImportStatus } from '../../../../shared/domain/types';
+import { countByStatus } from '../../../../shared/domain/import-report';
 import './import-report.css';
 import { useAppStore } from '../../state/store-context';
 import { formatCount } from './import-progress';
@@ -42,7 +43,7 @@ function ImportReport() {
   const setFilter = (f: Filter) => setChoice({ report, filter: f });
   const shown = useMemo(() => (report ? (filter === 'all' ? report.results : report.results.filter((r) => r.status === filter)) : []), [report, filter]);
   if (!report) return null;
-  const near = report.nearDuplicates ?? report.results.filter((r) => r.status === 'near-duplicate').length;
+  const near = report.nearDuplicates ?? countByStatus(report.results)['near-duplicate'];
   const notSent = report.notSent ?? [];
   const counts: Array<{ status: ImportStatus; n: number; label: string }> = [
     { status: 'imported', n: report.imported, label: `${formatCount(report.imported)} imported` },

@@ -5,18 +5,9 @@
 import type { DroppedFile } from '../../../../shared/api/contract';
 import type { ImportSizeLimits } from '../../../../shared/api/rpc';
 import type { ImportFileResult, ImportReport } from '../../../../shared/domain/types';
+import { batchStored, cancelRequested, filesAdded, jobEnd, jobStarted, readingFile, storingBatch, type ImportJobEnd } from '../../../../shared/domain/import-jobs';
 import { nextBatchLength, refusedLocally, safeFileName, toDroppedFile } from './import-batches';
 import type { ImportProgress } from './import-progress';
-
-export interface ImportJobOutcome {
-  results: ImportFileResult[];
-  /** Cancel was pressed before the end. */
-  cancelled: boolean;
-  /** Names of the files never sent (cancelled, or stopped by an error), in drop order. */
-  notSent: string[];
-  /** Why the job stopped early, when a call failed. */
-  error?: unknown;
-}
 
 export interface ImportJobOptions {
   send(files: DroppedFile[]): Promise<ImportReport>;
@@ -46,14 +37,13 @@ export class ImportJob {
   readonly #now: () => number;
   readonly #queue: File[] = [];
   #progress: ImportProgress;
-  #cancelled = false;
   #lastNotify = 0;
   #trailing: ReturnType<typeof setTimeout> | null = null;
 
   constructor(opts: ImportJobOptions) {
     this.#opts = opts;
     this.#now = opts.now ?? (() => Date.now());
-    this.#progress = { done: 0, total: 0, batchesDone: 0, phase: 'reading', current: '', startedAt: this.#now(), cancelling: false };
+    this.#progress = { ...jobStarted(), startedAt: this.#now() };
   }
 
   get progress(): ImportProgress {
@@ -61,37 +51,36 @@ export class ImportJob {
   }
 
   get cancelled(): boolean {
-    return this.#cancelled;
+    return this.#progress.cancelling;
   }
 
   /** Add files to the job (before or while it runs). */
   add(files: readonly File[]): void {
-    if (this.#cancelled) return;
+    if (this.#progress.cancelling) return;
     this.#queue.push(...files);
-    this.#update({ total: this.#progress.total + files.length }, true);
+    this.#update(filesAdded(this.#progress, files.length), true);
   }
 
   /** Stop after the batch in flight; files not yet sent stay unsent. */
   cancel(): void {
-    if (this.#cancelled) return;
-    this.#cancelled = true;
-    this.#update({ cancelling: true }, true);
+    if (this.#progress.cancelling) return;
+    this.#update(cancelRequested(this.#progress), true);
   }
 
-  async run(): Promise<ImportJobOutcome> {
+  async run(): Promise<ImportJobEnd> {
     const results: ImportFileResult[] = [];
     const notSent: string[] = [];
     const { sliceMs = 12, maxFiles, maxBase64 } = this.#opts;
     let error: unknown;
-    while (this.#queue.length > 0 && !this.#cancelled) {
+    while (this.#queue.length > 0 && !this.#progress.cancelling) {
       const limits = this.#opts.limits?.();
       const batch = this.#queue.splice(0, nextBatchLength(this.#queue, maxFiles, maxBase64, limits));
       const payload: DroppedFile[] = [];
       const local: ImportFileResult[] = [];
       let sliceStart = this.#now();
       for (const file of batch) {
-        if (this.#cancelled) break;
-        this.#update({ phase: 'reading', current: file.name });
+        if (this.#progress.cancelling) break;
+        this.#update(readingFile(this.#progress, file.name));
         try {
           payload.push(await toDroppedFile(file, limits));
         } catch (err) {
@@ -102,14 +91,12 @@ export class ImportJob {
           sliceStart = this.#now();
         }
       }
-      if (this.#cancelled) {
+      if (this.#progress.cancelling) {
         // Read but not sent: nothing of this batch reached the library.
         notSent.push(...batch.map((f) => safeFileName(f.name)));
         break;
       }
-      const first = batch[0]!.name;
-      const last = batch[batch.length - 1]!.name;
-      this.#update({ phase: 'importing', current: batch.length > 1 ? `${first} … ${last}` : first }, true);
+      this.#update(storingBatch(this.#progress, batch.map((f) => f.name)), true);
       let report: ImportReport | null = null;
       if (payload.length > 0) {
         try {
@@ -122,17 +109,17 @@ export class ImportJob {
         }
       }
       results.push(...local, ...(report?.results ?? []));
-      this.#update({ done: this.#progress.done + batch.length, batchesDone: this.#progress.batchesDone + 1 }, true);
+      this.#update(batchStored(this.#progress, batch.length), true);
       if (report) this.#opts.onBatch?.(report);
     }
     notSent.push(...this.#queue.splice(0).map((f) => safeFileName(f.name)));
     if (this.#trailing !== null) clearTimeout(this.#trailing);
     this.#trailing = null;
-    return { results, cancelled: this.#cancelled, notSent, ...(error !== undefined ? { error } : {}) };
+    return jobEnd(results, notSent, this.#progress.cancelling, error);
   }
 
-  #update(patch: Partial<ImportProgress>, force = false): void {
-    this.#progress = { ...this.#progress, ...patch };
+  #update(next: ImportProgress, force = false): void {
+    this.#progress = next;
     const t = this.#now();
     const wait = (this.#opts.notifyMs ?? 100) - (t - this.#lastNotify);
     if (!force && wait > 0) {

@@ -1,20 +1,11 @@
 // What the progress panel shows of a running import: files done of the total, the rate, the time left.
 // Pure functions of the job's state and the clock, so they can be tested without timers.
+import type { ImportJobProgress } from '../../../../shared/domain/import-jobs';
 
-export interface ImportProgress {
-  /** Files whose batch has been answered (imported, duplicate, near-duplicate or refused). */
-  done: number;
-  /** Files in the job so far (a drop during the import adds to it). */
-  total: number;
-  batchesDone: number;
-  /** Reading files from disk, or waiting for the main side to store a batch. */
-  phase: 'reading' | 'importing';
-  /** The file being read, or the range of the batch being imported. */
-  current: string;
+/** A job's progress (shared/domain/import-jobs, the same for a drop and a dialog import), and when it started. */
+export interface ImportProgress extends ImportJobProgress {
   /** Clock reading (ms) when the job started. */
   startedAt: number;
-  /** Cancel was pressed: the batch in flight finishes, no further batch is sent. */
-  cancelling: boolean;
 }
 
 export interface ProgressStats {

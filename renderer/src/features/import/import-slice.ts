@@ -4,8 +4,9 @@
 // followed by polling (lib/remote-import-job) with the same progress and Cancel; a drop meanwhile starts
 // after it. At the end the merged report is shown and the first imported article opened.
 import type { ImportReport } from '../../../../shared/domain/types';
-import { mergeReports } from './import-batches';
-import { ImportJob, type ImportJobOutcome } from './import-job';
+import { importReportOf } from '../../../../shared/domain/import-report';
+import type { ImportJobEnd } from '../../../../shared/domain/import-jobs';
+import { ImportJob } from './import-job';
 import { RemoteImportJob } from './remote-import-job';
 import type { ImportProgress } from './import-progress';
 import { importReportFile } from './import-report-csv';
@@ -75,7 +76,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     return created;
   };
 
-  const runJob = async (current: { run(): Promise<ImportJobOutcome> }): Promise<void> => {
+  const runJob = async (current: { run(): Promise<ImportJobEnd> }): Promise<void> => {
     set({ importReport: null });
     const outcome = await current.run();
     if (job === current) {
@@ -86,7 +87,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     if (outcome.results.length === 0 && outcome.notSent.length === 0) return;
     const reason = outcome.error !== undefined ? 'not sent: the import stopped on an error' : 'not sent: the import was cancelled';
     await finish({
-      ...mergeReports(outcome.results),
+      ...importReportOf(outcome.results),
       ...(outcome.cancelled ? { cancelled: true } : {}),
       ...(outcome.notSent.length ? { notSent: outcome.notSent, notSentReason: reason } : {}),
     });

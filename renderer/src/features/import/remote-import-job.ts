@@ -2,7 +2,7 @@
 // started it), and this follows it by polling import.jobStatus, so that it shows the same progress panel,
 // rate and Cancel as a drop (lib/import-job). Cancel asks the main side to stop after the batch in flight.
 import type { ImportJobStatus } from '../../../../shared/domain/types';
-import type { ImportJobOutcome } from './import-job';
+import { cancelRequested, jobEnd, jobStarted, type ImportJobEnd } from '../../../../shared/domain/import-jobs';
 import type { ImportProgress } from './import-progress';
 
 export interface RemoteImportJobOptions {
@@ -28,7 +28,7 @@ export class RemoteImportJob {
 
   constructor(opts: RemoteImportJobOptions) {
     this.#opts = opts;
-    this.#progress = { done: 0, total: opts.total, batchesDone: 0, phase: 'reading', current: '', startedAt: (opts.now ?? Date.now)(), cancelling: false };
+    this.#progress = { ...jobStarted(opts.total), startedAt: (opts.now ?? Date.now)() };
   }
 
   get progress(): ImportProgress {
@@ -42,7 +42,7 @@ export class RemoteImportJob {
   cancel(): void {
     if (this.#cancelled) return;
     this.#cancelled = true;
-    this.#set({ cancelling: true });
+    this.#set(cancelRequested(this.#progress));
     // A failed request is seen by the next poll: the job then still runs, and Cancel can be pressed again.
     this.#opts.cancel(this.#opts.jobId).catch(() => {
       this.#cancelled = false;
@@ -50,7 +50,7 @@ export class RemoteImportJob {
     });
   }
 
-  async run(): Promise<ImportJobOutcome> {
+  async run(): Promise<ImportJobEnd> {
     const { pollMs = 250, maxPollFailures = 20 } = this.#opts;
     const sleep = this.#opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     let failures = 0;
@@ -60,13 +60,14 @@ export class RemoteImportJob {
         s = await this.#opts.status(this.#opts.jobId);
         failures = 0;
       } catch (err) {
-        if (++failures > maxPollFailures) return { results: [], cancelled: this.#cancelled, notSent: [], error: err };
+        if (++failures > maxPollFailures) return jobEnd([], [], this.#cancelled, err);
         await sleep(pollMs);
         continue;
       }
       const more = s.batchesDone > this.#progress.batchesDone;
       this.#set({ done: s.done, total: s.total, batchesDone: s.batchesDone, phase: s.phase, current: s.current, cancelling: s.cancelling || this.#cancelled });
       if (s.state === 'finished') {
+        // The main side ended the job by the same rule (shared/domain/import-jobs); its end is taken as it is.
         return {
           results: s.results ?? [],
           cancelled: s.cancelled ?? false,

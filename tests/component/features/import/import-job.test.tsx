@@ -70,6 +70,8 @@ describe('size caps per type', () => {
     const size = 30 * 1024 * 1024;
     expect(isOversized({ name: 'report.pdf', size })).toBe(false);
     expect(isOversized({ name: 'report.txt', size })).toBe(true);
+    // Judged by the label the main side will see ("report.pdf"), not the raw name.
+    expect(isOversized({ name: 'report.pdf ', size })).toBe(false);
     // A 30 MB PDF carries its bytes (and goes alone), a 30 MB text file only its name and size.
     expect(planBatches([{ name: 'a.txt', size: 10 }, { name: 'report.pdf', size }, { name: 'big.txt', size }]).map((b) => b.map((f) => f.name))).toEqual([
       ['a.txt'],
@@ -141,6 +143,19 @@ describe('ImportJob', () => {
     // Files dropped after Cancel do not join the cancelled job.
     job.add(files(2, 'late'));
     expect(job.progress.total).toBe(7);
+  });
+
+  it('does not count as cancelled when Cancel comes while the last batch is in flight: everything was stored', async () => {
+    const { send, calls, answerNext } = steppedSend();
+    const job = new ImportJob({ send, onProgress: () => {}, maxFiles: 3 });
+    job.add(files(3));
+    const done = job.run();
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    job.cancel();
+    await answerNext();
+    const outcome = await done;
+    expect(outcome).toMatchObject({ cancelled: false, notSent: [] });
+    expect(outcome.results).toHaveLength(3);
   });
 
   it('stops reading a batch when cancelled while reading it, and sends none of it', async () => {

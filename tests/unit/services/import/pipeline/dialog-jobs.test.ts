@@ -80,7 +80,7 @@ describe('dialog import jobs', () => {
         return wb.importer.importFiles(files);
       },
     };
-    const jobs = createImportJobs(slow, { batchFiles: 5 });
+    const jobs = createImportJobs(slow, { budget: { maxFiles: 5 } });
     const { jobId, total } = await jobs.start([root]);
     expect(total).toBe(31);
     const waitGate = async () => {
@@ -118,7 +118,7 @@ describe('dialog import jobs', () => {
         return wb.importer.importFiles(files);
       },
     };
-    const jobs = createImportJobs(failing, { batchFiles: 3 });
+    const jobs = createImportJobs(failing, { budget: { maxFiles: 3 } });
     const { jobId } = await jobs.start([root, join(FIXTURES, FOGLIETTONE)]);
     while (jobs.status(jobId).state !== 'finished') await new Promise((r) => setTimeout(r, 5));
     const end = jobs.status(jobId);

@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_LABEL, labelBase, pathLabel } from '../../../../../shared/domain/file-labels';
-import { extensionOf, formatFor } from '../../../../../electron/services/import/formats/registry';
+import { MAX_LABEL, extensionOf, labelBase, pathLabel } from '../../../../../shared/domain/file-labels';
+import { formatFor } from '../../../../../electron/services/import/formats/registry';
 import { readFileBatches, type PathProblem } from '../../../../../electron/services/import/pipeline/read-paths';
 import { tempDir } from '../../../../helpers/temp-library';
 
