@@ -3,7 +3,8 @@
 // Matching folds case and diacritics ("citta" finds "città", "Perche" finds "perché"), splits words at
 // anything that is not a letter or digit (so "dell'Occidente" and "un’aggressione" index "occidente" and
 // "aggressione"), drops a short list of Italian and English function words, and searches every query word
-// as a prefix (from 3 letters) and, from 5 letters, with one typo allowed. All words must match (AND).
+// as a prefix (from 3 letters) and, from 5 letters, with one typo allowed. All words must match (AND). The
+// folding is shared/domain/fold.ts, which the renderer's filters use too.
 //
 // The index is built in the background the first time it is asked for (warm(), which the host triggers
 // once the UI has loaded the list, or the first search, which waits for it): texts are read from the
@@ -13,6 +14,7 @@
 // strings): the first match of a search is nearly always there, so a snippet rarely needs a file read; the
 // rest of the text (20 MB less for 10,000 articles) is read from the library only for the hits that need it.
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { fold, foldForMatch } from '../../shared/domain/fold';
 import type { LibraryHooks } from './library/library';
 
 export interface SearchDoc {
@@ -57,37 +59,6 @@ const SNIPPET_BEFORE = 60;
 const SNIPPET_AFTER = 110;
 const SNIPPET_HEAD_BYTES = 2048;
 
-const NON_ASCII = /[\u0080-\uffff]/g;
-const MARKS = /\p{M}+/gu;
-const foldCache = new Map<string, string>();
-function foldChar(c: string): string {
-  let f = foldCache.get(c);
-  if (f === undefined) {
-    const base = c.normalize('NFD').replace(MARKS, '');
-    f = base.length === 1 ? base : c;
-    foldCache.set(c, f);
-  }
-  return f;
-}
-
-/**
- * Lower case without diacritics, one UTF-16 unit for one unit, so that an offset found in the folded text
- * is the same offset in the original ("Città" → "citta", "ÉCOLE" → "ecole").
- */
-export function fold(s: string): string {
-  let lower = s.toLowerCase();
-  if (lower.length !== s.length) {
-    // A character whose lower case is longer ("İ"): fold unit by unit to keep offsets aligned.
-    let out = '';
-    for (const c of s) {
-      const l = c.toLowerCase();
-      out += l.length === c.length ? l : c;
-    }
-    lower = out;
-  }
-  return lower.replace(NON_ASCII, foldChar);
-}
-
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -104,7 +75,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Folded words of a text (the index's and the query's tokenizer: folding the whole text once is cheaper). */
 export function tokenize(text: string): string[] {
-  return fold(text.normalize('NFC')).split(WORD_SPLIT);
+  return foldForMatch(text).split(WORD_SPLIT);
 }
 
 /** A token as indexed and searched (already folded by tokenize): null for single letters and function words. */

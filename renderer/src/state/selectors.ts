@@ -1,6 +1,7 @@
 // Derived data as pure functions of state. Components memoise the calls; nothing here touches the DOM.
 import type { Annotation, ArticleSummary, ClaimSummary, StanceCounts } from '../../../shared/domain/types';
 import { STANCES } from '../../../shared/domain/types';
+import { foldForMatch } from '../../../shared/domain/fold';
 
 /** What the article list shows as "claims": distinct claims with evidence in the article. */
 export function annotationCounts(annotations: readonly Annotation[]): { claimCount: number; annotationCount: number } {
@@ -14,20 +15,21 @@ export function claimLabel(text: string, max = 60): string {
   return cps.length > max ? `${cps.slice(0, max - 1).join('')}…` : t;
 }
 
-// Lower-cased haystacks are cached per summary object, so filtering 100,000 rows per keystroke stays cheap.
+// Folded haystacks (case and accents, as the full-text search folds) are cached per summary object, so
+// filtering 100,000 rows per keystroke stays cheap.
 const haystacks = new WeakMap<ArticleSummary, string>();
 function haystack(a: ArticleSummary): string {
   let h = haystacks.get(a);
   if (h === undefined) {
-    h = [a.title, a.outlet.name, a.outlet.domain ?? '', a.url ?? ''].join('\u0000').toLowerCase();
+    h = foldForMatch([a.title, a.outlet.name, a.outlet.domain ?? '', a.url ?? ''].join('\u0000'));
     haystacks.set(a, h);
   }
   return h;
 }
 
-/** Rows whose title, outlet or URL contain every word of the query (case-insensitive). */
+/** Rows whose title, outlet or URL contain every word of the query (ignoring case and accents). */
 export function filterArticles(articles: readonly ArticleSummary[], query: string): readonly ArticleSummary[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = foldForMatch(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return articles;
   return articles.filter((a) => {
     const h = haystack(a);
@@ -35,16 +37,19 @@ export function filterArticles(articles: readonly ArticleSummary[], query: strin
   });
 }
 
-/** Claims matching typed text for the typeahead: prefix matches first, then by evidence; recent ones when empty. */
+/**
+ * Claims matching typed text for the typeahead (ignoring case and accents: "ritirera" finds "ritirerà"):
+ * prefix matches first, then by evidence; recent ones when empty.
+ */
 export function matchClaims(claims: readonly ClaimSummary[], query: string, limit = 8): ClaimSummary[] {
-  const q = query.trim().toLowerCase();
+  const q = foldForMatch(query.trim());
   if (!q) return [...claims].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)).slice(0, limit);
   const scored: Array<{ c: ClaimSummary; rank: number }> = [];
   for (const c of claims) {
-    const text = c.text.toLowerCase();
+    const text = foldForMatch(c.text);
     const at = text.indexOf(q);
     if (at >= 0) scored.push({ c, rank: at === 0 ? 0 : 1 });
-    else if (c.speaker.toLowerCase().includes(q)) scored.push({ c, rank: 2 });
+    else if (foldForMatch(c.speaker).includes(q)) scored.push({ c, rank: 2 });
   }
   scored.sort((a, b) => a.rank - b.rank || b.c.sourceCount - a.c.sourceCount || a.c.text.localeCompare(b.c.text));
   return scored.slice(0, limit).map((s) => s.c);
@@ -81,12 +86,12 @@ export function indexOfId(rows: ReadonlyArray<{ id: string }>, id: string | null
   return id === null ? -1 : rows.findIndex((r) => r.id === id);
 }
 
-/** Claims whose text, speaker or note contain every word of the query. */
+/** Claims whose text, speaker or note contain every word of the query (ignoring case and accents). */
 export function filterClaims(claims: readonly ClaimSummary[], query: string): readonly ClaimSummary[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = foldForMatch(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return claims;
   return claims.filter((c) => {
-    const h = `${c.text}\u0000${c.speaker}\u0000${c.note}`.toLowerCase();
+    const h = foldForMatch(`${c.text}\u0000${c.speaker}\u0000${c.note}`);
     return words.every((w) => h.includes(w));
   });
 }

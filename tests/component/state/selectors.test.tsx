@@ -41,6 +41,12 @@ describe('filterArticles', () => {
   it('returns the same array for an empty query', () => {
     expect(filterArticles(rows, '  ')).toBe(rows);
   });
+  it('ignores accents on either side', () => {
+    const accented = [...rows, summary({ id: 'c', title: 'La città è calma', outlet: { name: 'Corriere', domain: null }, url: null })];
+    expect(filterArticles(accented, 'citta').map((r) => r.id)).toEqual(['c']);
+    expect(filterArticles(accented, 'CITTÀ E').map((r) => r.id)).toEqual(['c']);
+    expect(filterArticles(accented, 'citte')).toEqual([]);
+  });
 });
 
 describe('claims selectors', () => {
@@ -58,6 +64,15 @@ describe('claims selectors', () => {
     expect(matchClaims(claims, 'putin').map((c) => c.id)).toEqual(['c3', 'c1']);
     expect(matchClaims(claims, '').map((c) => c.id)).toEqual(['c3', 'c2', 'c1']);
     expect(matchClaims(claims, '', 1)).toHaveLength(1);
+  });
+  it('matchClaims and filterClaims ignore accents; findClaimByText does not (the main side tells "ritirerà" from "ritirera")', () => {
+    const accented = summarizeClaims([makeClaim({ id: 'c4', text: 'Le truppe si ritirerà', speaker: 'Tokaïev', note: 'città' })], []);
+    expect(matchClaims(accented, 'ritirera').map((c) => c.id)).toEqual(['c4']);
+    expect(matchClaims(accented, 'tokaiev').map((c) => c.id)).toEqual(['c4']);
+    expect(matchClaims(accented, 'ritirero')).toEqual([]);
+    expect(filterClaims(accented, 'RITIRERA citta').map((c) => c.id)).toEqual(['c4']);
+    expect(findClaimByText(accented, 'le truppe si ritirera')).toBeUndefined();
+    expect(findClaimByText(accented, 'LE TRUPPE SI RITIRERÀ')?.id).toBe('c4');
   });
   it('findClaimByText ignores case and spacing', () => {
     expect(findClaimByText(claims, '  csto  TROOPS will withdraw ')?.id).toBe('c1');

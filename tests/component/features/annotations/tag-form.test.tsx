@@ -109,6 +109,20 @@ describe('tag form', () => {
     await waitFor(() => expect(store.getState().claims.find((c) => c.id === 'c1')?.sourceCount).toBe(1));
   });
 
+  it('finds a claim with accents from text typed without them ("ritirera" → "ritirerà")', async () => {
+    const accented = makeClaim({ id: 'c3', text: 'Le truppe si ritirerà dal Kazakistan', speaker: 'Putin' });
+    const { api, user } = await setup({ claims: [csto, other, accented] });
+    selectInReader(needle);
+    await user.click(await screen.findByTestId('tag-claim'));
+    await user.type(screen.getByTestId('claim-input'), 'RITIRERA');
+    const options = screen.getAllByTestId('claim-option');
+    expect(options).toHaveLength(1);
+    expect(options[0]).toHaveTextContent('Le truppe si ritirerà dal Kazakistan');
+    await user.click(options[0]!);
+    await user.click(screen.getByTestId('save-annotation'));
+    await waitFor(() => expect(api.callsOf('annotations.create')[0]).toMatchObject({ claimId: 'c3' }));
+  });
+
   it('picks an option by clicking, and reuses a claim typed with its exact wording', async () => {
     const { api, user } = await setup();
     selectInReader(needle);

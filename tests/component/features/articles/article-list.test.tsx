@@ -81,6 +81,21 @@ describe('article list', () => {
     expect(screen.getByText(/No articles match/)).toBeInTheDocument();
   });
 
+  it('filters ignoring accents, as the full-text search does', async () => {
+    const accented = makeArticle({ id: 'a4', title: 'Le truppe si ritirerà, perché la città è calma', outlet: { name: 'Sputnik Italia', domain: 'it.sputniknews.com' } });
+    const { user } = await renderApp(new FakeApi({ articles: [sputnik, fogliettone, bbc, accented] }));
+    await waitFor(() => expect(rowIds()).toHaveLength(4));
+    const filter = screen.getByTestId('article-filter');
+    await user.type(filter, 'perche');
+    expect(rowIds()).toEqual(['a4']);
+    await user.clear(filter);
+    await user.type(filter, 'CITTA E');
+    expect(rowIds()).toEqual(['a4']);
+    await user.clear(filter);
+    await user.type(filter, 'città');
+    expect(rowIds()).toEqual(['a4']);
+  });
+
   it('moves the cursor with ↑/↓ and opens the article with Enter', async () => {
     const api = new FakeApi({ articles: [sputnik, fogliettone, bbc] });
     const { user } = await renderApp(api);
