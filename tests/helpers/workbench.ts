@@ -1,12 +1,15 @@
 // Unit tests that drive the real services through the dispatcher, as both transports do: open workbenches
 // on a temp library (closed together after each test), and call a method, throwing its error with its code.
 import { openWorkbench, type OpenWorkbenchOptions, type Workbench } from '../../electron/services/workbench';
+import { createDispatchClient } from '../../shared/api/client';
+import type { MethodName } from '../../shared/api/contract';
 
-/** The method's result; its error (message and code) thrown as it would reach the UI. */
+/**
+ * The method's result; its error thrown as the UI gets it (an ApiError with its code), through the same client
+ * as the CLI's. Untyped on purpose: tests send input the contract refuses, and methods it does not have.
+ */
 export async function callApi<T>(wb: Pick<Workbench, 'dispatch'>, method: string, input: unknown): Promise<T> {
-  const r = await wb.dispatch(method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.result as T;
+  return (await createDispatchClient(wb.dispatch).call(method as MethodName, input as never)) as T;
 }
 
 /** Workbenches opened by a test, host shell and quiet by default, and closed by closeAll(). */

@@ -72,7 +72,9 @@ describe('workbench CLI: per-file size caps', () => {
     [['settings', '--max-file-mb', '0'], /--max-file-mb must be a number of megabytes from 1 to 200 \(got "0"\)/],
     [['settings', '--max-pdf-mb', '201'], /--max-pdf-mb must be a number of megabytes from 1 to 200/],
     [['settings', '--max-pdf-mb', 'lots'], /got "lots"/],
-    [['import', 'x.txt', '--max-file-mb', '-3'], /--max-file-mb must be/],
+    [['import', 'x.txt', '--max-file-mb=-3'], /--max-file-mb must be/],
+    // Strict parsing: a value that looks like an option is not taken as one, and the error says how to give it.
+    [['import', 'x.txt', '--max-file-mb', '-3'], /--max-file-mb needs a value \(a value starting with "-" is written --max-file-mb=-…\)/],
     [['settings', '--defaults', '--max-file-mb', '5'], /cannot be combined/],
   ])('refuses bad values with usage (exit 2), changing nothing: %s', async (args, message) => {
     await cli('settings', '--max-file-mb', '7');

@@ -153,4 +153,13 @@ describe('workbench reextract', () => {
     expect(missing.code).toBe(1);
     expect(missing.out).toMatch(/^kept\tnope\tNo article with id nope/);
   });
+
+  it("re-derives through articles.reextract, keeping the library's own outlet names", async () => {
+    await cli('import', join(FIXTURES, FOGLIETTONE));
+    expect((await cli('settings', '--outlet', 'ilfogliettone.it=Il Fogliettone')).code).toBe(0);
+    const r = await cli('reextract', '--all');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^unchanged\t[0-9a-f]{16}\t/);
+    expect((await cli('list')).out).toMatch(/\tIl Fogliettone\tPutin risponde/);
+  });
 });
