@@ -231,9 +231,8 @@ describe('CLI import', () => {
     // On a terminal the line is rewritten in place about once a second, and cleared at the end.
     const raw: string[] = [];
     let t = 0;
-    const progress = await startProgress([src], { log: () => {}, err: () => {}, isTTY: true, errRaw: (s) => raw.push(s) }, 5, () => (t += 1000));
-    progress.batch(['ansa.txt', 'rail.txt']);
-    progress.done(2);
+    const progress = startProgress(4, { log: () => {}, err: () => {}, isTTY: true, errRaw: (s) => raw.push(s) }, 5, () => (t += 1000));
+    progress.update({ done: 2, current: 'ansa.txt … rail.txt' });
     await new Promise((r) => setTimeout(r, 30));
     progress.stop();
     const CLEAR_LINE = '\r\u001b[K';
