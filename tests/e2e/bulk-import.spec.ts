@@ -2,11 +2,9 @@
 // duplicates, near duplicates and files that must be refused), progress that advances, Cancel midway, then
 // the library on disk checked against the report, and a second drop that completes the import.
 // Set WB_SCREENSHOT_DIR to keep pictures of the progress bar and the report.
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { parseCsv } from '../helpers/csv';
+import { collectErrors } from './pages/app';
 import { NEWS_DOMAINS, NEWS_WORDS, mulberry32 } from '../helpers/seeded';
 
 type Kind = 'new' | 'duplicate' | 'near-duplicate' | 'refused';
@@ -79,74 +77,32 @@ function generate(n: number, seed = 7): GenFile[] {
   return files;
 }
 
-/** Drop many files at once: their bytes go over in several evaluate calls, then one drop carries them all. */
-async function dropMany(page: Page, files: readonly GenFile[]) {
-  await page.evaluate(() => ((window as unknown as { __drop: File[] }).__drop = []));
-  for (let i = 0; i < files.length; i += 250) {
-    const chunk = files.slice(i, i + 250).map((f) => ({ name: f.name, b64: f.bytes.toString('base64') }));
-    await page.evaluate((items) => {
-      const out = (window as unknown as { __drop: File[] }).__drop;
-      for (const it of items) out.push(new File([Uint8Array.from(atob(it.b64), (c) => c.charCodeAt(0))], it.name, { type: 'text/plain' }));
-    }, chunk);
-  }
-  await page.locator('[data-testid="app-root"]').evaluate((target) => {
-    const dt = new DataTransfer();
-    for (const f of (window as unknown as { __drop: File[] }).__drop) dt.items.add(f);
-    (window as unknown as { __drop: File[] }).__drop = [];
-    for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-  });
-}
-
-const count = async (page: Page, status: string) => Number(await page.getByTestId(`import-count-${status}`).getAttribute('data-count'));
-const reportCounts = async (page: Page) => ({
-  imported: await count(page, 'imported'),
-  near: await count(page, 'near-duplicate'),
-  duplicates: await count(page, 'duplicate'),
-  refused: await count(page, 'refused'),
-  notSent: (await page.getByTestId('import-count-not-sent').count()) ? await count(page, 'not-sent') : 0,
-});
 const tally = (files: readonly GenFile[], kind: Kind) => files.filter((f) => f.kind === kind).length;
-
-function onDisk(libraryDir: string) {
-  const index = JSON.parse(readFileSync(join(libraryDir, 'articles.json'), 'utf8')) as { articles: Array<{ id: string }> };
-  const folders = readdirSync(join(libraryDir, 'articles')).filter((n) => !n.startsWith('.'));
-  return { ids: index.articles.map((a) => a.id), folders };
-}
-
-async function saveCsv(page: Page): Promise<string[][]> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-import-report').click()]);
-  expect(download.suggestedFilename()).toMatch(/^import-report-.*\.csv$/);
-  return parseCsv(readFileSync((await download.path())!, 'utf8'));
-}
 
 const shots = process.env.WB_SCREENSHOT_DIR;
 
-test('2,000 files: progress advances, Cancel midway keeps whole batches, a second drop completes the import', async ({ page, workbench }) => {
+test('2,000 files: progress advances, Cancel midway keeps whole batches, a second drop completes the import', async ({ page, workbench, app, report, library }) => {
   test.setTimeout(60_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const errors = collectErrors(page);
   const files = generate(2000);
   expect([tally(files, 'duplicate'), tally(files, 'near-duplicate'), tally(files, 'refused')]).toEqual([19, 38, 38]);
 
-  await page.goto(workbench.url);
-  await expect(page.getByTestId('app-root')).toBeVisible();
-  await dropMany(page, files);
+  await app.open(workbench.url);
+  await app.drop(files);
 
-  const job = page.getByTestId('import-job');
-  await expect(job).toBeVisible();
-  await expect(page.getByTestId('import-job-count')).toContainText('/ 2,000 files');
+  await expect(report.job).toBeVisible();
+  await expect(report.jobCount).toContainText('/ 2,000 files');
   // At least one batch answered, and far from the end: cancel now.
-  await expect(job).not.toHaveAttribute('data-done', '0', { timeout: 20_000 });
-  await expect(page.getByTestId('import-job-count')).toHaveText(/Importing \d[\d,]* \/ 2,000 files/);
+  await expect(report.job).not.toHaveAttribute('data-done', '0', { timeout: 20_000 });
+  await expect(report.jobCount).toHaveText(/Importing \d[\d,]* \/ 2,000 files/);
   if (shots) await page.screenshot({ path: join(shots, 'bulk-import-progress.png') });
-  await page.getByTestId('cancel-import').click();
+  await report.cancel();
 
-  const report = page.getByTestId('import-report');
-  await expect(report).toBeVisible({ timeout: 20_000 });
-  await expect(job).toHaveCount(0);
-  await expect(report).toContainText('Import (cancelled)');
-  const first = await reportCounts(page);
-  const answered = first.imported + first.near + first.duplicates + first.refused;
+  await expect(report.panel).toBeVisible({ timeout: 20_000 });
+  await expect(report.job).toHaveCount(0);
+  await expect(report.panel).toContainText('Import (cancelled)');
+  const first = await report.counts();
+  const answered = first.imported + first.near + first.duplicate + first.refused;
   // Whole batches of 200 (the files are small), never all of them.
   expect(answered % 200).toBe(0);
   expect(answered).toBeGreaterThanOrEqual(200);
@@ -154,73 +110,71 @@ test('2,000 files: progress advances, Cancel midway keeps whole batches, a secon
   expect(first.notSent).toBeGreaterThan(0);
   // The answered files are the first ones dropped, each with the status it was made for.
   const sent = files.slice(0, answered);
-  expect(first).toMatchObject({ imported: tally(sent, 'new'), near: tally(sent, 'near-duplicate'), duplicates: tally(sent, 'duplicate'), refused: tally(sent, 'refused') });
-  await expect(report.getByTestId('import-result').filter({ hasText: '_syndicated.txt' }).first()).toContainText(/near-duplicate of ".+" \(.+\)/);
+  expect(first).toMatchObject({ imported: tally(sent, 'new'), near: tally(sent, 'near-duplicate'), duplicate: tally(sent, 'duplicate'), refused: tally(sent, 'refused') });
+  await expect(report.result('_syndicated.txt').first()).toContainText(/near-duplicate of ".+" \(.+\)/);
   if (shots) await page.screenshot({ path: join(shots, 'bulk-import-report.png') });
 
   // The library holds exactly the imported and near-duplicate articles of the finished batches: in the list,
   // in articles.json, and as folders (none without an index entry).
   const stored = first.imported + first.near;
-  await expect(page.getByTestId('article-count')).toHaveText(`${stored.toLocaleString('en-US')} articles`);
-  const disk = onDisk(workbench.libraryDir);
-  expect(disk.ids).toHaveLength(stored);
-  expect(disk.folders.sort()).toEqual([...disk.ids].sort());
+  await app.expectArticleCount(stored);
+  const ids = library.articles().map((a) => a.id);
+  expect(ids).toHaveLength(stored);
+  expect(library.articleFolders().sort()).toEqual([...ids].sort());
 
-  // The CSV lists every dropped file once: what was answered, and what was not sent.
-  const rows = await saveCsv(page);
-  expect(rows[0]).toEqual(['file', 'status', 'article_id', 'title', 'reason']);
+  // The CSV lists every dropped file once (saveCsv checks its header): what was answered, and what was not sent.
+  const rows = await report.saveCsv();
   expect(rows).toHaveLength(1 + 2000);
   expect(rows.filter((r) => r[1] === 'not sent')).toHaveLength(first.notSent);
 
   // Near-duplicate groups show in the list as "N versions"; the badge narrows the list to the group.
   const story = sent.find((f) => f.kind === 'near-duplicate')!.source!;
   await page.getByTestId('article-filter').fill(story);
-  const badge = page.getByTestId('article-row').filter({ hasText: story }).first().getByTestId('versions-badge');
+  const badge = app.row(story).first().getByTestId('versions-badge');
   await expect(badge).toHaveText(/^\d+ versions$/);
   const versions = Number((await badge.textContent())!.split(' ')[0]);
   await badge.click();
   await page.getByTestId('article-filter').fill('');
   await expect(page.getByTestId('versions-filter')).toContainText(`${versions} versions of “`);
-  await expect(page.getByTestId('article-row')).toHaveCount(versions);
+  await expect(app.rows).toHaveCount(versions);
   if (shots) {
     await page.getByTestId('import-filter-near-duplicate').click();
     await page.screenshot({ path: join(shots, 'bulk-import-versions.png') });
     await page.getByTestId('import-filter-all').click();
   }
   await page.getByTestId('clear-versions-filter').click();
-  await expect(page.getByTestId('article-count')).toHaveText(`${stored.toLocaleString('en-US')} articles`);
+  await app.expectArticleCount(stored);
 
   // Dropping everything again completes the import: what is stored comes back as duplicates.
-  await dropMany(page, files);
-  await expect(job).toBeVisible();
-  await expect(report).toBeVisible({ timeout: 40_000 });
-  await expect(job).toHaveCount(0);
+  await app.drop(files);
+  await expect(report.job).toBeVisible();
+  await expect(report.panel).toBeVisible({ timeout: 40_000 });
+  await expect(report.job).toHaveCount(0);
   const rest = files.slice(answered);
-  const second = await reportCounts(page);
+  const second = await report.counts();
   expect(second).toEqual({
     imported: tally(rest, 'new'),
     near: tally(rest, 'near-duplicate'),
-    duplicates: stored + tally(files, 'duplicate'),
+    duplicate: stored + tally(files, 'duplicate'),
     refused: tally(files, 'refused'),
     notSent: 0,
   });
   const total = tally(files, 'new') + tally(files, 'near-duplicate');
-  await expect(page.getByTestId('article-count')).toHaveText(`${total.toLocaleString('en-US')} articles`);
-  const after = onDisk(workbench.libraryDir);
-  expect(after.ids).toHaveLength(total);
-  expect(after.folders.sort()).toEqual([...after.ids].sort());
+  await app.expectArticleCount(total);
+  const after = library.articles().map((a) => a.id);
+  expect(after).toHaveLength(total);
+  expect(library.articleFolders().sort()).toEqual([...after].sort());
   expect(errors).toEqual([]);
 });
 
-test('the import report downloads as CSV with one row per file', async ({ page, workbench }) => {
+test('the import report downloads as CSV with one row per file', async ({ workbench, app, report }) => {
   const files = generate(300, 11).slice(200);
-  await page.goto(workbench.url);
-  await dropMany(page, files);
-  const report = page.getByTestId('import-report');
-  await expect(report).toBeVisible();
-  await expect(report.getByTestId('import-result')).toHaveCount(100);
-  const rows = await saveCsv(page);
-  expect(rows[0]).toEqual(['file', 'status', 'article_id', 'title', 'reason']);
+  await app.open(workbench.url);
+  await app.drop(files);
+  await expect(report.panel).toBeVisible();
+  await expect(report.results).toHaveCount(100);
+  // saveCsv checks the header and the file name.
+  const rows = await report.saveCsv();
   const body = rows.slice(1);
   expect(body.map((r) => r[0])).toEqual(files.map((f) => f.name));
   // Copies and near duplicates of stories outside this slice import as new; refusals stay refused.
@@ -230,6 +184,5 @@ test('the import report downloads as CSV with one row per file', async ({ page, 
     if (row[1] === 'refused') expect(row[4], f.name).not.toBe('');
     else expect(row[2], f.name).toMatch(/^[0-9a-f]{16}$/);
   }
-  const onPage = await report.getByTestId('import-result').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-  expect(body.map((r) => r[1])).toEqual(onPage);
+  expect(body.map((r) => r[1])).toEqual(await report.statuses());
 });

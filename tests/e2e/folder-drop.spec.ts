@@ -5,49 +5,24 @@
 // sent is listed. The library on disk holds exactly what the report says was stored, with the metadata each
 // file carried and its original bytes. A second drop of the same folder completes the import.
 // Set WB_SCREENSHOT_DIR to keep pictures of the progress bar and the report.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { FIXTURES, FOGLIETTONE, SPUTNIK, dropPaths, expect, test } from './fixtures';
+import { FIXTURES, FOGLIETTONE, SPUTNIK, expect, test } from './fixtures';
 import { expectStatuses, writeMixedFolder, type Item, type MixedFile, type Status } from './mixed-folder';
-import { parseCsv } from '../helpers/csv';
+import { collectErrors } from './pages/app';
+import type { LibraryOnDisk } from './pages/library-on-disk';
 
 const FILES = 2000;
 const shots = process.env.WB_SCREENSHOT_DIR;
 
-interface StoredArticle {
-  id: string;
-  fileName: string;
-  sha256: string;
-  title: string;
-  outlet: { name: string; domain: string | null };
-  published: string | null;
-  language: string | null;
-}
-
-function onDisk(libraryDir: string) {
-  const index = JSON.parse(readFileSync(join(libraryDir, 'articles.json'), 'utf8')) as { articles: StoredArticle[] };
-  const folders = readdirSync(join(libraryDir, 'articles')).filter((n) => !n.startsWith('.'));
-  return { articles: index.articles, folders };
-}
-
-async function saveCsv(page: Page): Promise<string[][]> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-import-report').click()]);
-  return parseCsv(readFileSync((await download.path())!, 'utf8'));
-}
-
-const count = async (page: Page, status: string) => {
-  const el = page.getByTestId(`import-count-${status}`);
-  return (await el.count()) ? Number(await el.getAttribute('data-count')) : 0;
-};
 const tally = (rows: ReadonlyArray<{ status: string }>, status: string) => rows.filter((r) => r.status === status).length;
 
 /** Every stored article is one the generator made, with its title, outlet, date and language, and its original unchanged. */
-function expectStoredMatch(libraryDir: string, items: Map<string, Item>) {
-  const { articles, folders } = onDisk(libraryDir);
-  expect(folders.sort()).toEqual(articles.map((a) => a.id).sort());
+function expectStoredMatch(library: LibraryOnDisk, items: Map<string, Item>) {
+  const articles = library.articles();
+  expect(library.articleFolders().sort()).toEqual(articles.map((a) => a.id).sort());
   const wrong: string[] = [];
   for (const a of articles) {
     const it = items.get(a.fileName);
@@ -55,8 +30,8 @@ function expectStoredMatch(libraryDir: string, items: Map<string, Item>) {
       wrong.push(`${a.fileName}: not a generated item`);
       continue;
     }
-    const original = readdirSync(join(libraryDir, 'articles', a.id)).find((n) => n.startsWith('original'));
-    const sha = original && createHash('sha256').update(readFileSync(join(libraryDir, 'articles', a.id, original))).digest('hex');
+    const original = library.original(a.id);
+    const sha = original && createHash('sha256').update(original).digest('hex');
     if (sha !== a.sha256) wrong.push(`${a.fileName}: original on disk does not hash to ${a.sha256}`);
     if (it.title === undefined) continue; // the two real samples: their fields are pinned by unit tests
     if (a.sha256 !== it.sha) wrong.push(`${a.fileName}: sha256 ${a.sha256} != ${it.sha}`);
@@ -69,10 +44,9 @@ function expectStoredMatch(libraryDir: string, items: Map<string, Item>) {
   return articles.length;
 }
 
-test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report that is right row by row', async ({ page, workbench }) => {
+test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report that is right row by row', async ({ page, workbench, app, report, library }) => {
   test.setTimeout(180_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const errors = collectErrors(page);
   const root = mkdtempSync(join(tmpdir(), 'wb-folder-'));
   try {
     const folder = writeMixedFolder(join(root, 'collection'), FILES, { dir: FIXTURES, names: [FOGLIETTONE, SPUTNIK] });
@@ -88,31 +62,29 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
     const exts = new Set(files.map((f) => f.path.split('.').pop()));
     for (const ext of ['txt', 'md', 'html', 'htm', 'eml', 'json', 'jsonl', 'zip', 'docx', 'pdf']) expect(exts, ext).toContain(ext);
 
-    await page.goto(workbench.url);
-    await expect(page.getByTestId('app-root')).toBeVisible();
-    await dropPaths(page, '[data-testid="app-root"]', [folder.root]);
+    await app.open(workbench.url);
+    await app.dropPaths([folder.root]);
 
     // Progress: the walked total (hidden files not counted), then batches answered; cancel far from the end.
-    const job = page.getByTestId('import-job');
+    const job = report.job;
     await expect(job).toBeVisible();
-    await expect(page.getByTestId('import-job-count')).toContainText(`/ ${FILES.toLocaleString('en-US')} files`);
+    await expect(report.jobCount).toContainText(`/ ${FILES.toLocaleString('en-US')} files`);
     // Past the folders of the first outlets and into inbox/ (copies and refusals), so that the part answered
     // before Cancel holds every kind of answer; still several batches from the end.
-    await expect.poll(async () => Number(await job.getAttribute('data-done')), { timeout: 120_000 }).toBeGreaterThanOrEqual(FILES / 2);
-    await expect(page.getByTestId('import-job-count')).toHaveText(/Importing \d[\d,]* \/ 2,000 files/);
+    await expect.poll(() => report.done(), { timeout: 120_000 }).toBeGreaterThanOrEqual(FILES / 2);
+    await expect(report.jobCount).toHaveText(/Importing \d[\d,]* \/ 2,000 files/);
     if (shots) await page.screenshot({ path: join(shots, 'folder-drop-progress.png') });
-    await page.getByTestId('cancel-import').click();
+    await report.cancel();
 
-    const report = page.getByTestId('import-report');
-    await expect(report).toBeVisible({ timeout: 60_000 });
+    await expect(report.panel).toBeVisible({ timeout: 60_000 });
     await expect(job).toHaveCount(0);
-    await expect(report).toContainText('Import (cancelled)');
+    await expect(report.panel).toContainText('Import (cancelled)');
     if (shots) await page.screenshot({ path: join(shots, 'folder-drop-report.png') });
 
     // The CSV: answered items first, in walk order, each with the status it was made for; then the files
     // not sent, which are exactly the rest of the walk. Nothing hidden was sent.
-    const rows = await saveCsv(page);
-    expect(rows[0]).toEqual(['file', 'status', 'article_id', 'title', 'reason']);
+    // saveCsv checks the header and the file name.
+    const rows = await report.saveCsv();
     const body = rows.slice(1).map(([file, status, articleId, , reason]) => ({ file: file!, status: status!, articleId: articleId!, reason: reason! }));
     const notSent = body.filter((r) => r.status === 'not sent').map((r) => r.file);
     const answered = body.filter((r) => r.status !== 'not sent');
@@ -132,13 +104,7 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
     }
 
     // The counts on the page agree with the CSV.
-    expect({
-      imported: await count(page, 'imported'),
-      near: await count(page, 'near-duplicate'),
-      duplicate: await count(page, 'duplicate'),
-      refused: await count(page, 'refused'),
-      notSent: await count(page, 'not-sent'),
-    }).toEqual({
+    expect(await report.counts()).toEqual({
       imported: tally(firstExpected, 'imported'),
       near: tally(firstExpected, 'near-duplicate'),
       duplicate: tally(firstExpected, 'duplicate'),
@@ -148,22 +114,22 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
 
     // The library holds exactly what was stored, each article as its file says.
     const storedFirst = tally(firstExpected, 'imported') + tally(firstExpected, 'near-duplicate');
-    expect(expectStoredMatch(workbench.libraryDir, items)).toBe(storedFirst);
-    await expect(page.getByTestId('article-count')).toHaveText(`${storedFirst.toLocaleString('en-US')} articles`);
+    expect(expectStoredMatch(library, items)).toBe(storedFirst);
+    await app.expectArticleCount(storedFirst);
 
     // Dropping the folder again completes the import: what is stored comes back as duplicates.
-    await dropPaths(page, '[data-testid="app-root"]', [folder.root]);
+    await app.dropPaths([folder.root]);
     await expect(job).toBeVisible();
-    await expect(report).toBeVisible({ timeout: 120_000 });
-    await expect(report).not.toContainText('Import (cancelled)');
+    await expect(report.panel).toBeVisible({ timeout: 120_000 });
+    await expect(report.panel).not.toContainText('Import (cancelled)');
     const seen = { shas: new Set<string>(), stories: new Set<number>() };
     expectStatuses(files.slice(0, sentFiles), seen);
     const secondExpected = expectStatuses(files, seen);
-    const second = (await saveCsv(page)).slice(1);
+    const second = (await report.saveCsv()).slice(1);
     expect(second.map(([file, status]) => `${file} ${status}`)).toEqual(secondExpected.map((e) => `${e.label} ${e.status}`));
     const storedAll = tally(all, 'imported') + tally(all, 'near-duplicate');
-    expect(expectStoredMatch(workbench.libraryDir, items)).toBe(storedAll);
-    await expect(page.getByTestId('article-count')).toHaveText(`${storedAll.toLocaleString('en-US')} articles`);
+    expect(expectStoredMatch(library, items)).toBe(storedAll);
+    await app.expectArticleCount(storedAll);
     if (shots) await page.screenshot({ path: join(shots, 'folder-drop-complete.png') });
     expect(errors).toEqual([]);
   } finally {
@@ -171,23 +137,20 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
   }
 });
 
-test('a folder picked with Folder… imports like a dropped one: same labels, same order, same answers', async ({ page, workbench }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+test('a folder picked with Folder… imports like a dropped one: same labels, same order, same answers', async ({ page, workbench, app, report, library }) => {
+  const errors = collectErrors(page);
   const root = mkdtempSync(join(tmpdir(), 'wb-folder-'));
   try {
     const folder = writeMixedFolder(join(root, 'collection'), 300, { dir: FIXTURES, names: [FOGLIETTONE, SPUTNIK] }, 9);
-    await page.goto(workbench.url);
-    await expect(page.getByTestId('app-root')).toBeVisible();
-    await page.getByTestId('import-folder-input').setInputFiles(folder.root);
-    const report = page.getByTestId('import-report');
-    await expect(report).toBeVisible({ timeout: 60_000 });
+    await app.open(workbench.url);
+    await app.pickFolder(folder.root);
+    await expect(report.panel).toBeVisible({ timeout: 60_000 });
     await page.screenshot({ path: 'test-results/folder-picked-report.png' });
-    const rows = (await saveCsv(page)).slice(1);
+    const rows = (await report.saveCsv()).slice(1);
     const expected = expectStatuses(folder.files, { shas: new Set(), stories: new Set() });
     expect(rows.map(([file, status]) => `${file} ${status}`)).toEqual(expected.map((e) => `${e.label} ${e.status}`));
     const items = new Map(folder.files.flatMap((f) => f.items.map((it) => [it.label, it] as const)));
-    expect(expectStoredMatch(workbench.libraryDir, items)).toBe(tally(expected, 'imported') + tally(expected, 'near-duplicate'));
+    expect(expectStoredMatch(library, items)).toBe(tally(expected, 'imported') + tally(expected, 'near-duplicate'));
     expect(errors).toEqual([]);
   } finally {
     rmSync(root, { recursive: true, force: true });

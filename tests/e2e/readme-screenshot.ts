@@ -1,30 +1,27 @@
 // `npm run screenshot`: the README's picture of the app, made the way a user would get there
 // (both samples dropped, a claim tagged in each). Not part of `npm test`.
-import { FOGLIETTONE, SPUTNIK, dropFiles, expect, fixtureFile, selectWithMouse, test } from './fixtures';
+// Set WB_SCREENSHOT_DIR to write the pictures somewhere other than docs/.
+import { join } from 'node:path';
+import { CLAIM, FOGLIETTONE, FOGLIETTONE_PHRASE, FOGLIETTONE_TITLE, SPUTNIK, SPUTNIK_PHRASE, SPUTNIK_TITLE, expect, fixtureFile, test } from './fixtures';
+import type { Tag } from './pages/reader';
 
-test('README screenshot', async ({ page, workbench }) => {
-  await page.goto(workbench.url);
-  await dropFiles(page, '[data-testid="app-root"]', [fixtureFile(SPUTNIK), fixtureFile(FOGLIETTONE)]);
-  await expect(page.getByTestId('article-row')).toHaveCount(2);
-  const claim = 'CSTO troops will withdraw from Kazakhstan';
-  const steps: Array<[string, string, string, string, boolean]> = [
-    ['Putin risponde', 'si ritirerà dal territorio del Kazakistan', 'asserts', 'Putin', false],
-    ['Kazakistan, giro', 'per un periodo di tempo limitato', 'reports', 'CSTO', true],
+test('README screenshot', async ({ page, workbench, app, reader, claims }) => {
+  const dir = process.env.WB_SCREENSHOT_DIR ?? 'docs';
+  await app.open(workbench.url);
+  await app.drop([fixtureFile(SPUTNIK), fixtureFile(FOGLIETTONE)]);
+  await expect(app.rows).toHaveCount(2);
+  const steps: Array<[string, string, Tag]> = [
+    [FOGLIETTONE_TITLE, FOGLIETTONE_PHRASE, { claim: CLAIM, stance: 'asserts', speaker: 'Putin' }],
+    [SPUTNIK_TITLE, SPUTNIK_PHRASE, { claim: CLAIM, pick: 'CSTO troops', stance: 'reports', speaker: 'CSTO' }],
   ];
-  for (const [title, phrase, stance, speaker, existing] of steps) {
-    await page.getByTestId('article-row').filter({ hasText: title }).click();
-    await selectWithMouse(page, '[data-testid="reader"]', phrase);
-    await page.getByTestId('tag-claim').click();
-    await page.getByTestId('claim-input').fill(existing ? 'CSTO troops' : claim);
-    if (existing) await page.getByTestId('claim-option').filter({ hasText: claim }).click();
-    await page.getByTestId('stance-select').selectOption(stance);
-    await page.getByTestId('speaker-input').fill(speaker);
-    await page.getByTestId('save-annotation').click();
-    await expect(page.getByTestId('annotation-item')).toHaveCount(1);
+  for (const [title, phrase, tag] of steps) {
+    await reader.open(title);
+    await reader.tagClaim(phrase, tag);
+    await expect(reader.annotations).toHaveCount(1);
   }
   await page.evaluate(() => window.getSelection()?.removeAllRanges());
-  await page.screenshot({ path: 'docs/screenshot.png' });
-  await page.getByTestId('nav-claims').click();
-  await page.getByTestId('claim-row').first().click();
-  await page.screenshot({ path: 'docs/screenshot-claims.png' });
+  await page.screenshot({ path: join(dir, 'screenshot.png') });
+  await app.showClaims();
+  await claims.rows.first().click();
+  await page.screenshot({ path: join(dir, 'screenshot-claims.png') });
 });

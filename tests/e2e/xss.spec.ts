@@ -11,7 +11,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { dropFiles, expect, ROOT, test } from './fixtures';
+import { expect, ROOT, test } from './fixtures';
+import { AppPage } from './pages/app';
+import { ImportReport } from './pages/import-report';
+import { Reader } from './pages/reader';
 
 const XSS_DIR = join(ROOT, 'tests/fixtures/xss');
 const CORPUS = readdirSync(XSS_DIR)
@@ -100,8 +103,7 @@ async function open(page: Page, url: string): Promise<Watch> {
   });
   page.on('popup', (p) => watch.popups.push(p.url()));
   await page.addInitScript(watchdog);
-  await page.goto(url);
-  await expect(page.getByTestId('app-root')).toBeVisible();
+  await new AppPage(page).open(url);
   return watch;
 }
 
@@ -144,15 +146,15 @@ async function expectInertReader(page: Page, where: string) {
 }
 
 async function dropAndOpenAll(page: Page, files: Array<{ name: string; bytes: Buffer }>) {
-  await dropFiles(page, '[data-testid="app-root"]', files);
-  await expect(page.getByTestId('import-result')).toHaveCount(files.length);
-  const statuses = await page.getByTestId('import-result').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')} ${e.textContent}`));
+  const [app, report, reader] = [new AppPage(page), new ImportReport(page), new Reader(page)];
+  await app.drop(files);
+  await expect(report.results).toHaveCount(files.length);
+  const statuses = await report.results.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')} ${e.textContent}`));
   for (const s of statuses) expect(s, 'every corpus file is imported (else it tests nothing)').toMatch(/^(imported|near-duplicate) /);
-  const rows = page.getByTestId('article-row');
-  await expect(rows).toHaveCount(files.length);
+  await expect(app.rows).toHaveCount(files.length);
   for (let i = 0; i < files.length; i++) {
-    await rows.nth(i).click();
-    await expect(page.getByTestId('reader-title')).toBeVisible();
+    await app.rows.nth(i).click();
+    await expect(reader.title).toBeVisible();
     await expectInertReader(page, `row ${i}`);
   }
 }
@@ -161,28 +163,27 @@ const corpusFile = (name: string) => ({ name, bytes: readFileSync(join(XSS_DIR, 
 
 test.describe('XSS corpus', () => {
   for (const name of CORPUS) {
-    test(`${name}: imported, opened, inert`, async ({ page, workbench }) => {
+    test(`${name}: imported, opened, inert`, async ({ page, workbench, app, report, reader }) => {
       const watch = await open(page, workbench.url);
-      await dropFiles(page, '[data-testid="app-root"]', [corpusFile(name)]);
-      const result = page.getByTestId('import-result');
-      await expect(result).toHaveCount(1);
-      await expect(result, `${name} must import, or the case tests nothing`).toHaveAttribute('data-status', /^(imported|near-duplicate)$/);
-      await page.getByTestId('article-row').first().click();
-      await expect(page.getByTestId('reader-title')).toBeVisible();
+      await app.drop([corpusFile(name)]);
+      await expect(report.results).toHaveCount(1);
+      await expect(report.results, `${name} must import, or the case tests nothing`).toHaveAttribute('data-status', /^(imported|near-duplicate)$/);
+      await app.rows.first().click();
+      await expect(reader.title).toBeVisible();
       await expectInertReader(page, name);
       // A refused (non-http) article URL is text: clicking it does nothing.
-      const unsafe = page.locator('[data-testid="reader"] .reader-url.is-unsafe');
+      const unsafe = reader.root.locator('.reader-url.is-unsafe');
       if ((await unsafe.count()) > 0) await unsafe.click();
       await expectInert(page, watch, name);
     });
   }
 
-  test('payload titles are shown as the text they are', async ({ page, workbench }) => {
+  test('payload titles are shown as the text they are', async ({ page, workbench, app, reader }) => {
     const watch = await open(page, workbench.url);
-    await dropFiles(page, '[data-testid="app-root"]', [corpusFile('title-payload.txt')]);
-    await page.getByTestId('article-row').first().click();
-    await expect(page.getByTestId('reader-title')).toHaveText(`<img src=x onerror=alert('xss:title-payload')>`);
-    await expect(page.getByTestId('article-row').first()).toContainText(`<img src=x onerror=alert('xss:title-payload')>`);
+    await app.drop([corpusFile('title-payload.txt')]);
+    await app.rows.first().click();
+    await expect(reader.title).toHaveText(`<img src=x onerror=alert('xss:title-payload')>`);
+    await expect(app.rows.first()).toContainText(`<img src=x onerror=alert('xss:title-payload')>`);
     await expectInert(page, watch, 'title-payload.txt');
   });
 
@@ -193,14 +194,14 @@ test.describe('XSS corpus', () => {
     await expectInert(page, watch, 'javascript: URLs');
   });
 
-  test('hostile file names, and the whole corpus at once in the list, the report and the reader', async ({ page, workbench }) => {
+  test('hostile file names, and the whole corpus at once in the list, the report and the reader', async ({ page, workbench, app, report }) => {
     const watch = await open(page, workbench.url);
     const named = HOSTILE_NAMES.map((f) => ({ name: f.name, bytes: Buffer.from(f.text, 'utf8') }));
     await dropAndOpenAll(page, [...CORPUS.map(corpusFile), ...named]);
-    for (const f of HOSTILE_NAMES) await expect(page.getByTestId('import-result').filter({ hasText: f.name })).toHaveCount(1);
+    for (const f of HOSTILE_NAMES) await expect(report.result(f.name)).toHaveCount(1);
     // Search, the claims view and the export buttons render library text too.
-    await page.getByTestId('nav-claims').click();
-    await page.getByTestId('nav-articles').click();
+    await app.showClaims();
+    await app.showArticles();
     await expectInert(page, watch, 'whole corpus');
   });
 
