@@ -110,6 +110,7 @@ export function parseCommand(argv: string[]): Command {
   const { values, positionals } = parsed as { values: Values; positionals: string[] };
   if (values.help) return { kind: 'help', exitCode: 0 };
   if (!spec.positionals && positionals.length) throw new UsageError(`${verb} takes no arguments besides its options (got "${positionals[0]}")`);
+  if (spec.positionals === 'files or folders' && !positionals.length) throw new UsageError(`${verb} needs files or folders`);
   if (spec.positionals === 'one article id' && positionals.length > 1) throw new UsageError(`${verb} takes one article id (got ${positionals.length} arguments)`);
   if (values.library === '') throw new UsageError('--library needs a folder');
   return { kind: 'run', verb, library: values.library as string | undefined, values, positionals };

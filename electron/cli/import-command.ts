@@ -4,14 +4,12 @@
 // job with import.jobStatus for its progress, then prints the job's report one line per file.
 import type { ImportJobStatus } from '../../shared/domain/types';
 import type { CommandContext } from './commands';
-import { UsageError } from './args';
 import { reportField, startProgress } from './output';
 
 /** How often the job is asked how far it got; its progress line is printed about once a second. */
 const POLL_MS = 40;
 
-export async function importPaths({ api, values, positionals, out }: CommandContext): Promise<number> {
-  if (!positionals.length) throw new UsageError('import needs files or folders');
+export async function importPaths({ api, values, out }: CommandContext): Promise<number> {
   const job = await api.call('import.openDialog', { kind: 'files' });
   if (!job) throw new Error('nothing to import');
   const progress = values.progress || out.isTTY ? startProgress(job.total, out) : null;

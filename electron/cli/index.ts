@@ -40,7 +40,7 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     }
     const { verb, values, positionals } = cmd;
     // The CLI's "open dialog" answers the paths on its command line: `import` is the app's Import… job.
-    const ports: ShellPorts = { shell: 'host', ...(verb === 'import' && positionals.length ? { pickImportPaths: async () => positionals } : {}) };
+    const ports: ShellPorts = { shell: 'host', ...(verb === 'import' ? { pickImportPaths: async () => positionals } : {}) };
     // The bundled CLI has its extraction worker beside it; run from sources (tests) it extracts in-process.
     const worker = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
     wb = await openWorkbench({

@@ -86,6 +86,7 @@ describe('workbench: strict arguments', () => {
     [['export', 'notes.md', '--format', 'md'], /^workbench: export takes no arguments besides its options \(got "notes\.md"\)/],
     [['settings', 'max-file-mb=5'], /^workbench: settings takes no arguments/],
     [['serve', '8080'], /^workbench: serve takes no arguments/],
+    [['import'], /^workbench: import needs files or folders/],
     [['show', 'abc', 'def'], /^workbench: show takes one article id \(got 2 arguments\)/],
     [['annotate', 'abc', 'def', '--quote', 'q', '--claim', 'c', '--stance', 'reports'], /^workbench: annotate takes one article id/],
   ])('refuses positional arguments a verb does not take: %s', async (args, message) => {
