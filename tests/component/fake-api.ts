@@ -1,6 +1,10 @@
 // An in-memory ApiClient for component tests: enough of the main side's behaviour to drive the UI, with
-// every call recorded so tests can assert on payloads.
-import { ApiError, DEFAULT_IMPORT_SIZE_LIMITS, type ApiClient, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api/contract';
+// every call recorded so tests can assert on payloads. Its handlers are a Partial<Handlers> served by the real
+// dispatcher with the real contract (as Actual Budget's initServer), so input the main side would refuse is
+// refused here too, handlers get the parsed input, and the answer is unwrapped as the real clients unwrap it.
+import { DEFAULT_IMPORT_SIZE_LIMITS, type ApiClient, type ApiError, type Handlers, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api/contract';
+import { createDispatcher, ServiceError } from '../../shared/api/dispatcher';
+import { unwrapResponse } from '../../shared/api/client';
 import { articleText, countWords, sliceCodePoints } from '../../shared/domain/article-text';
 import { evidenceForClaim, summarizeClaims } from '../../shared/domain/claims';
 import type { Annotation, AppInfo, Article, ArticleMeta, ArticleSummary, Claim, ImportJobStatus, ImportReport, LibrarySettings } from '../../shared/domain/types';
@@ -9,8 +13,6 @@ export interface Call {
   method: MethodName;
   input: unknown;
 }
-
-type Handler = (input: never) => unknown;
 
 const NOW = '2024-05-01T10:00:00.000Z';
 
@@ -76,8 +78,10 @@ export class FakeApi implements ApiClient {
   articles: Article[] = [];
   claims: Claim[] = [];
   annotations: Annotation[] = [];
-  /** Makes the next call of a method fail with this error. */
+  /** Makes the next valid call of a method fail with this error (input the contract refuses is refused first). */
   failures = new Map<MethodName, ApiError>();
+  /** Errors the dispatcher reported as 'internal' (a handler that threw something else, or a missing handler). */
+  internalErrors: Array<{ method: string; error: unknown }> = [];
   /** Calls of these methods wait until the promise resolves (to observe in-between states). */
   gates = new Map<MethodName, Promise<void>>();
   /** What articles.import answers; by default every file is imported as a new article. */
@@ -108,14 +112,26 @@ export class FakeApi implements ApiClient {
   async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
     this.calls.push({ method, input: structuredClone(input) });
     await (this.gates.get(method) ?? Promise.resolve());
-    const failure = this.failures.get(method);
-    if (failure) {
-      this.failures.delete(method);
-      throw failure;
+    const dispatch = createDispatcher(this.served(), { onInternalError: (m, error) => this.internalErrors.push({ method: m, error }) });
+    // Cloned both ways, as a transport would: neither side keeps a reference into the other's objects.
+    const response = await dispatch(method, structuredClone(input));
+    return unwrapResponse<MethodOutput<M>>(structuredClone(response));
+  }
+
+  /**
+   * What the dispatcher serves: the handlers, with a pending failure in front of its method. A method with no
+   * handler reaches the dispatcher without one, and answers as a missing handler does there.
+   */
+  private served(): Handlers {
+    const served: Partial<Handlers> = { ...this.handlers };
+    for (const [method, failure] of this.failures) {
+      served[method] = () => {
+        this.failures.delete(method);
+        // The code is passed on as it is: a test may stand in for a refusal the contract itself would make.
+        throw new ServiceError(failure.code as ServiceError['code'], failure.message);
+      };
     }
-    const handler = (this.handlers as Record<string, Handler>)[method];
-    if (!handler) throw new ApiError('unknown_method', `Unknown method: ${method}`);
-    return structuredClone(handler(input as never)) as MethodOutput<M>;
+    return served as Handlers;
   }
 
   private id(prefix: string) {
@@ -124,7 +140,7 @@ export class FakeApi implements ApiClient {
 
   private article(id: string): Article {
     const a = this.articles.find((x) => x.id === id);
-    if (!a) throw new ApiError('not_found', `No article ${id}`);
+    if (!a) throw new ServiceError('not_found', `No article ${id}`);
     return a;
   }
 
@@ -145,7 +161,7 @@ export class FakeApi implements ApiClient {
 
   private checkTarget(article: Article, start: number, end: number, exact?: string) {
     if (exact !== undefined && sliceCodePoints(articleText(article), start, end) !== exact) {
-      throw new ApiError('invalid_input', `The quote does not match the text at ${start}-${end}`);
+      throw new ServiceError('refused', `The quote does not match the text at ${start}-${end}`);
     }
   }
 
@@ -155,7 +171,8 @@ export class FakeApi implements ApiClient {
     return { annotations, claimSummaries: summarizeClaims(this.claims.filter((c) => claimIds.includes(c.id)), this.annotations) };
   }
 
-  private handlers: { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> } = {
+  /** One entry per method, as the main side's handler map; a test may replace or add entries. */
+  handlers: Partial<Handlers> = {
     'app.info': () => this.info,
     'settings.get': () => ({ settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} } }),
     'settings.update': ({ importLimits, outletNames }) => {
@@ -180,21 +197,21 @@ export class FakeApi implements ApiClient {
     'claims.update': ({ id, ...patch }) => {
       const i = this.claims.findIndex((c) => c.id === id);
       const claim = this.claims[i];
-      if (!claim) throw new ApiError('not_found', `No claim ${id}`);
+      if (!claim) throw new ServiceError('not_found', `No claim ${id}`);
       const next = { ...claim, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: 'later' };
       this.claims[i] = next;
       return next;
     },
     'claims.delete': ({ id }) => {
       const found = this.claims.find((c) => c.id === id);
-      if (!found) throw new ApiError('not_found', `No claim ${id}`);
-      if (this.annotations.some((a) => a.claimId === id)) throw new ApiError('conflict', 'The claim has evidence');
+      if (!found) throw new ServiceError('not_found', `No claim ${id}`);
+      if (this.annotations.some((a) => a.claimId === id)) throw new ServiceError('conflict', 'The claim has evidence');
       this.claims = this.claims.filter((c) => c.id !== id);
       return found;
     },
     'claims.restore': ({ claim }) => {
       const wording = claim.text.trim().toLowerCase();
-      if (this.claims.some((c) => c.id === claim.id || c.text.trim().toLowerCase() === wording)) throw new ApiError('conflict', 'That claim exists already');
+      if (this.claims.some((c) => c.id === claim.id || c.text.trim().toLowerCase() === wording)) throw new ServiceError('conflict', 'That claim exists already');
       // Back where it was: the list is in creation order, like claims.json.
       const at = this.claims.findIndex((c) => c.createdAt > claim.createdAt);
       this.claims.splice(at < 0 ? this.claims.length : at, 0, claim);
@@ -211,7 +228,7 @@ export class FakeApi implements ApiClient {
       let claimCreated = false;
       if ('claimId' in input) {
         const found = this.claims.find((c) => c.id === input.claimId);
-        if (!found) throw new ApiError('not_found', `No claim ${input.claimId}`);
+        if (!found) throw new ServiceError('not_found', `No claim ${input.claimId}`);
         claim = found;
       } else {
         claim = makeClaim({ id: this.id('claim'), text: input.newClaim.text, speaker: input.newClaim.speaker ?? '' });
@@ -234,20 +251,20 @@ export class FakeApi implements ApiClient {
     'annotations.update': ({ id, ...patch }) => {
       const i = this.annotations.findIndex((a) => a.id === id);
       const current = this.annotations[i];
-      if (!current) throw new ApiError('not_found', `No annotation ${id}`);
+      if (!current) throw new ServiceError('not_found', `No annotation ${id}`);
       const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
       this.annotations[i] = next;
       return { annotation: next, ...this.annotationChange(next.articleId, [current.claimId, next.claimId]) };
     },
     'annotations.delete': ({ id }) => {
       const found = this.annotations.find((a) => a.id === id);
-      if (!found) throw new ApiError('not_found', `No annotation ${id}`);
+      if (!found) throw new ServiceError('not_found', `No annotation ${id}`);
       this.annotations = this.annotations.filter((a) => a.id !== id);
       return { annotation: found, ...this.annotationChange(found.articleId, [found.claimId]) };
     },
     'annotations.restore': ({ annotation }) => {
       this.article(annotation.articleId);
-      if (!this.claims.some((c) => c.id === annotation.claimId)) throw new ApiError('not_found', 'claim is gone');
+      if (!this.claims.some((c) => c.id === annotation.claimId)) throw new ServiceError('not_found', 'claim is gone');
       this.annotations.push(annotation as Annotation);
       return { annotation: annotation as Annotation, ...this.annotationChange(annotation.articleId, [annotation.claimId]) };
     },
@@ -256,7 +273,7 @@ export class FakeApi implements ApiClient {
     'import.openDialog': () => (this.dialogJob ? { jobId: this.dialogJob.jobId, total: this.dialogJob.total } : null),
     'import.jobStatus': ({ jobId }) => {
       const j = this.dialogJob;
-      if (!j || j.jobId !== jobId) throw new ApiError('not_found', `No import job ${jobId}`);
+      if (!j || j.jobId !== jobId) throw new ServiceError('not_found', `No import job ${jobId}`);
       // Each poll answers the next scripted state; the last one repeats.
       return j.statuses.length > 1 ? j.statuses.shift()! : j.statuses[0]!;
     },

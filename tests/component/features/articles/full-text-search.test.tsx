@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type MethodInput, type MethodName, type MethodOutput } from '../../../../shared/api/contract';
+import type { MethodOutput } from '../../../../shared/api/contract';
+import { ServiceError } from '../../../../shared/api/dispatcher';
 import { mergeFullTextHits } from '../../../../renderer/src/features/articles/use-full-text-search';
 import { FakeApi, makeArticle } from '../../fake-api';
 import { mockViewport, renderApp } from '../../helpers';
@@ -22,13 +23,13 @@ class SearchingApi extends FakeApi {
   searchFails = false;
   held = new Map<string, Promise<void>>();
 
-  override async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    if (method !== 'articles.search') return super.call(method, input);
-    const { query } = input as MethodInput<'articles.search'>;
-    this.calls.push({ method, input: structuredClone(input) });
-    await (this.held.get(query) ?? Promise.resolve());
-    if (this.searchFails) throw new ApiError('internal', 'index broken');
-    return (this.answers.get(query) ?? []) as MethodOutput<M>;
+  constructor(init: ConstructorParameters<typeof FakeApi>[0]) {
+    super(init);
+    this.handlers['articles.search'] = async ({ query }) => {
+      await (this.held.get(query) ?? Promise.resolve());
+      if (this.searchFails) throw new ServiceError('internal', 'index broken');
+      return this.answers.get(query) ?? [];
+    };
   }
 }
 

@@ -2,7 +2,8 @@
 // of the app; restoring one (after confirming) reloads app info, articles and claims and shows the app.
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type MethodInput, type MethodName, type MethodOutput } from '../../../../shared/api/contract';
+import { ApiError, METHOD_NAMES } from '../../../../shared/api/contract';
+import { ServiceError } from '../../../../shared/api/dispatcher';
 import type { LibraryRecovery, RestoreBackupResult } from '../../../../shared/domain/types';
 import { formatBackupTime } from '../../../../renderer/src/features/recovery/RecoveryScreen';
 import { FakeApi, makeArticle, makeClaim } from '../../fake-api';
@@ -20,13 +21,11 @@ const RECOVERY: LibraryRecovery = {
 };
 
 /**
- * The main side in recovery mode: app.info carries `recovery`, every other method but
- * library.restoreBackup answers 'unavailable' until a restore succeeds; then the normal library answers.
+ * The main side in recovery mode (as openWorkbench's recovery handlers): app.info carries `recovery`, every
+ * other method but library.restoreBackup answers 'unavailable' until a restore succeeds; then the normal
+ * library answers.
  */
 class RecoveryApi extends FakeApi {
-  damaged = true;
-  /** Makes library.restoreBackup fail with this error (once). */
-  restoreFailure: ApiError | null = null;
   /** What a successful library.restoreBackup answers. */
   restored: RestoreBackupResult = { restored: true, readded: 0, annotationsLeftAside: 0 };
 
@@ -36,25 +35,21 @@ class RecoveryApi extends FakeApi {
       articles: [makeArticle({ id: 'a1', title: 'Restored article one' }), makeArticle({ id: 'a2', title: 'Restored article two' })],
       claims: [makeClaim({ id: 'c1', text: 'A restored claim' })],
     });
-  }
-
-  override async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    if (!this.damaged) return super.call(method, input);
-    if (method === 'app.info') return super.call(method, input);
-    this.calls.push({ method, input: structuredClone(input) });
-    if (method !== 'library.restoreBackup') throw new ApiError('unavailable', DAMAGED);
-    await (this.gates.get(method) ?? Promise.resolve());
-    const { backupId } = input as MethodInput<'library.restoreBackup'>;
-    if (this.restoreFailure) {
-      const err = this.restoreFailure;
-      this.restoreFailure = null;
-      throw err;
-    }
-    if (!this.info.recovery?.backups.some((b) => b.id === backupId)) throw new ApiError('not_found', `No backup ${backupId}.`);
-    this.damaged = false;
-    const { recovery: _gone, ...info } = this.info;
-    this.info = info;
-    return this.restored as MethodOutput<M>;
+    const normal = this.handlers;
+    const refuse = () => {
+      throw new ServiceError('unavailable', DAMAGED);
+    };
+    this.handlers = {
+      ...Object.fromEntries(METHOD_NAMES.map((m) => [m, refuse])),
+      'app.info': normal['app.info'],
+      'library.restoreBackup': ({ backupId }) => {
+        if (!this.info.recovery?.backups.some((b) => b.id === backupId)) throw new ServiceError('not_found', `No backup ${backupId}.`);
+        const { recovery: _gone, ...info } = this.info;
+        this.info = info;
+        this.handlers = normal;
+        return this.restored;
+      },
+    };
   }
 }
 
@@ -149,7 +144,7 @@ describe('recovery screen', () => {
 
   it('shows a failed restore’s error as given and keeps the backups offered', async () => {
     const api = new RecoveryApi(RECOVERY);
-    api.restoreFailure = new ApiError('refused', 'Backup 2024-05-01T12-10-00-000Z cannot be used: claims.json is damaged.');
+    api.failures.set('library.restoreBackup', new ApiError('refused', 'Backup 2024-05-01T12-10-00-000Z cannot be used: claims.json is damaged.'));
     const { user } = await renderApp(api);
     const [newest] = screen.getAllByTestId('recovery-backup');
     await user.click(within(newest!).getByTestId('restore-backup'));

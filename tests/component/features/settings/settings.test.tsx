@@ -117,7 +117,7 @@ describe('settings dialog', () => {
   it('shows the notice when the settings file was damaged and moved aside', async () => {
     const api = new FakeApi();
     const view = { settings: api.settings, defaults: api.settings, notice: 'settings.json was not used (it is not valid JSON); it was moved to damaged/settings-x.json and the default settings are in use.' };
-    vi.spyOn(api, 'call').mockImplementation(async (method, input) => (method === 'settings.get' ? view : FakeApi.prototype.call.call(api, method, input)) as never);
+    api.handlers['settings.get'] = () => view;
     const user = userEvent.setup();
     await renderApp(api);
     await openDialog(user);
