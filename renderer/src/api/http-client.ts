@@ -3,7 +3,7 @@
 import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/rpc';
 import { RPC_PATH, TOKEN_HEADER } from '../../../shared/api/bridge';
-import { unwrapResponse } from './rpc';
+import { unwrapResponse } from '../../../shared/api/client';
 
 export function readWorkbenchToken(doc: Document): string {
   const meta = doc.querySelector<HTMLMetaElement>('meta[name="workbench-token"]');

@@ -1,7 +1,7 @@
 // Transport for the Electron shell: the sandboxed preload exposes one invoke() on window.workbench.
 import type { ApiClient, MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { WorkbenchBridge } from '../../../shared/api/bridge';
-import { unwrapResponse } from './rpc';
+import { unwrapResponse } from '../../../shared/api/client';
 
 declare global {
   interface Window {
