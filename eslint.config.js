@@ -31,6 +31,25 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI and the host are entry points like the window: they reach the library, the importer and the search
+    // index only through the contract (openWorkbench().dispatch), never into the services behind it.
+    files: ['electron/cli/**/*.ts', 'electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noElectron,
+            {
+              group: ['**/services/library/**', '**/services/import/**', '**/services/search', '**/services/handlers', '**/services/near-duplicates'],
+              message: 'Entry points call the contract (createDispatchClient over openWorkbench().dispatch), not the services behind it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -105,3 +105,18 @@ describe('the preload exposes window.workbench and nothing else (no-restricted-s
     }
   });
 });
+
+describe('the CLI and the host reach the services only through the contract (no-restricted-imports)', () => {
+  it('fires for an import of the library, the importer or the search index', async () => {
+    for (const spec of ['../services/library/library', '../services/import/pipeline/importer', '../services/search', '../services/handlers']) {
+      const code = `import * as inside from '${spec}';\nexport const x = inside;\n`;
+      expect(await rulesOf('electron/cli/commands.ts', code), spec).toContain('no-restricted-imports');
+      expect(await rulesOf('electron/host/server.ts', code), spec).toContain('no-restricted-imports');
+    }
+  });
+
+  it('allows opening a workbench and calling its contract', async () => {
+    const code = "import { openWorkbench } from '../services/workbench';\nimport { createDispatchClient } from '../../shared/api/client';\nexport const open = async (d: string) => createDispatchClient((await openWorkbench({ libraryDir: d, version: '', ports: { shell: 'host' } })).dispatch);\n";
+    expect(await lint('electron/cli/index.ts', code)).toStrictEqual([]);
+  });
+});
