@@ -47,11 +47,6 @@ export function codeUnitIndex(s: string, codePoints: number): number {
   return i;
 }
 
-/** Code point offset of the given UTF-16 index. */
-export function codePointIndex(s: string, codeUnits: number): number {
-  return codePointLength(s.slice(0, codeUnits));
-}
-
 /** Substring by code point offsets. */
 export function sliceCodePoints(s: string, start: number, end: number): string {
   const a = codeUnitIndex(s, start);

@@ -78,11 +78,6 @@ export function lockPath(dir: string): string {
   return join(resolve(dir), LOCK_FILE);
 }
 
-/** True when this process holds the lock of `dir` (used by restore to refuse running under a live store). */
-export function holdsLibraryLock(dir: string): boolean {
-  return held.has(lockPath(dir));
-}
-
 /**
  * Take the library lock. `onHandOver` is called (and awaited) when a later open in this same process takes
  * the lock over: the holder must flush its writes and refuse further ones.

@@ -46,8 +46,6 @@ const outletNamesFileSchema = z
 // Unknown top-level keys are kept (a newer version's preferences survive a save by this one).
 const settingsFileSchema = z.object({ importLimits: importLimitsSchema.partial().optional(), outletNames: outletNamesFileSchema.optional() }).loose();
 
-export const DEFAULT_SETTINGS: Readonly<LibrarySettings> = { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} };
-
 export function effectiveSettings(file: SettingsFile): LibrarySettings {
   return { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS, ...file.importLimits }, outletNames: { ...file.outletNames } };
 }

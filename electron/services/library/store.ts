@@ -13,7 +13,7 @@
 // is acknowledged only after a write that contains it has finished: see durable-json-file.ts for why
 // lowdb's own JSONFile (steno) was not enough.
 import { Low } from 'lowdb';
-import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleTextParts } from '../../../shared/domain/article-text';
@@ -36,7 +36,6 @@ import {
 
 export { LIBRARY_FORMAT, LibraryOpenError, SCHEMA_VERSION };
 export type { AnnotationsFile, ArticlesFile, ClaimsFile, Manifest };
-export { LibraryLockedError } from './lock';
 
 /** The extracted text of one article (articles/<id>/text.json). */
 export interface StoredText extends ArticleTextParts {
@@ -296,12 +295,4 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
       await lock.release();
     },
   };
-}
-
-export async function isLibraryDir(dir: string): Promise<boolean> {
-  try {
-    return (await stat(join(dir, 'library.json'))).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,5 @@
 // Derived data as pure functions of state. Components memoise the calls; nothing here touches the DOM.
-import type { Annotation, ArticleSummary, ClaimSummary, StanceCounts } from '../../../shared/domain/types';
-import { STANCES } from '../../../shared/domain/types';
+import type { Annotation, ArticleSummary, ClaimSummary } from '../../../shared/domain/types';
 import { foldForMatch } from '../../../shared/domain/fold';
 
 /** What the article list shows as "claims": distinct claims with evidence in the article. */
@@ -75,15 +74,6 @@ export function parseTags(input: string): string[] {
     if (t && !out.includes(t)) out.push(t);
   }
   return out;
-}
-
-export function totalEvidence(counts: StanceCounts): number {
-  return STANCES.reduce((n, s) => n + counts[s], 0);
-}
-
-/** Index of the row with this id, or -1. */
-export function indexOfId(rows: ReadonlyArray<{ id: string }>, id: string | null): number {
-  return id === null ? -1 : rows.findIndex((r) => r.id === id);
 }
 
 /** Claims whose text, speaker or note contain every word of the query (ignoring case and accents). */

@@ -13,10 +13,10 @@ import {
   matchClaims,
   parseTags,
   sortAnnotations,
-  totalEvidence,
 } from '../../../renderer/src/state/selectors';
 import { blockSegments } from '../../../renderer/src/features/reader/highlight-segments';
-import { mergeReports, planBatches, safeFileName } from '../../../renderer/src/features/import/import-batches';
+import { planBatches, safeFileName } from '../../../renderer/src/features/import/import-batches';
+import { importReportOf as mergeReports } from '../../../shared/domain/import-report';
 import { base64Length, bytesToBase64 } from '../../../renderer/src/features/import/base64';
 import { compareIsoKey, compareTextKey } from '../../../renderer/src/lib/sort-keys';
 import { makeAnnotation, makeArticle, makeClaim } from '../fake-api';
@@ -82,9 +82,6 @@ describe('claims selectors', () => {
   it('filterClaims looks at text, speaker and note', () => {
     expect(filterClaims(claims, 'troops').map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
     expect(filterClaims(claims, 'putin colour').map((c) => c.id)).toEqual(['c3']);
-  });
-  it('totalEvidence sums stances', () => {
-    expect(totalEvidence({ asserts: 1, reports: 2, supports: 0, disputes: 3, denies: 1 })).toBe(7);
   });
 });
 

@@ -22,10 +22,6 @@ export function formatFor(name: string, formats: readonly FormatExtractor[] = FO
   return formats.find((f) => f.extensions.includes(ext));
 }
 
-export function supportedExtensions(formats: readonly FormatExtractor[] = FORMATS): string[] {
-  return formats.flatMap((f) => f.extensions);
-}
-
 export { oversizeReason } from './limits';
 
 /** Every article in a file, or the reason it was refused. Never throws for bad input. */

@@ -7,18 +7,8 @@ import { ImportRefusal } from '../refusal';
 import { looksLikeScrapeDump, parseScrapeDump } from './scrape-dump';
 import { extensionOf } from '../../../../shared/domain/file-labels';
 
-export { ImportRefusal } from '../refusal';
-export { OUTLETS, outletFromDomain } from './outlet-clues';
-export { detectLanguage } from './language';
-export { parseDate } from './dates';
-
 const SUPPORTED = ['.txt', '.text', '.md', '.markdown'];
 const MARKDOWN = ['.md', '.markdown'];
-
-/** Which extensions are accepted (".txt", ".md", ".text", ".markdown"), case-insensitively. */
-export function isSupportedFileName(name: string): boolean {
-  return SUPPORTED.includes(extensionOf(name));
-}
 
 /**
  * Throws ImportRefusal for anything that is not an importable article. Pure: no I/O. The size cap is not

@@ -7,8 +7,6 @@ import { pathLabel } from '../../../../shared/domain/file-labels';
 import { IMPORT_BATCH_BUDGETS, nextBatchLength as nextBatch } from '../../../../shared/domain/import-batches';
 import { base64Length, bytesToBase64 } from './base64';
 
-export { importReportOf as mergeReports } from '../../../../shared/domain/import-report';
-
 export interface SizedFile {
   name: string;
   size: number;

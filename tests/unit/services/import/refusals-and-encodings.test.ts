@@ -1,7 +1,8 @@
 // What the importer refuses, and how it reads text that is not plain UTF-8.
 import iconv from 'iconv-lite';
 import { decodeText, normalizeText } from '../../../../electron/services/import/encoding/decode';
-import { ImportRefusal, extractArticle, isSupportedFileName } from '../../../../electron/services/import/text/text-file-extractor';
+import { ImportRefusal } from '../../../../electron/services/import/refusal';
+import { extractArticle } from '../../../../electron/services/import/text/text-file-extractor';
 import { extractFile } from '../../../../electron/services/import/formats/registry';
 import { DEFAULT_LIMITS } from '../../../../electron/services/import/formats/types';
 
@@ -89,12 +90,21 @@ describe('refusals', () => {
   });
 });
 
-describe('isSupportedFileName', () => {
+describe('which names the text extractor takes', () => {
+  const story = utf8('A title\n\nA paragraph long enough to be an article, with more than eight words in it.\n');
+  const unsupported = (n: string) => {
+    try {
+      extractArticle(n, story);
+      return false;
+    } catch (err) {
+      return err instanceof ImportRefusal && err.message.startsWith('unsupported file type');
+    }
+  };
   it.each(['a.txt', 'A.TXT', 'notes.md', 'x.text', 'y.Markdown', 'dir/sub/z.txt', 'C:\\docs\\z.md', 'two.dots.txt'])('accepts %s', (n) => {
-    expect(isSupportedFileName(n)).toBe(true);
+    expect(unsupported(n)).toBe(false);
   });
   it.each(['a.exe', 'a.txt.exe', 'a.pdf', 'a.docx', '.txt', 'txt', 'a.', 'a.htm'])('rejects %s', (n) => {
-    expect(isSupportedFileName(n)).toBe(false);
+    expect(unsupported(n)).toBe(true);
   });
 });
 
