@@ -65,6 +65,11 @@ export function startProgress(total: number, out: Out, intervalMs = 1000, now: (
       done = status.done;
       current = status.current;
     },
+    /** Take the progress line off a terminal before a report line is written (it is redrawn on the next tick). */
+    clear() {
+      if (tty && shown) out.errRaw!('\r\x1b[K');
+      shown = false;
+    },
     stop() {
       clearInterval(timer);
       if (!tty) print();

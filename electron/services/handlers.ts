@@ -103,7 +103,7 @@ export function createHandlers({ library, importer, ports, version, libraryName,
       if (!paths || paths.length === 0) return null;
       return importJobs.start(paths);
     },
-    'import.jobStatus': ({ jobId }) => importJobs.status(jobId),
+    'import.jobStatus': ({ jobId, resultsFrom }) => importJobs.status(jobId, resultsFrom),
     'import.cancelJob': ({ jobId }) => importJobs.cancel(jobId),
     'shell.openExternal': async ({ url }) => {
       const safe = checkExternalUrl(url);

@@ -239,8 +239,8 @@ export const contract = {
     trust: 'Electron only: main shows an open dialog (for files, or kind "folders" for folders) and starts importing what the user picked as a job; the caller passes no path. Null when the dialog was closed.',
   }),
   'import.jobStatus': method<ImportJobStatus>()({
-    input: z.object({ jobId: id }).strict(),
-    trust: 'Read-only: progress of a dialog import job, and its report (labels, never paths) once finished.',
+    input: z.object({ jobId: id, resultsFrom: z.number().int().min(0).max(10_000_000).optional() }).strict(),
+    trust: 'Read-only: progress of a dialog import job, and its report (labels, never paths): once finished, or the lines from resultsFrom on while it runs.',
   }),
   'import.cancelJob': method<{ cancelling: boolean }>()({
     input: z.object({ jobId: id }).strict(),

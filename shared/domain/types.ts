@@ -238,7 +238,10 @@ export interface ImportJobStatus {
   /** The file being read, or the range of the batch being stored. */
   current: string;
   cancelling: boolean;
-  /** Set once finished: a line per file (or record, or zip entry). */
+  /**
+   * A line per file (or record, or zip entry): all of them once finished; while running, those stored so far
+   * from index `resultsFrom` on when the caller asked for them (the CLI prints each line as its batch ends).
+   */
   results?: ImportFileResult[];
   /** Set once finished: Cancel stopped it before the end. */
   cancelled?: boolean;

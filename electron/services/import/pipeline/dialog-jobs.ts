@@ -28,6 +28,8 @@ export interface ImportJobsOptions {
 
 export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limits'>, opts: ImportJobsOptions = {}) {
   const jobs = new Map<string, ImportJobStatus>();
+  /** The lines of each running job so far, for callers that follow them (import.jobStatus resultsFrom). */
+  const running = new Map<string, ImportFileResult[]>();
   const budget: BatchBudget = { ...IMPORT_BATCH_BUDGETS.dialog, ...opts.budget };
 
   /** The next batch from `at`, weighed by the bytes that will be read (the caps in force now). */
@@ -48,6 +50,7 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
 
   async function run(job: ImportJobStatus, files: readonly WalkedFile[], walkProblems: readonly PathProblem[]): Promise<void> {
     const results: ImportFileResult[] = [];
+    running.set(job.jobId, results);
     let at = 0;
     let error: string | undefined;
     try {
@@ -69,6 +72,7 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
     for (const p of walkProblems) results.push({ fileName: basename(p.path), status: 'refused', reason: p.reason });
     const notSent = files.slice(at).map((f) => f.label);
     Object.assign(job, { state: 'finished', current: '' }, jobEnd(results, notSent, job.cancelling, error));
+    running.delete(job.jobId);
     const finished = [...jobs.values()].filter((j) => j.state === 'finished');
     for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(old.jobId);
   }
@@ -91,9 +95,11 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
       void run(job, files, problems);
       return { jobId, total: files.length };
     },
-    /** A copy of the job's state; the results only once it has finished. */
-    status(jobId: string): ImportJobStatus {
-      return { ...find(jobId) };
+    /** A copy of the job's state; the results once it has finished, or those from `resultsFrom` on. */
+    status(jobId: string, resultsFrom?: number): ImportJobStatus {
+      const job = find(jobId);
+      if (resultsFrom === undefined) return { ...job };
+      return { ...job, results: (job.results ?? running.get(jobId) ?? []).slice(resultsFrom) };
     },
     /** Stop after the batch in flight. */
     cancel(jobId: string): { cancelling: boolean } {

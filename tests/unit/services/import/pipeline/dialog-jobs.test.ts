@@ -93,6 +93,11 @@ describe('dialog import jobs', () => {
     const mid = jobs.status(jobId);
     expect(mid).toMatchObject({ state: 'running', done: 10, total: 31, batchesDone: 2 });
     expect(mid.results).toBeUndefined();
+    // A caller that follows the lines (the CLI) gets those of the stored batches, from where it asks.
+    const label = (i: number) => `raccolta › ansa › ${String(i).padStart(3, '0')}.txt`;
+    expect(jobs.status(jobId, 0).results!.map((r) => r.fileName)).toEqual(Array.from({ length: 10 }, (_, i) => label(i)));
+    expect(jobs.status(jobId, 7).results!.map((r) => r.fileName)).toEqual([label(7), label(8), label(9)]);
+    expect(jobs.status(jobId, 10).results).toEqual([]);
     // The third batch is in flight: Cancel lets it finish, and no fourth starts.
     expect(jobs.cancel(jobId)).toEqual({ cancelling: true });
     await waitGate();
@@ -102,6 +107,7 @@ describe('dialog import jobs', () => {
     expect(gates).toHaveLength(0);
     expect(end.notSent).toEqual([...Array.from({ length: 15 }, (_, i) => `raccolta › ansa › ${String(15 + i).padStart(3, '0')}.txt`), 'raccolta › vuoto.txt']);
     expect(end.results!.map((r) => r.fileName)).toEqual(Array.from({ length: 15 }, (_, i) => `raccolta › ansa › ${String(i).padStart(3, '0')}.txt`));
+    expect(jobs.status(jobId, 10).results!.map((r) => r.fileName)).toEqual([10, 11, 12, 13, 14].map(label));
     // The library holds exactly the three answered batches.
     const index = JSON.parse(readFileSync(join(tmp.dir, 'lib', 'articles.json'), 'utf8')) as { articles: Array<{ fileName: string }> };
     expect(index.articles.map((a) => a.fileName).sort()).toEqual(end.results!.map((r) => r.fileName).sort());
