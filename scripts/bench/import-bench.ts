@@ -1,10 +1,12 @@
-// Import throughput: scrape-dump files through the real importer, exactly as `workbench import <folder>`
-// runs it (readFileBatches → importer.importFiles per batch, into a workbench opened on a library folder
-// with the built extraction worker pool), compared with merely reading the same files and decoding them.
+// Import throughput: scrape-dump files through the real importer, exactly as `workbench import <folder>` runs
+// it (the contract's import.openDialog job, whose dialog answers the folder, followed with import.jobStatus, in a
+// workbench opened on a library folder with the built extraction worker pool), compared with merely reading the
+// same files and decoding them.
 import { Session } from 'node:inspector/promises';
 import { writeFile } from 'node:fs/promises';
 import { openWorkbench } from '../../electron/services/workbench';
 import { readFileBatches, type PathProblem } from '../../electron/services/import/pipeline/read-paths';
+import { createDispatchClient } from '../../shared/api/client';
 import { decodeText } from '../../electron/services/import/encoding/decode';
 
 export interface ImportResult {
@@ -54,23 +56,30 @@ async function profiled<T>(path: string | undefined, fn: () => Promise<T>): Prom
 
 /** `extractorWorker`: the built extraction worker, which the CLI passes when it sits beside it (out/cli). */
 export async function importFolder(dumpDir: string, libDir: string, opts: { profilePath?: string; extractorWorker?: string } = {}): Promise<Omit<ImportResult, 'readDecodeMs'>> {
-  const wb = await openWorkbench({ libraryDir: libDir, version: 'bench', ports: { shell: 'host' }, onInternalError: () => {}, extractorWorker: opts.extractorWorker });
+  const ports = { shell: 'host' as const, pickImportPaths: async () => [dumpDir] };
+  const wb = await openWorkbench({ libraryDir: libDir, version: 'bench', ports, onInternalError: () => {}, extractorWorker: opts.extractorWorker });
+  const api = createDispatchClient(wb.dispatch);
   const counts = { files: 0, imported: 0, refused: 0, duplicates: 0 };
   let firstRefusal: string | undefined;
   const cpu = process.cpuUsage();
   const started = performance.now();
   await profiled(opts.profilePath, async () => {
-    const problems: PathProblem[] = [];
-    for await (const batch of readFileBatches([dumpDir], problems)) {
-      const report = await wb.importer.importFiles(batch);
-      counts.files += batch.length;
-      for (const r of report.results) {
+    const job = await api.call('import.openDialog', { kind: 'files' });
+    if (!job) throw new Error('the bench folder was not picked');
+    let seen = 0;
+    for (;;) {
+      const status = await api.call('import.jobStatus', { jobId: job.jobId, resultsFrom: seen });
+      for (const r of status.results ?? []) {
+        counts.files++;
         if (r.status === 'refused') {
           counts.refused++;
           firstRefusal ??= `${r.fileName}: ${r.reason}`;
         } else if (r.status === 'duplicate') counts.duplicates++;
         else counts.imported++;
       }
+      seen += status.results?.length ?? 0;
+      if (status.state === 'finished') break;
+      await new Promise((resolve) => setTimeout(resolve, 40));
     }
   });
   const importMs = performance.now() - started;
