@@ -1,4 +1,5 @@
 // Rendering the whole app against a FakeApi, and the layout jsdom lacks (the virtualised list needs a height).
+import { afterEach, beforeEach, vi } from 'vitest';
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Workbench } from '../../renderer/src/app/Workbench';
@@ -56,4 +57,16 @@ export function mockViewport(height = 600, width = 800): () => void {
       else delete (proto as unknown as Record<string, unknown>)[n];
     }
   };
+}
+
+/** A laid-out viewport (mockViewport) for every test of the file, put back after each; `restoreMocks` also restores vi mocks. */
+export function useMockedViewport(opts: { restoreMocks?: boolean } = {}): void {
+  let restore: () => void = () => {};
+  beforeEach(() => {
+    restore = mockViewport();
+  });
+  afterEach(() => {
+    restore();
+    if (opts.restoreMocks) vi.restoreAllMocks();
+  });
 }

@@ -1,18 +1,14 @@
 // The component tests' fake API answers through the real dispatcher and contract: input the main side
 // would refuse is refused before any fake handler runs, exactly as the main side refuses it.
 import { act, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, type MethodInput } from '../../../shared/api/contract';
 import { FakeApi, makeArticle, makeClaim } from '../fake-api';
-import { mockViewport, renderApp } from '../helpers';
+import { useMockedViewport, renderApp } from '../helpers';
 
 const claim = makeClaim({ id: 'c1', text: 'Le truppe si ritirerà dal Kazakistan' });
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => restore());
+useMockedViewport();
 
 describe('fake API through the real dispatcher', () => {
   it('refuses a component-level call with input the contract refuses as invalid_input, and the handler never runs', async () => {

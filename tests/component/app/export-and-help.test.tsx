@@ -1,16 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeApi } from '../fake-api';
-import { mockViewport, renderApp } from '../helpers';
+import { useMockedViewport, renderApp } from '../helpers';
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => {
-  restore();
-  vi.restoreAllMocks();
-});
+useMockedViewport({ restoreMocks: true });
 
 describe('export menu', () => {
   it('builds the export and downloads it in the browser host', async () => {

@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleBlocks, articleText, sliceCodePoints } from '../../../../shared/domain/article-text';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
 const article = makeArticle({
   id: 'a1',
@@ -15,11 +15,7 @@ const para = articleBlocks(article)[1]!;
 const csto = makeClaim({ id: 'c1', text: 'CSTO troops will withdraw from Kazakhstan', speaker: 'Putin' });
 const other = makeClaim({ id: 'c2', text: 'Colour revolutions will not be tolerated' });
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => restore());
+useMockedViewport();
 
 async function setup(extra: Partial<ConstructorParameters<typeof FakeApi>[0]> = {}) {
   const api = new FakeApi({ articles: [article], claims: [csto, other], ...extra });

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
 const sputnik = makeArticle({
   id: 'a1',
@@ -21,11 +21,7 @@ const fogliettone = makeArticle({
 });
 const bbc = makeArticle({ id: 'a3', title: 'Almaty protests explained', outlet: { name: 'BBC', domain: 'bbc.co.uk' }, published: null, language: 'en' });
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => restore());
+useMockedViewport();
 
 const rowIds = () => screen.getAllByTestId('article-row').map((r) => r.getAttribute('data-article-id'));
 

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { ServiceError } from '../../../../shared/api/dispatcher';
 import { mergeFullTextHits } from '../../../../renderer/src/features/articles/use-full-text-search';
 import { FakeApi, makeArticle } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
 const sputnik = makeArticle({
   id: 'a1',
@@ -33,11 +33,7 @@ class SearchingApi extends FakeApi {
   }
 }
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => restore());
+useMockedViewport();
 
 const rowIds = () => screen.queryAllByTestId('article-row').map((r) => r.getAttribute('data-article-id'));
 

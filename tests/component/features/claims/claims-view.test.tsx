@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { articleBlocks } from '../../../../shared/domain/article-text';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
 const sputnik = makeArticle({
   id: 'a1',
@@ -29,14 +29,7 @@ const annotations = [
   makeAnnotation(fogliettone, { id: 'n3', claimId: 'c1', start: p2b.start, end: p2b.end, stance: 'disputes', speaker: 'USA' }),
 ];
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => {
-  restore();
-  vi.restoreAllMocks();
-});
+useMockedViewport({ restoreMocks: true });
 
 async function openClaims() {
   const api = new FakeApi({ articles: [sputnik, fogliettone], claims: [csto, unused], annotations });

@@ -1,7 +1,7 @@
 // The bulk import job: lazy reading per batch, progress with rate and time left, Cancel between batches,
 // files dropped meanwhile joining the job; and the progress panel driving it in the app.
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DroppedFile, MethodInput, MethodName, MethodOutput } from '../../../../shared/api/contract';
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_PDF_BYTES, maxImportBytesFor } from '../../../../shared/api/rpc';
 import type { ImportReport } from '../../../../shared/domain/types';
@@ -9,7 +9,7 @@ import { ImportJob } from '../../../../renderer/src/features/import/import-job';
 import { formatEta, formatRate, progressStats, type ImportProgress } from '../../../../renderer/src/features/import/import-progress';
 import { isOversized, planBatches } from '../../../../renderer/src/features/import/import-batches';
 import { FakeApi } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
 const file = (name: string, content = `text of ${name}`) => new File([content], name, { type: 'text/plain' });
 const files = (n: number, prefix = 'f') => Array.from({ length: n }, (_, i) => file(`${prefix}${String(i).padStart(4, '0')}.txt`));
@@ -244,14 +244,7 @@ class SteppedApi extends FakeApi {
   }
 }
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => {
-  restore();
-  vi.restoreAllMocks();
-});
+useMockedViewport({ restoreMocks: true });
 
 describe('progress panel', () => {
   it('shows files done of the total and what is being stored, advances per batch, and Cancel ends with a report', async () => {

@@ -1,22 +1,15 @@
 // The import report: counts with near duplicates, a filter by status, the CSV (one row per file); and the
 // article list's "N versions" badge for near-duplicate groups.
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImportFileResult } from '../../../../shared/domain/types';
 import { IMPORT_REPORT_COLUMNS, importReportCsv, importReportFileName } from '../../../../renderer/src/features/import/import-report-csv';
 import { versionCounts } from '../../../../renderer/src/features/articles/near-duplicate-versions';
 import { FakeApi, makeArticle } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 import { parseCsv } from '../../../helpers/csv';
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => {
-  restore();
-  vi.restoreAllMocks();
-});
+useMockedViewport({ restoreMocks: true });
 
 const RESULTS: ImportFileResult[] = [
   { fileName: 'reuters.txt', status: 'imported', articleId: 'a1', title: 'Genoa dockworkers strike' },

@@ -1,14 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_FILE_BYTES, type DroppedFile } from '../../../../shared/api/contract';
 import { FakeApi } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => restore());
+useMockedViewport();
 
 function dragEvent(type: string, dataTransfer: Partial<DataTransfer>): Event {
   const e = new Event(type, { bubbles: true, cancelable: true });

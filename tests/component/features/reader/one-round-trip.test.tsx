@@ -2,10 +2,10 @@
 // article's annotations and the claims touched, and the window redraws from it (highlight, annotation list,
 // list counts, claim counts) without reading the article again.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleBlocks, articleText } from '../../../../shared/domain/article-text';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
 const article = makeArticle({
   id: 'a1',
@@ -20,11 +20,7 @@ const needle = 'si ritirerà dal territorio del Kazakistan';
 const start = [...text].length - [...text.slice(text.indexOf(needle))].length;
 const end = start + [...needle].length;
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => restore());
+useMockedViewport();
 
 async function setup(extra: Partial<ConstructorParameters<typeof FakeApi>[0]> = {}) {
   const api = new FakeApi({ articles: [article], claims: [csto], ...extra });

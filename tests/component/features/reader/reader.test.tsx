@@ -1,9 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../shared/api/contract';
 import { articleBlocks } from '../../../../shared/domain/article-text';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
 const article = makeArticle({
   id: 'a1',
@@ -24,14 +24,7 @@ const a1 = makeAnnotation(article, { id: 'n1', claimId: 'c1', start: lead.start 
 const a2 = makeAnnotation(article, { id: 'n2', claimId: 'c2', start: lead.start + 25, end: lead.end - 1, stance: 'disputes' });
 const a3 = makeAnnotation(article, { id: 'n3', claimId: 'c1', start: 0, end: 5, stance: 'asserts', speaker: 'Putin' });
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => {
-  restore();
-  vi.restoreAllMocks();
-});
+useMockedViewport({ restoreMocks: true });
 
 async function openReader(api = new FakeApi({ articles: [article], claims: [claim, claim2], annotations: [a1, a2, a3] })) {
   const utils = await renderApp(api);

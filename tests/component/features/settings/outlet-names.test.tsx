@@ -3,16 +3,12 @@
 // reloads the list and says how many changed.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outletNamesChange } from '../../../../renderer/src/features/settings/OutletNamesFieldset';
 import { FakeApi } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => restore());
+useMockedViewport();
 
 async function openDialog(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByTestId('settings-button'));

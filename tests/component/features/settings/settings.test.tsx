@@ -2,18 +2,14 @@
 // settings.update, and then used by the next drop to decide which files are sent with their bytes.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type DroppedFile } from '../../../../shared/api/contract';
 import { parseMb } from '../../../../renderer/src/features/settings/SettingsDialog';
 import { FakeApi } from '../../fake-api';
-import { mockViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp } from '../../helpers';
 
 const MB = 1024 * 1024;
-let restore: () => void;
-beforeEach(() => {
-  restore = mockViewport();
-});
-afterEach(() => restore());
+useMockedViewport();
 
 async function openDialog(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByTestId('settings-button'));
