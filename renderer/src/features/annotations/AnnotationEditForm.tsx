@@ -5,7 +5,7 @@ import type { Annotation, ClaimSummary } from '../../../../shared/domain/types';
 import { useAppStore } from '../../state/store-context';
 import { findClaimByText, parseTags } from '../../state/selectors';
 import type { AnnotationPatch } from '../reader/reader-slice';
-import { AnnotationFields, type FieldValues } from './AnnotationFields';
+import { AnnotationFields, annotationFormHandlers, type FieldValues } from './AnnotationFields';
 import { ClaimCombobox } from '../claims/ClaimCombobox';
 
 export function AnnotationEditForm({ annotation: a, claim, onDone }: { annotation: Annotation; claim: ClaimSummary | null; onDone(): void }) {
@@ -46,17 +46,7 @@ export function AnnotationEditForm({ annotation: a, claim, onDone }: { annotatio
       className="edit-form"
       data-testid="annotation-edit-form"
       aria-label="Edit annotation"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onDone();
-        }
-      }}
+      {...annotationFormHandlers(() => void save(), onDone)}
     >
       <ClaimCombobox
         query={query}

@@ -1,5 +1,5 @@
 // Stance, speaker, tags and note: the fields the tag form and the edit form share.
-import { useId } from 'react';
+import { useId, type FormEvent, type KeyboardEvent } from 'react';
 import { STANCES, type Stance } from '../../../../shared/domain/types';
 import { STANCE_INFO } from '../../lib/stances';
 
@@ -68,4 +68,27 @@ export function AnnotationFields({ values, onChange, testIdPrefix = '' }: Props)
       </div>
     </>
   );
+}
+
+/**
+ * The keys both annotation forms share: Enter (submit) and Ctrl/Cmd+Enter save, Escape cancels without reaching
+ * the window's shortcuts.
+ */
+export function annotationFormHandlers(save: () => void, cancel: () => void) {
+  return {
+    onSubmit(e: FormEvent) {
+      e.preventDefault();
+      save();
+    },
+    onKeyDown(e: KeyboardEvent) {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        cancel();
+      } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+        e.preventDefault();
+        save();
+      }
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { useAppStore } from '../../state/store-context';
 import { findClaimByText, parseTags } from '../../state/selectors';
 import type { ReaderSelection } from '../reader/reader-slice';
 import { excerpt, focusReader } from '../../lib/focus';
-import { AnnotationFields, type FieldValues } from './AnnotationFields';
+import { AnnotationFields, annotationFormHandlers, type FieldValues } from './AnnotationFields';
 import { ClaimCombobox } from '../claims/ClaimCombobox';
 
 export function TagForm({ target }: { target: ReaderSelection }) {
@@ -56,20 +56,7 @@ export function TagForm({ target }: { target: ReaderSelection }) {
       className="tag-form"
       data-testid="tag-form"
       aria-label="Tag claim"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          cancel();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
-          e.preventDefault();
-          void save();
-        }
-      }}
+      {...annotationFormHandlers(() => void save(), cancel)}
     >
       <h2 className="panel-heading">Tag claim</h2>
       <blockquote className="quote" data-testid="tag-quote">

@@ -207,6 +207,22 @@ describe('undo', () => {
     await waitFor(() => expect(screen.getByTestId('reader').querySelector('mark')).toHaveAttribute('data-stance', 'asserts'));
   });
 
+  it('the edit form saves with Ctrl+Enter and closes with Escape, as the tag form does', async () => {
+    const existing = makeAnnotation(article, { id: 'n1', claimId: 'c1', start, end, stance: 'asserts' });
+    const { api, user } = await setup({ annotations: [existing] });
+    await user.click(within(await screen.findByTestId('annotation-item')).getByTestId('edit-annotation'));
+    act(() => screen.getByTestId('edit-stance-select').focus());
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('annotation-edit-form')).toBeNull());
+    expect(api.callsOf('annotations.update')).toEqual([]);
+
+    await user.click(within(screen.getByTestId('annotation-item')).getByTestId('edit-annotation'));
+    await user.selectOptions(screen.getByTestId('edit-stance-select'), 'disputes');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(api.callsOf('annotations.update')).toEqual([{ id: 'n1', stance: 'disputes' }]));
+    await waitFor(() => expect(screen.queryByTestId('annotation-edit-form')).toBeNull());
+  });
+
   it('leaves Ctrl+Z in a text field to the field', async () => {
     const existing = makeAnnotation(article, { id: 'n1', claimId: 'c1', start, end });
     const { api, user } = await setup({ annotations: [existing] });
