@@ -10,8 +10,12 @@ function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'workbench-csp-meta',
     transformIndexHtml(html) {
-      if (!html.includes(charset) || META_CONTENT_SECURITY_POLICY.includes('"')) throw new Error('index.html: cannot place the CSP <meta>');
-      return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
+      if (!html.includes(charset) || META_CONTENT_SECURITY_POLICY.includes('"'))
+        throw new Error('index.html: cannot place the CSP <meta>');
+      return html.replace(
+        charset,
+        `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`,
+      );
     },
   };
 }

@@ -10,21 +10,25 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version;
 
 function fail(message) {
   console.error(`dist: ${message}`);
   process.exit(1);
 }
 
-if (!existsSync(path.join(root, 'out/main/main.js'))) fail('out/main/main.js is missing: run `npm run build` first');
+if (!existsSync(path.join(root, 'out/main/main.js')))
+  fail('out/main/main.js is missing: run `npm run build` first');
 
 /** The Electron cache of @electron/get (where electron-builder looks before downloading). */
 function electronCacheRoot() {
   if (process.env.ELECTRON_CACHE) return process.env.ELECTRON_CACHE;
   const home = os.homedir();
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'electron');
-  if (process.platform === 'win32') return path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'electron', 'Cache');
+  if (process.platform === 'win32')
+    return path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'electron', 'Cache');
   return path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'electron');
 }
 
@@ -55,7 +59,10 @@ function electronCached() {
 }
 
 async function downloadReachable() {
-  const mirror = process.env.ELECTRON_MIRROR || process.env.npm_config_electron_mirror || 'https://github.com/electron/electron/releases/download/';
+  const mirror =
+    process.env.ELECTRON_MIRROR ||
+    process.env.npm_config_electron_mirror ||
+    'https://github.com/electron/electron/releases/download/';
   const url = `${mirror.endsWith('/') ? mirror : `${mirror}/`}v${electronVersion}/SHASUMS256.txt`;
   try {
     await fetch(url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(10_000) });
@@ -69,19 +76,28 @@ async function downloadReachable() {
 const electronDistGiven = args.some((a) => a.includes('electronDist'));
 if (!electronDistGiven && !electronCached()) {
   const probe = await downloadReachable();
-  if (!probe.ok) fail(`cannot build installers here: the Electron ${electronVersion} binary could not be downloaded (${probe.reason})`);
+  if (!probe.ok)
+    fail(
+      `cannot build installers here: the Electron ${electronVersion} binary could not be downloaded (${probe.reason})`,
+    );
 }
 
 const cli = path.join(root, 'node_modules/electron-builder/cli.js');
-const child = spawn(process.execPath, [cli, '--config', 'build/electron-builder.yml', '--publish', 'never', ...args], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  [cli, '--config', 'build/electron-builder.yml', '--publish', 'never', ...args],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 child.on('error', (err) => fail(`could not start electron-builder: ${err.message}`));
 child.on('exit', (code, signal) => {
   if (code === 0) {
     console.log(`dist: installers written to ${path.join(root, 'dist')}`);
     process.exit(0);
   }
-  fail(`electron-builder failed (${signal ? `signal ${signal}` : `exit code ${code}`}); see its output above`);
+  fail(
+    `electron-builder failed (${signal ? `signal ${signal}` : `exit code ${code}`}); see its output above`,
+  );
 });

@@ -10,14 +10,22 @@ const pngPath = `${root}build/icon.png`;
 const SIZE = 512;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
-  console.error(`make-icon: no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  console.error(
+    `make-icon: no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
   process.exit(1);
 }
 
 const svg = readFileSync(svgPath, 'utf8');
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--no-first-run',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: SIZE, height: SIZE }, deviceScaleFactor: 1 });

@@ -7,7 +7,22 @@ import { fileURLToPath } from 'node:url';
 
 export async function runTs(entry, outfile, nodeFlags = []) {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  await build({ entryPoints: [entry], outfile, absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', sourcemap: 'inline', logLevel: 'warning' });
-  const r = spawnSync(process.execPath, ['--enable-source-maps', ...nodeFlags, `${root}/${outfile}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  const r = spawnSync(
+    process.execPath,
+    ['--enable-source-maps', ...nodeFlags, `${root}/${outfile}`, ...process.argv.slice(2)],
+    { cwd: root, stdio: 'inherit' },
+  );
   process.exit(r.status ?? 1);
 }

@@ -19,16 +19,28 @@ if (typeof electronPath === 'string') {
   const child = spawn(electronPath, ['.', ...args], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron binary not found (it cannot be downloaded here): serving the workbench in your browser instead.');
-  const child = spawn(process.execPath, ['out/cli/cli.js', 'serve', ...args], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+  console.log(
+    'Electron binary not found (it cannot be downloaded here): serving the workbench in your browser instead.',
+  );
+  const child = spawn(process.execPath, ['out/cli/cli.js', 'serve', ...args], {
+    cwd: root,
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
   let opened = false;
   child.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
     const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(String(chunk));
-    if (m && !opened && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform !== 'linux')) {
+    if (
+      m &&
+      !opened &&
+      (process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform !== 'linux')
+    ) {
       opened = true;
-      const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-      spawn(opener, [m[1]], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+      const opener =
+        process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+      spawn(opener, [m[1]], { stdio: 'ignore', detached: true })
+        .on('error', () => {})
+        .unref();
     }
   });
   const stop = () => child.kill('SIGTERM');

@@ -39,11 +39,20 @@ function vitest() {
   if (only.length && !only.includes('vitest')) return;
   const report = join(outDir, 'vitest.json');
   console.log('\n━━ vitest (unit + component)');
-  const { code, ms } = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const { code, ms } = run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (!existsSync(report)) return record('vitest', 0, 1, 0, ms, `no report (exit ${code})`);
   const j = JSON.parse(readFileSync(report, 'utf8'));
-  const failedSuites = (j.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
-  const failed = j.numFailedTests + failedSuites + (code !== 0 && j.numFailedTests + failedSuites === 0 ? 1 : 0);
+  const failedSuites = (j.testResults ?? []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+  ).length;
+  const failed =
+    j.numFailedTests + failedSuites + (code !== 0 && j.numFailedTests + failedSuites === 0 ? 1 : 0);
   record('vitest', j.numPassedTests, failed, j.numPendingTests + (j.numTodoTests ?? 0), ms);
 }
 
@@ -81,9 +90,12 @@ const ELECTRONEGATIVITY_EXCLUDED = [
 function electronegativity() {
   const name = 'electronegativity';
   if (only.length && !only.includes(name)) return;
-  console.log(`\n━━ ${name}: scan of package.json, electron/, shared/, renderer/ (excluding ${ELECTRONEGATIVITY_EXCLUDED.join(', ')})`);
+  console.log(
+    `\n━━ ${name}: scan of package.json, electron/, shared/, renderer/ (excluding ${ELECTRONEGATIVITY_EXCLUDED.join(', ')})`,
+  );
   const input = join(outDir, 'electronegativity-input');
-  for (const p of ['package.json', 'electron', 'shared', 'renderer/src']) cpSync(join(root, p), join(input, p), { recursive: true });
+  for (const p of ['package.json', 'electron', 'shared', 'renderer/src'])
+    cpSync(join(root, p), join(input, p), { recursive: true });
   // The page as built: the build writes its CSP <meta> from shared/api/csp.ts (vite.config.ts).
   cpSync(join(root, 'out/renderer/index.html'), join(input, 'renderer/index.html'));
   const report = join(outDir, 'electronegativity.json');
@@ -91,18 +103,28 @@ function electronegativity() {
     .then((r) => require('node:fs').writeFileSync(process.argv[3], JSON.stringify({ errors: r.errors, issues: r.issues.map((i) => ({
       id: i.id, severity: i.severity.name, confidence: i.confidence.name, file: i.file, at: i.location.line + ':' + i.location.column, sample: i.sample, description: i.description })) }, null, 1)))`;
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['-e', script, input, ELECTRONEGATIVITY_EXCLUDED.join(','), report], { cwd: root, stdio: 'inherit', timeout: 300_000 });
+  const r = spawnSync(process.execPath, ['-e', script, input, ELECTRONEGATIVITY_EXCLUDED.join(','), report], {
+    cwd: root,
+    stdio: 'inherit',
+    timeout: 300_000,
+  });
   const ms = Date.now() - started;
-  if (r.status !== 0 || !existsSync(report)) return record(name, 0, 1, 0, ms, `no report (exit ${r.status ?? r.signal})`);
+  if (r.status !== 0 || !existsSync(report))
+    return record(name, 0, 1, 0, ms, `no report (exit ${r.status ?? r.signal})`);
   const { issues, errors } = JSON.parse(readFileSync(report, 'utf8'));
-  const line = (i) => `  ${i.severity.padEnd(13)} ${i.id}  ${i.file}:${i.at}  ${i.description}${i.sample && i.sample !== 'N/A' ? `\n      ${i.sample}` : ''}`;
+  const line = (i) =>
+    `  ${i.severity.padEnd(13)} ${i.id}  ${i.file}:${i.at}  ${i.description}${i.sample && i.sample !== 'N/A' ? `\n      ${i.sample}` : ''}`;
   const blocking = issues.filter((i) => i.severity !== 'LOW' && i.severity !== 'INFORMATIONAL');
   for (const i of issues.filter((x) => !blocking.includes(x))) console.log(line(i));
   const unparsed = errors.filter((e) => !e.tolerable);
   for (const e of unparsed) console.log(`  NOT SCANNED  ${e.file}: ${e.message}`);
   for (const i of blocking) console.log(line(i));
   const failed = blocking.length > 0 || unparsed.length > 0;
-  console.log(failed ? `  ${blocking.length} HIGH/MEDIUM finding(s), ${unparsed.length} file(s) not parsed` : `  no HIGH or MEDIUM findings (${issues.length} low/informational)`);
+  console.log(
+    failed
+      ? `  ${blocking.length} HIGH/MEDIUM finding(s), ${unparsed.length} file(s) not parsed`
+      : `  no HIGH or MEDIUM findings (${issues.length} low/informational)`,
+  );
   record(name, failed ? 0 : 1, failed ? 1 : 0, 0, ms);
 }
 
@@ -110,23 +132,30 @@ check('build', 'node', ['scripts/build.mjs', '--quiet']);
 // Three projects: the Node side without DOM types, the renderer without Node's, and the tests and tools that drive both.
 for (const p of ['node', 'web', 'tests']) check(`typecheck ${p}`, 'npx', ['tsc', '-p', `tsconfig.${p}.json`]);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('format', 'npx', ['prettier', '--check', '.']);
 electronegativity();
 vitest();
 // Extraction fidelity against Mozilla Readability on its own test pages (issue 3's targets). The pages live
 // in ../shared/corpora, which a user's fresh clone does not have: then the check is reported as skipped.
-if (existsSync(join(root, '../shared/corpora/readability-test-pages'))) check('eval-import', 'node', ['scripts/eval-import.mjs', '--check']);
+if (existsSync(join(root, '../shared/corpora/readability-test-pages')))
+  check('eval-import', 'node', ['scripts/eval-import.mjs', '--check']);
 else if (!only.length || only.includes('eval-import')) {
   console.log('\n━━ eval-import: skipped (../shared/corpora/readability-test-pages is not here)');
   record('eval-import', 0, 0, 1, 0, 'corpus absent');
 }
 playwright('e2e', 'tests/e2e/playwright.config.ts');
 // The Electron shell suite needs a display when the binary exists; it reports itself skipped when not.
-const needsXvfb = !process.env.DISPLAY && existsSync('/usr/bin/xvfb-run') && existsSync(join(root, 'node_modules/electron/dist'));
+const needsXvfb =
+  !process.env.DISPLAY &&
+  existsSync('/usr/bin/xvfb-run') &&
+  existsSync(join(root, 'node_modules/electron/dist'));
 playwright('electron', 'tests/electron/playwright.config.ts', {}, needsXvfb ? ['xvfb-run', '-a'] : []);
 
 console.log('\n━━ summary');
 for (const r of rows) {
-  console.log(`${r.name.padEnd(17)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${(r.ms / 1000).toFixed(1)}s ${r.note}`);
+  console.log(
+    `${r.name.padEnd(17)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${(r.ms / 1000).toFixed(1)}s ${r.note}`,
+  );
 }
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exitCode = totals.failed > 0 ? 1 : 0;

@@ -3,7 +3,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { STANCES } from '../../shared/domain/types';
 import { normalizeHost } from '../../shared/domain/outlet-registry';
-import { DEFAULT_IMPORT_SIZE_LIMITS, IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, type ImportSizeLimits } from '../../shared/api/rpc';
+import {
+  DEFAULT_IMPORT_SIZE_LIMITS,
+  IMPORT_SIZE_LIMIT_MAX_BYTES,
+  IMPORT_SIZE_LIMIT_MIN_BYTES,
+  type ImportSizeLimits,
+} from '../../shared/api/rpc';
 
 export const MB = 1024 * 1024;
 const MIN_MB = IMPORT_SIZE_LIMIT_MIN_BYTES / MB;
@@ -41,12 +46,21 @@ const VERBS = {
   import: { options: { progress: flag, ...sizeCaps }, positionals: 'files or folders' },
   list: { options: { json: flag }, positionals: null },
   show: { options: { json: flag }, positionals: 'one article id' },
-  annotate: { options: { quote: text, claim: text, stance: text, speaker: text, tags: text, note: text }, positionals: 'one article id' },
+  annotate: {
+    options: { quote: text, claim: text, stance: text, speaker: text, tags: text, note: text },
+    positionals: 'one article id',
+  },
   export: { options: { format: text, out: text }, positionals: null },
   reextract: { options: { all: flag }, positionals: 'article ids' },
   serve: { options: { port: text }, positionals: null },
   settings: {
-    options: { ...sizeCaps, defaults: flag, outlet: { type: 'string', multiple: true }, 'forget-outlet': { type: 'string', multiple: true }, json: flag },
+    options: {
+      ...sizeCaps,
+      defaults: flag,
+      outlet: { type: 'string', multiple: true },
+      'forget-outlet': { type: 'string', multiple: true },
+      json: flag,
+    },
     positionals: null,
   },
 } satisfies Record<string, { options: Options; positionals: string | null }>;
@@ -66,7 +80,8 @@ function closest(name: string, names: string[]): string | undefined {
     let row = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
       const next = [i];
-      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      for (let j = 1; j <= b.length; j++)
+        next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
       row = next;
     }
     return row[b.length]!;
@@ -82,11 +97,14 @@ function usageErrorFrom(err: unknown, verb: Verb, options: Options): UsageError 
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const guess = option.startsWith('--') ? closest(option.slice(2), Object.keys(options)) : undefined;
-    return new UsageError(`unknown option ${option} for "${verb}"${guess ? ` (did you mean --${guess}?)` : ''}`);
+    return new UsageError(
+      `unknown option ${option} for "${verb}"${guess ? ` (did you mean --${guess}?)` : ''}`,
+    );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     if (/argument missing/.test(message)) return new UsageError(`${option} needs a value`);
-    if (/ambiguous/.test(message)) return new UsageError(`${option} needs a value (a value starting with "-" is written ${option}=-…)`);
+    if (/ambiguous/.test(message))
+      return new UsageError(`${option} needs a value (a value starting with "-" is written ${option}=-…)`);
     if (/does not take an argument/.test(message)) return new UsageError(`${option} takes no value`);
   }
   return new UsageError(message);
@@ -109,15 +127,19 @@ export function parseCommand(argv: string[]): Command {
   }
   const { values, positionals } = parsed as { values: Values; positionals: string[] };
   if (values.help) return { kind: 'help', exitCode: 0 };
-  if (!spec.positionals && positionals.length) throw new UsageError(`${verb} takes no arguments besides its options (got "${positionals[0]}")`);
-  if (spec.positionals === 'files or folders' && !positionals.length) throw new UsageError(`${verb} needs files or folders`);
-  if (spec.positionals === 'one article id' && positionals.length > 1) throw new UsageError(`${verb} takes one article id (got ${positionals.length} arguments)`);
+  if (!spec.positionals && positionals.length)
+    throw new UsageError(`${verb} takes no arguments besides its options (got "${positionals[0]}")`);
+  if (spec.positionals === 'files or folders' && !positionals.length)
+    throw new UsageError(`${verb} needs files or folders`);
+  if (spec.positionals === 'one article id' && positionals.length > 1)
+    throw new UsageError(`${verb} takes one article id (got ${positionals.length} arguments)`);
   if (values.library === '') throw new UsageError('--library needs a folder');
   return { kind: 'run', verb, library: values.library as string | undefined, values, positionals };
 }
 
 /** A string option's value, if given. */
-export const str = (v: Values, name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+export const str = (v: Values, name: string): string | undefined =>
+  typeof v[name] === 'string' ? (v[name] as string) : undefined;
 
 /** A required string option's value. */
 export function need(v: Values, name: string): string {
@@ -136,21 +158,31 @@ export function outletNameFlags(v: Values): Array<{ domain: string; name: string
   };
   for (const s of (v.outlet as string[] | undefined) ?? []) {
     const at = s.indexOf('=');
-    if (at < 0 || !s.slice(at + 1).trim()) throw new UsageError(`--outlet needs domain=Name, e.g. --outlet "ilfogliettone.it=Il Fogliettone" (got "${s}")`);
+    if (at < 0 || !s.slice(at + 1).trim())
+      throw new UsageError(
+        `--outlet needs domain=Name, e.g. --outlet "ilfogliettone.it=Il Fogliettone" (got "${s}")`,
+      );
     change.set(domainOf(s.slice(0, at), 'outlet'), s.slice(at + 1).trim());
   }
-  for (const s of (v['forget-outlet'] as string[] | undefined) ?? []) change.set(domainOf(s, 'forget-outlet'), null);
+  for (const s of (v['forget-outlet'] as string[] | undefined) ?? [])
+    change.set(domainOf(s, 'forget-outlet'), null);
   return [...change].map(([domain, name]) => ({ domain, name }));
 }
 
 /** --max-file-mb / --max-pdf-mb as byte caps; megabytes may have decimals, within the range the API accepts. */
 export function sizeLimitFlags(v: Values): Partial<ImportSizeLimits> {
   const out: Partial<ImportSizeLimits> = {};
-  for (const [option, key] of [['max-file-mb', 'maxBytes'], ['max-pdf-mb', 'maxPdfBytes']] as const) {
+  for (const [option, key] of [
+    ['max-file-mb', 'maxBytes'],
+    ['max-pdf-mb', 'maxPdfBytes'],
+  ] as const) {
     const s = str(v, option);
     if (s === undefined) continue;
     const mb = /^\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : NaN;
-    if (!(mb >= MIN_MB && mb <= MAX_MB)) throw new UsageError(`--${option} must be a number of megabytes from ${MIN_MB} to ${MAX_MB} (got "${s}")`);
+    if (!(mb >= MIN_MB && mb <= MAX_MB))
+      throw new UsageError(
+        `--${option} must be a number of megabytes from ${MIN_MB} to ${MAX_MB} (got "${s}")`,
+      );
     out[key] = Math.round(mb * MB);
   }
   return out;

@@ -12,7 +12,9 @@ const POLL_MS = 40;
 
 function printLine(out: Out, r: ImportFileResult): void {
   const titled = r.title && (r.status === 'imported' || r.status === 'near-duplicate');
-  out.log(`${r.status}\t${reportField(r.fileName)}${r.articleId ? `\t${r.articleId}` : ''}${titled ? `\t${reportField(r.title!)}` : ''}${r.reason ? `\t${reportField(r.reason)}` : ''}`);
+  out.log(
+    `${r.status}\t${reportField(r.fileName)}${r.articleId ? `\t${r.articleId}` : ''}${titled ? `\t${reportField(r.title!)}` : ''}${r.reason ? `\t${reportField(r.reason)}` : ''}`,
+  );
 }
 
 export async function importPaths({ api, values, out }: CommandContext): Promise<number> {
@@ -41,6 +43,8 @@ export async function importPaths({ api, values, out }: CommandContext): Promise
     out.log(`refused\t${reportField(label)}\tnot imported: the import stopped before it`);
   }
   if (status.error) out.err(`workbench: the import stopped: ${status.error}`);
-  out.err(`${totals.imported} imported, ${totals.duplicate} duplicate, ${totals.refused} refused, ${totals['near-duplicate']} near-duplicate`);
+  out.err(
+    `${totals.imported} imported, ${totals.duplicate} duplicate, ${totals.refused} refused, ${totals['near-duplicate']} near-duplicate`,
+  );
   return totals.refused || status.error ? 1 : 0;
 }

@@ -7,7 +7,16 @@ import { createDispatchClient } from '../../shared/api/client';
 import { openWorkbench, type ShellPorts, type Workbench } from '../services/workbench';
 import { defaultLibraryDir } from '../services/paths';
 import { parseCommand, sizeLimitFlags, USAGE, UsageError, type Verb } from './args';
-import { annotate, exportNotes, list, reextract, serve, settings, show, type CommandContext } from './commands';
+import {
+  annotate,
+  exportNotes,
+  list,
+  reextract,
+  serve,
+  settings,
+  show,
+  type CommandContext,
+} from './commands';
 import { importPaths } from './import-command';
 import { defaultOut, type Out } from './output';
 
@@ -15,7 +24,8 @@ export { reportField, startProgress } from './output';
 
 function version(): string {
   try {
-    return JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).version;
+    return JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'))
+      .version;
   } catch {
     return '0.0.0';
   }
@@ -40,7 +50,10 @@ export async function runCli(argv: string[], out: Out = defaultOut): Promise<num
     }
     const { verb, values, positionals } = cmd;
     // The CLI's "open dialog" answers the paths on its command line: `import` is the app's Import… job.
-    const ports: ShellPorts = { shell: 'host', ...(verb === 'import' ? { pickImportPaths: async () => positionals } : {}) };
+    const ports: ShellPorts = {
+      shell: 'host',
+      ...(verb === 'import' ? { pickImportPaths: async () => positionals } : {}),
+    };
     // The bundled CLI has its extraction worker beside it; run from sources (tests) it extracts in-process.
     const worker = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
     wb = await openWorkbench({

@@ -71,7 +71,13 @@ function cookieToken(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+) {
   res.writeHead(status, {
     'content-type': type,
     ...securityHeaders(),
@@ -98,43 +104,63 @@ export function createHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const root = resolve(opts.staticDir);
   const indexFile = join(root, 'index.html');
-  const maxBody = () => opts.limits?.maxBodyBytes ?? (opts.importLimits ? bodyCapFor(opts.importLimits()) : MAX_BODY_BYTES);
+  const maxBody = () =>
+    opts.limits?.maxBodyBytes ?? (opts.importLimits ? bodyCapFor(opts.importLimits()) : MAX_BODY_BYTES);
   const headersTimeout = opts.limits?.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
   const requestTimeout = Math.max(opts.limits?.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
 
   // Node checks the two timeouts every connectionsCheckingInterval; keep that well under them.
-  const timeouts = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) };
+  const timeouts = {
+    headersTimeout,
+    requestTimeout,
+    connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+  };
   const server = createServer(timeouts, async (req, res) => {
     try {
       // DNS rebinding: a foreign name resolving to 127.0.0.1 still sends its own Host header.
       if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'Refused: unknown Host header.');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedOrigins.has(origin)) return send(res, 403, 'Refused: foreign Origin.');
+      if (origin !== undefined && !allowedOrigins.has(origin))
+        return send(res, 403, 'Refused: foreign Origin.');
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
       if (url.pathname === RPC_PATH) {
         if (req.method !== 'POST') return send(res, 405, 'POST only.', undefined, { allow: 'POST' });
         if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) {
           // An RpcResponse, so the client shows the reason as it is.
-          const body: RpcResponse = { ok: false, error: { code: 'refused', message: 'Refused: missing or wrong access token; reopen the URL the workbench printed.' } };
+          const body: RpcResponse = {
+            ok: false,
+            error: {
+              code: 'refused',
+              message: 'Refused: missing or wrong access token; reopen the URL the workbench printed.',
+            },
+          };
           return send(res, 401, JSON.stringify(body), 'application/json; charset=utf-8');
         }
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only.');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+          return send(res, 415, 'JSON only.');
         let body: { method?: unknown; input?: unknown };
         try {
           body = JSON.parse(await readBody(req, maxBody()));
         } catch (err) {
           const tooLarge = err instanceof Error && err.message === 'too large';
           // Too large: answer at once and drop the connection rather than read the rest.
-          return send(res, tooLarge ? 413 : 400, tooLarge ? 'Request too large.' : 'Invalid JSON.', undefined, tooLarge ? { connection: 'close' } : {});
+          return send(
+            res,
+            tooLarge ? 413 : 400,
+            tooLarge ? 'Request too large.' : 'Invalid JSON.',
+            undefined,
+            tooLarge ? { connection: 'close' } : {},
+          );
         }
         const result = await opts.dispatch(String(body?.method ?? ''), body?.input);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
 
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only.', undefined, { allow: 'GET' });
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return send(res, 405, 'GET only.', undefined, { allow: 'GET' });
       const queryToken = url.searchParams.get('token');
       if (queryToken !== null) {
         if (!sameSecret(queryToken, token)) return send(res, 401, 'Refused: wrong token.');

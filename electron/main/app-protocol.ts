@@ -7,7 +7,8 @@ import { resolveRendererPath } from './protocol-path';
 export function createAppProtocolHandler(rendererRoot: string): (request: Request) => Promise<Response> {
   return async (request) => {
     const headers = securityHeaders();
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response(null, { status: 405, headers });
     const file = resolveRendererPath(request.url, rendererRoot);
     if (file === null) return new Response('Not found', { status: 404, headers });
     let body: Uint8Array<ArrayBuffer>;

@@ -14,5 +14,11 @@ export function isAppUrl(raw: string | undefined | null): boolean {
   } catch {
     return false;
   }
-  return u.protocol === `${APP_SCHEME}:` && u.hostname.toLowerCase() === APP_HOST && u.port === '' && u.username === '' && u.password === '';
+  return (
+    u.protocol === `${APP_SCHEME}:` &&
+    u.hostname.toLowerCase() === APP_HOST &&
+    u.port === '' &&
+    u.username === '' &&
+    u.password === ''
+  );
 }

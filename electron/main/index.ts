@@ -1,7 +1,18 @@
 // The Electron main process: a thin shell around openWorkbench(). It serves the built renderer from
 // app://workbench/ (never file://), hardens every WebContents, and carries the API over one IPC channel
 // that only our own window's main frame may use.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+  type Session,
+  type WebContents,
+} from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RpcResponse } from '../../shared/api/contract';
@@ -26,7 +37,9 @@ const preloadPath = path.join(outDir, 'preload', 'preload.cjs');
 // --- Before ready: everything here must run synchronously at load (no top-level await above it). ---
 app.setName(PRODUCT_NAME);
 app.enableSandbox();
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 let mainWindow: BrowserWindow | null = null;
 let workbenchReady: Promise<Workbench> | null = null;
@@ -74,9 +87,19 @@ function start(): void {
   // Imports run in worker threads beside this bundle. In a packaged app the worker would load from inside
   // app.asar, which could not be verified here without the Electron binary, so packaged builds extract in
   // the main process (still one file at a time, with each format's own limits).
-  const extractorWorker = app.isPackaged ? undefined : path.join(path.dirname(fileURLToPath(import.meta.url)), 'extract-worker.js');
-  workbenchReady = openWorkbench({ libraryDir, version: app.getVersion(), ports: createShellPorts(() => mainWindow), recovery: true, extractorWorker });
-  workbenchReady.catch((err: unknown) => fatal(new Error(`The library at ${libraryDir} could not be opened: ${errorMessage(err)}`)));
+  const extractorWorker = app.isPackaged
+    ? undefined
+    : path.join(path.dirname(fileURLToPath(import.meta.url)), 'extract-worker.js');
+  workbenchReady = openWorkbench({
+    libraryDir,
+    version: app.getVersion(),
+    ports: createShellPorts(() => mainWindow),
+    recovery: true,
+    extractorWorker,
+  });
+  workbenchReady.catch((err: unknown) =>
+    fatal(new Error(`The library at ${libraryDir} could not be opened: ${errorMessage(err)}`)),
+  );
 
   ipcMain.handle(INVOKE_CHANNEL, invoke);
   Menu.setApplicationMenu(
@@ -94,13 +117,23 @@ function start(): void {
 }
 
 function createWindow(): void {
-  const { webPreferences, ...frame } = windowOptions({ preloadPath, isPackaged: app.isPackaged, title: PRODUCT_NAME });
+  const { webPreferences, ...frame } = windowOptions({
+    preloadPath,
+    isPackaged: app.isPackaged,
+    title: PRODUCT_NAME,
+  });
   // The isolation switches are restated here, last so that nothing spread in can weaken them, and literally so
   // that Electronegativity (npm test) sees them: it reads only an object literal at `new BrowserWindow`.
   // window-options.test.ts pins the same values; tests/unit/security checks the window gets exactly those.
   const win = new BrowserWindow({
     ...frame,
-    webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+    webPreferences: {
+      ...webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
   });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
@@ -115,17 +148,23 @@ async function invoke(event: IpcMainInvokeEvent, method: unknown, input: unknown
   const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
   const frame = event.senderFrame;
   const verdict = checkSender({
-    frame: frame ? { url: frame.url, parent: frame.parent, processId: frame.processId, routingId: frame.routingId } : null,
+    frame: frame
+      ? { url: frame.url, parent: frame.parent, processId: frame.processId, routingId: frame.routingId }
+      : null,
     senderWebContentsId: event.sender.id,
     window: win
       ? {
           webContentsId: win.webContents.id,
-          mainFrame: { processId: win.webContents.mainFrame.processId, routingId: win.webContents.mainFrame.routingId },
+          mainFrame: {
+            processId: win.webContents.mainFrame.processId,
+            routingId: win.webContents.mainFrame.routingId,
+          },
         }
       : null,
   });
   if (!verdict.ok) return { ok: false, error: { code: 'refused', message: `Refused: ${verdict.reason}.` } };
-  if (!workbenchReady) return { ok: false, error: { code: 'unavailable', message: 'The library is not open.' } };
+  if (!workbenchReady)
+    return { ok: false, error: { code: 'unavailable', message: 'The library is not open.' } };
   try {
     const wb = await workbenchReady;
     return await wb.dispatch(typeof method === 'string' ? method : String(method), input);
@@ -169,8 +208,9 @@ function hardenSession(ses: Session): void {
   ses.setDevicePermissionHandler(() => false);
   ses.on('will-download', (event) => event.preventDefault());
   // The renderer never needs the network: its files come from app://, its data over IPC.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
-    callback({ cancel: true }),
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
   );
 }
 

@@ -34,7 +34,12 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
     label: '&File',
     submenu: [
       { id: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
-      { id: 'import-folder', label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('import-folder') },
+      {
+        id: 'import-folder',
+        label: 'Import Folder…',
+        accelerator: 'CmdOrCtrl+Shift+O',
+        click: () => send('import-folder'),
+      },
       { type: 'separator' },
       { id: 'export-md', label: 'Export Markdown…', click: () => send('export-md') },
       { id: 'export-csv', label: 'Export CSV…', click: () => send('export-csv') },
@@ -57,8 +62,15 @@ export function menuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] {
     ],
   });
   const view: MenuItemConstructorOptions[] = [];
-  if (!isPackaged) view.push({ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' });
-  view.push({ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' });
+  if (!isPackaged)
+    view.push({ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' });
+  view.push(
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  );
   template.push({ label: '&View', submenu: view });
   template.push({
     label: '&Help',

@@ -18,7 +18,10 @@ export function windowOpenDecision(url: string): { action: 'deny'; external: str
 /** Open-dialog properties for importing. On Windows and Linux a dialog cannot pick both files and folders
  *  (asking for both shows a folder-only picker), so there Import… picks files and Import Folder… folders;
  *  macOS picks either from both. */
-export function importDialogProperties(platform: string, kind: 'files' | 'folders' = 'files'): Array<'openFile' | 'openDirectory' | 'multiSelections'> {
+export function importDialogProperties(
+  platform: string,
+  kind: 'files' | 'folders' = 'files',
+): Array<'openFile' | 'openDirectory' | 'multiSelections'> {
   if (platform === 'darwin') return ['openFile', 'openDirectory', 'multiSelections'];
   return kind === 'folders' ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'];
 }

@@ -11,6 +11,13 @@ export function resolveRendererPath(rawUrl: string, rendererRoot: string): strin
   } catch {
     return null;
   }
-  if (u.protocol !== `${APP_SCHEME}:` || u.hostname.toLowerCase() !== APP_HOST || u.port !== '' || u.username || u.password) return null;
+  if (
+    u.protocol !== `${APP_SCHEME}:` ||
+    u.hostname.toLowerCase() !== APP_HOST ||
+    u.port !== '' ||
+    u.username ||
+    u.password
+  )
+    return null;
   return resolveStaticPath(u.pathname, rendererRoot);
 }

@@ -17,7 +17,8 @@ export function checkSender(facts: SenderFacts): SenderVerdict {
   const { frame, window } = facts;
   if (!frame) return { ok: false, reason: 'no sender frame' };
   if (!window) return { ok: false, reason: 'no application window' };
-  if (facts.senderWebContentsId !== window.webContentsId) return { ok: false, reason: 'not the application window' };
+  if (facts.senderWebContentsId !== window.webContentsId)
+    return { ok: false, reason: 'not the application window' };
   if (frame.parent !== null && frame.parent !== undefined) return { ok: false, reason: 'not the main frame' };
   if (frame.processId !== window.mainFrame.processId || frame.routingId !== window.mainFrame.routingId) {
     return { ok: false, reason: 'not the main frame' };

@@ -39,7 +39,10 @@ export function createShellPorts(getWindow: () => BrowserWindow | null): ShellPo
     },
 
     async pickImportPaths(kind: 'files' | 'folders' = 'files') {
-      const opts: OpenDialogOptions = { title: kind === 'folders' ? 'Import folders of articles' : 'Import articles', properties: importDialogProperties(process.platform, kind) };
+      const opts: OpenDialogOptions = {
+        title: kind === 'folders' ? 'Import folders of articles' : 'Import articles',
+        properties: importDialogProperties(process.platform, kind),
+      };
       const win = getWindow();
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       if (r.canceled || r.filePaths.length === 0) return null;

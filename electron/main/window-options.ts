@@ -20,7 +20,11 @@ export function webPreferences(opts: { preloadPath: string; isPackaged: boolean 
   };
 }
 
-export function windowOptions(opts: { preloadPath: string; isPackaged: boolean; title: string }): BrowserWindowConstructorOptions {
+export function windowOptions(opts: {
+  preloadPath: string;
+  isPackaged: boolean;
+  title: string;
+}): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,

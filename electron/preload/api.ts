@@ -2,10 +2,18 @@
 // in plain Node. Nothing else crosses the bridge: no ipcRenderer, no events, no Node objects. The names and
 // the type are shared with the main process and the renderer (shared/api/bridge).
 import type { RpcResponse } from '../../shared/api/rpc';
-import { INVOKE_CHANNEL, isMenuAction, MENU_CHANNEL, type MenuAction, type WorkbenchBridge } from '../../shared/api/bridge';
+import {
+  INVOKE_CHANNEL,
+  isMenuAction,
+  MENU_CHANNEL,
+  type MenuAction,
+  type WorkbenchBridge,
+} from '../../shared/api/bridge';
 
 /** The exact keys of window.workbench (tests/electron checks them in a real window). */
-export const PRELOAD_API_KEYS = ['invoke', 'onMenu', 'platform'] as const satisfies ReadonlyArray<keyof WorkbenchBridge>;
+export const PRELOAD_API_KEYS = ['invoke', 'onMenu', 'platform'] as const satisfies ReadonlyArray<
+  keyof WorkbenchBridge
+>;
 
 /** The subset of ipcRenderer the bridge uses. */
 export interface IpcLike {

@@ -31,12 +31,29 @@ function base64ToBytes(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(b64, 'base64'));
 }
 
-export function createHandlers({ library, importer, ports, version, libraryName, now = () => new Date(), restoreBackup, search, importJobs = createImportJobs(importer) }: HandlerDeps): Handlers {
-  const unavailable = (what: string) => new ServiceError('unavailable', `${what} is only available in the desktop app.`);
+export function createHandlers({
+  library,
+  importer,
+  ports,
+  version,
+  libraryName,
+  now = () => new Date(),
+  restoreBackup,
+  search,
+  importJobs = createImportJobs(importer),
+}: HandlerDeps): Handlers {
+  const unavailable = (what: string) =>
+    new ServiceError('unavailable', `${what} is only available in the desktop app.`);
   return {
     'app.info': () => {
       const { maxBytes, maxPdfBytes } = importer.limits();
-      return { shell: ports.shell, version, libraryName, nativeDialogs: Boolean(ports.saveExport && ports.pickImportPaths), importLimits: { maxBytes, maxPdfBytes } };
+      return {
+        shell: ports.shell,
+        version,
+        libraryName,
+        nativeDialogs: Boolean(ports.saveExport && ports.pickImportPaths),
+        importLimits: { maxBytes, maxPdfBytes },
+      };
     },
     'articles.list': () => {
       // A UI is attached: build the search index in the background now rather than at the first search.
@@ -45,7 +62,13 @@ export function createHandlers({ library, importer, ports, version, libraryName,
     },
     'articles.get': ({ id }) => library.getArticle(id),
     'articles.import': ({ files }) =>
-      importer.importFiles(files.map((f) => ({ name: f.name, size: f.size, bytes: f.dataBase64 === undefined ? undefined : base64ToBytes(f.dataBase64) }))),
+      importer.importFiles(
+        files.map((f) => ({
+          name: f.name,
+          size: f.size,
+          bytes: f.dataBase64 === undefined ? undefined : base64ToBytes(f.dataBase64),
+        })),
+      ),
     'articles.delete': async ({ id }) => ({ deleted: await library.deleteArticle(id) }),
     'articles.reextract': ({ id }) => library.reextract(id, importer.extract),
     'articles.search': ({ query, limit }) => {
@@ -62,7 +85,8 @@ export function createHandlers({ library, importer, ports, version, libraryName,
     'claims.delete': ({ id }) => library.deleteClaim(id),
     'claims.restore': ({ claim }) => library.restoreClaim(claim),
     'claims.evidence': ({ id }) => {
-      if (!library.listClaims().some((c) => c.id === id)) throw new ServiceError('not_found', `No claim with id ${id}`);
+      if (!library.listClaims().some((c) => c.id === id))
+        throw new ServiceError('not_found', `No claim with id ${id}`);
       const byId = new Map(library.listArticles().map((a) => [a.id, a]));
       return evidenceForClaim(id, library.allAnnotations(), byId);
     },
@@ -82,7 +106,10 @@ export function createHandlers({ library, importer, ports, version, libraryName,
     'annotations.update': async ({ id, ...patch }) => {
       const before = library.findAnnotation(id);
       const annotation = await library.updateAnnotation(id, patch);
-      return { annotation, ...(await library.annotationChange(annotation.articleId, [before.claimId, annotation.claimId])) };
+      return {
+        annotation,
+        ...(await library.annotationChange(annotation.articleId, [before.claimId, annotation.claimId])),
+      };
     },
     'annotations.delete': async ({ id }) => {
       const annotation = await library.deleteAnnotation(id);
@@ -90,7 +117,10 @@ export function createHandlers({ library, importer, ports, version, libraryName,
     },
     'annotations.restore': async ({ annotation }) => {
       const restored = await library.restoreAnnotation(annotation);
-      return { annotation: restored, ...(await library.annotationChange(restored.articleId, [restored.claimId])) };
+      return {
+        annotation: restored,
+        ...(await library.annotationChange(restored.articleId, [restored.claimId])),
+      };
     },
     'export.build': async ({ format }) => buildExport(format, await library.snapshot(), now()),
     'export.save': async ({ format }) => {

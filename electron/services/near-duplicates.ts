@@ -226,13 +226,22 @@ export class NearDuplicateIndex {
    * The most similar indexed article at or above the threshold (ties: the one indexed first), or null.
    * `accept` can rule out ids (an article deleted since it was indexed).
    */
-  bestMatch(sig: Signature, threshold = NEAR_DUPLICATE_THRESHOLD, accept: (id: string) => boolean = () => true): NearMatch | null {
+  bestMatch(
+    sig: Signature,
+    threshold = NEAR_DUPLICATE_THRESHOLD,
+    accept: (id: string) => boolean = () => true,
+  ): NearMatch | null {
     let best: NearMatch | null = null;
     for (const id of this.candidates(sig)) {
       if (!accept(id)) continue;
       const jaccard = estimateJaccard(sig, this.#sigs.get(id)!);
       if (jaccard < threshold) continue;
-      if (!best || jaccard > best.jaccard || (jaccard === best.jaccard && this.#order.get(id)! < this.#order.get(best.id)!)) best = { id, jaccard };
+      if (
+        !best ||
+        jaccard > best.jaccard ||
+        (jaccard === best.jaccard && this.#order.get(id)! < this.#order.get(best.id)!)
+      )
+        best = { id, jaccard };
     }
     return best;
   }

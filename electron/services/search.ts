@@ -142,7 +142,11 @@ export function firstMatch(text: string, terms: readonly string[]): { at: number
     const limit = from + MATCH_CHUNK - start; // matches must begin inside the chunk
     let best: { at: number; length: number } | null = null;
     for (const term of wanted) {
-      for (let i = win.indexOf(term, from - start); i >= 0 && i < limit && (!best || i < best.at); i = win.indexOf(term, i + 1)) {
+      for (
+        let i = win.indexOf(term, from - start);
+        i >= 0 && i < limit && (!best || i < best.at);
+        i = win.indexOf(term, i + 1)
+      ) {
         if (!isWordChar(win, i - 1) && !isWordChar(win, i + term.length)) {
           best = { at: i, length: term.length };
           break;
@@ -170,7 +174,8 @@ export function snippetAround(text: string, at: number, length: number): string 
   return `${start > 0 ? '…' : ''}${body}${end < text.length ? '…' : ''}`;
 }
 
-const bodyOf = (lead: string, paragraphs: readonly string[]) => [lead, ...paragraphs].filter(Boolean).join('\n').normalize('NFC');
+const bodyOf = (lead: string, paragraphs: readonly string[]) =>
+  [lead, ...paragraphs].filter(Boolean).join('\n').normalize('NFC');
 
 export function createSearchIndex(source: SearchSource, opts: { batchSize?: number } = {}): SearchIndex {
   const batchSize = opts.batchSize ?? 32;
@@ -192,7 +197,8 @@ export function createSearchIndex(source: SearchSource, opts: { batchSize?: numb
     if (old) textBytes -= old.byteLength;
     const full = Buffer.from(body, 'utf8');
     // A copy of the head, so the rest of the text is not kept alive through a view of it.
-    const buf = full.byteLength > SNIPPET_HEAD_BYTES ? Buffer.from(full.subarray(0, SNIPPET_HEAD_BYTES)) : full;
+    const buf =
+      full.byteLength > SNIPPET_HEAD_BYTES ? Buffer.from(full.subarray(0, SNIPPET_HEAD_BYTES)) : full;
     texts.set(doc.id, buf);
     textBytes += buf.byteLength;
   }
@@ -208,7 +214,13 @@ export function createSearchIndex(source: SearchSource, opts: { batchSize?: numb
         if (removed.has(m.id) || ms.has(m.id)) return;
         const t = bodies[k];
         // A text that cannot be read still leaves the article findable by title, lead and outlet.
-        put({ id: m.id, title: m.title, lead: t?.lead ?? m.lead, paragraphs: t?.paragraphs ?? [], outlet: m.outlet.name });
+        put({
+          id: m.id,
+          title: m.title,
+          lead: t?.lead ?? m.lead,
+          paragraphs: t?.paragraphs ?? [],
+          outlet: m.outlet.name,
+        });
       });
       // Let queued requests run between batches.
       await new Promise<void>((r) => setImmediate(r));
@@ -237,7 +249,8 @@ export function createSearchIndex(source: SearchSource, opts: { batchSize?: numb
     const m = firstMatch(head, r.terms);
     if (m && m.at + m.length + SNIPPET_AFTER + 1 < head.length) return snippetAround(head, m.at, m.length);
     // Only the title or the outlet matched: the opening of the text. Past the head: the whole text.
-    if (!m && !Object.values(r.match).some((fields) => fields.includes('text'))) return snippetAround(head, 0, 0);
+    if (!m && !Object.values(r.match).some((fields) => fields.includes('text')))
+      return snippetAround(head, 0, 0);
     let text: string;
     try {
       const t = await source.readText(id);
@@ -257,7 +270,11 @@ export function createSearchIndex(source: SearchSource, opts: { batchSize?: numb
       if (closed) return [];
       const results = ms.search(q).slice(0, Math.max(1, Math.min(limit, MAX_SEARCH_LIMIT)));
       const snippets = await Promise.all(results.map(snippetFor));
-      return results.map((r, i) => ({ id: String(r.id), score: Math.round(r.score * 1000) / 1000, snippet: snippets[i]! }));
+      return results.map((r, i) => ({
+        id: String(r.id),
+        score: Math.round(r.score * 1000) / 1000,
+        snippet: snippets[i]!,
+      }));
     },
     add(docs) {
       // Before the first warm() nothing is indexed: the build will read these from the library anyway,
@@ -290,7 +307,15 @@ export function createSearchIndex(source: SearchSource, opts: { batchSize?: numb
 export function searchHooks(index: SearchIndex): LibraryHooks {
   return {
     onArticlesAdded: (added) =>
-      index.add(added.map(({ meta, paragraphs }) => ({ id: meta.id, title: meta.title, lead: meta.lead, paragraphs, outlet: meta.outlet.name }))),
+      index.add(
+        added.map(({ meta, paragraphs }) => ({
+          id: meta.id,
+          title: meta.title,
+          lead: meta.lead,
+          paragraphs,
+          outlet: meta.outlet.name,
+        })),
+      ),
     onArticleDeleted: (id) => index.remove(id),
   };
 }

@@ -22,7 +22,12 @@ import { createSearchIndex, searchHooks, type SearchIndex } from './search';
 import { listBackups, restoreBackup } from './library/backup';
 import { createLibrary, type Library } from './library/library';
 import { acquireLibraryLock, type LibraryLock } from './library/lock';
-import { LibraryOpenError, openLibraryStore, type LibraryStore, type OpenLibraryOptions } from './library/store';
+import {
+  LibraryOpenError,
+  openLibraryStore,
+  type LibraryStore,
+  type OpenLibraryOptions,
+} from './library/store';
 
 export interface ShellPorts {
   shell: 'electron' | 'host';
@@ -61,7 +66,14 @@ export interface OpenWorkbenchOptions {
   importLimits?: Partial<ImportSizeLimits>;
 }
 
-type OpenState = { kind: 'open'; store: LibraryStore; library: Library; importer: Importer; dispatch: Dispatch; search: SearchIndex };
+type OpenState = {
+  kind: 'open';
+  store: LibraryStore;
+  library: Library;
+  importer: Importer;
+  dispatch: Dispatch;
+  search: SearchIndex;
+};
 type State =
   | OpenState
   | { kind: 'recovery'; lock: LibraryLock; dispatch: Dispatch }
@@ -80,7 +92,8 @@ const refuseAll = (message: string): Handlers =>
 export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workbench> {
   const dir = opts.libraryDir;
   const now = opts.now ?? (() => new Date());
-  const onInternalError = opts.onInternalError ?? ((method: string, err: unknown) => console.error(`[workbench] ${method}:`, err));
+  const onInternalError =
+    opts.onInternalError ?? ((method: string, err: unknown) => console.error(`[workbench] ${method}:`, err));
   const info = (): AppInfo => ({
     shell: opts.ports.shell,
     version: opts.version,
@@ -104,16 +117,47 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
     if (notice) console.warn(`[workbench] ${notice}`);
     // Read at every batch, so a change in the settings dialog applies to the next import.
     const limits = () => ({ ...DEFAULT_LIMITS, ...settings.current().importLimits, ...opts.importLimits });
-    const importer = createImporter(library.importTarget, limits, pool?.extract, () => settings.current().outletNames);
-    const handlers = createHandlers({ library, importer, ports: opts.ports, version: opts.version, libraryName: basename(dir), now: opts.now, restoreBackup: restore, search });
-    return { kind: 'open', store, library, importer, dispatch: createDispatcher(handlers, { onInternalError }), search };
+    const importer = createImporter(
+      library.importTarget,
+      limits,
+      pool?.extract,
+      () => settings.current().outletNames,
+    );
+    const handlers = createHandlers({
+      library,
+      importer,
+      ports: opts.ports,
+      version: opts.version,
+      libraryName: basename(dir),
+      now: opts.now,
+      restoreBackup: restore,
+      search,
+    });
+    return {
+      kind: 'open',
+      store,
+      library,
+      importer,
+      dispatch: createDispatcher(handlers, { onInternalError }),
+      search,
+    };
   }
 
   async function openRecovery(error: LibraryOpenError): Promise<State> {
     const lock = await acquireLibraryLock(dir);
-    const handlers = refuseAll(`The library is damaged: ${error.relFile} ${error.reason} Restore a backup to continue.`);
+    const handlers = refuseAll(
+      `The library is damaged: ${error.relFile} ${error.reason} Restore a backup to continue.`,
+    );
     handlers['app.info'] = async () => {
-      const backups = (await listBackups(dir, opts.store)).map(({ id, createdAt, articles, claims, annotations }) => ({ id, createdAt, articles, claims, annotations }));
+      const backups = (await listBackups(dir, opts.store)).map(
+        ({ id, createdAt, articles, claims, annotations }) => ({
+          id,
+          createdAt,
+          articles,
+          claims,
+          annotations,
+        }),
+      );
       return { ...info(), recovery: { file: error.relFile, reason: error.reason, backups } };
     };
     handlers['library.restoreBackup'] = ({ backupId }) => restore(backupId);
@@ -125,7 +169,12 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       return await openNormal();
     } catch (err) {
       // A newer schema is not damage: restoring an older backup would throw away that version's work.
-      if (opts.recovery && err instanceof LibraryOpenError && (err.kind === 'damaged' || err.kind === 'missing')) return openRecovery(err);
+      if (
+        opts.recovery &&
+        err instanceof LibraryOpenError &&
+        (err.kind === 'damaged' || err.kind === 'missing')
+      )
+        return openRecovery(err);
       throw err;
     }
   }
@@ -144,17 +193,24 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       let movedAside: string | null = null;
       let relisted = { readded: 0, annotationsLeftAside: 0 };
       try {
-        movedAside = (await restoreBackup(dir, backupId, { ...opts.store, lock: guard, now: now() })).damagedDir;
+        movedAside = (await restoreBackup(dir, backupId, { ...opts.store, lock: guard, now: now() }))
+          .damagedDir;
       } finally {
         // Reopen whatever is on disk now (restored, or untouched if the restore refused), taking the lock over.
         const next: State = await openAny().catch(async (err: unknown) => {
           await guard.release();
-          return { kind: 'closed' as const, dispatch: createDispatcher(refuseAll(`The library cannot be opened: ${err instanceof Error ? err.message : String(err)}`)) };
+          return {
+            kind: 'closed' as const,
+            dispatch: createDispatcher(
+              refuseAll(`The library cannot be opened: ${err instanceof Error ? err.message : String(err)}`),
+            ),
+          };
         });
         if (movedAside && next.kind === 'open') relisted = await relist(next, movedAside);
         state = next;
       }
-      if (state.kind !== 'open') throw new ServiceError('refused', 'The backup was restored, but the library still cannot be opened.');
+      if (state.kind !== 'open')
+        throw new ServiceError('refused', 'The backup was restored, but the library still cannot be opened.');
       return { restored: true as const, ...relisted };
     });
     restoring = run.catch(() => {});
@@ -165,11 +221,17 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
    * List again the articles imported after the backup (the restore itself has succeeded either way: a
    * failure here is logged, and the folders and the moved-aside index stay as they are).
    */
-  async function relist(s: OpenState, movedAside: string): Promise<{ readded: number; annotationsLeftAside: number }> {
+  async function relist(
+    s: OpenState,
+    movedAside: string,
+  ): Promise<{ readded: number; annotationsLeftAside: number }> {
     try {
       const r = await s.library.readdArticles(join(dir, movedAside));
       s.search.add(r.docs);
-      if (r.readded.length) console.info(`[workbench] restore: ${r.readded.length} article(s) imported after the backup listed again from ${movedAside}.`);
+      if (r.readded.length)
+        console.info(
+          `[workbench] restore: ${r.readded.length} article(s) imported after the backup listed again from ${movedAside}.`,
+        );
       return { readded: r.readded.length, annotationsLeftAside: r.annotationsLeftAside };
     } catch (err) {
       onInternalError('library.restoreBackup', err);
@@ -195,8 +257,7 @@ export async function openWorkbench(opts: OpenWorkbenchOptions): Promise<Workben
       if (s.kind === 'open') {
         s.search.close();
         await s.store.close();
-      }
-      else if (s.kind === 'recovery') await s.lock.release();
+      } else if (s.kind === 'recovery') await s.lock.release();
       await pool?.close();
     },
   };

@@ -36,12 +36,17 @@ function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 
 export async function startHost(cliPath: string, libDir: string): Promise<HostProcess> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--library', libDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--library', libDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const openUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`the host did not start in 120 s: ${stderr.slice(0, 500)}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the host did not start in 120 s: ${stderr.slice(0, 500)}`)),
+      120_000,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/);
@@ -74,7 +79,10 @@ export async function startHost(cliPath: string, libDir: string): Promise<HostPr
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
 }
 
 const ROW = '[data-testid="article-row"]';
@@ -84,7 +92,10 @@ const ROW = '[data-testid="article-row"]';
  * attached, visible, stable, enabled and the topmost element at its centre). A fresh context each time, so
  * the token → cookie exchange and the whole list load are in every run.
  */
-export async function timeOpenToList(browser: Browser, openUrl: string): Promise<{ ms: number; rows: string }> {
+export async function timeOpenToList(
+  browser: Browser,
+  openUrl: string,
+): Promise<{ ms: number; rows: string }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -113,7 +124,13 @@ export async function searchInUi(page: Page, query: string, timeoutMs = 120_000)
  * events of `deltaY` pixels, sent back to back through the DevTools protocol (each waits for the browser to
  * take it, which paces them at a few ms apart: a fast, continuous scroll).
  */
-export async function wheelFrames(page: Page, x: number, y: number, steps: number, deltaY: number): Promise<{ deltas: number[]; scrolled: number }> {
+export async function wheelFrames(
+  page: Page,
+  x: number,
+  y: number,
+  steps: number,
+  deltaY: number,
+): Promise<{ deltas: number[]; scrolled: number }> {
   await page.mouse.move(x, y);
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __stop: boolean };
@@ -132,11 +149,14 @@ export async function wheelFrames(page: Page, x: number, y: number, steps: numbe
     w.__stop = true;
     return w.__frames;
   });
-  const scrolled = await page.evaluate(([px, py]) => {
-    let el: Element | null = document.elementFromPoint(px!, py!);
-    while (el && el.scrollHeight <= el.clientHeight) el = el.parentElement;
-    return el ? el.scrollTop : 0;
-  }, [x, y]);
+  const scrolled = await page.evaluate(
+    ([px, py]) => {
+      let el: Element | null = document.elementFromPoint(px!, py!);
+      while (el && el.scrollHeight <= el.clientHeight) el = el.parentElement;
+      return el ? el.scrollTop : 0;
+    },
+    [x, y],
+  );
   return { deltas: frameDeltas(frames), scrolled };
 }
 
@@ -195,7 +215,8 @@ export async function routeListTo(context: BrowserContext, rows: ArticleSummary[
   const body = JSON.stringify({ ok: true, result: rows });
   await context.route('**/api/rpc', async (route) => {
     const req = route.request().postDataJSON() as { method?: string } | null;
-    if (req?.method === 'articles.list') await route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body });
+    if (req?.method === 'articles.list')
+      await route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body });
     else await route.continue();
   });
 }

@@ -19,7 +19,11 @@ export async function inParallel(n: number, limit: number, fn: (i: number) => Pr
 }
 
 /** `count` scrape dumps; article `longIndex` gets a long body (the reader bench's 500 highlights go there). */
-export async function writeDumps(dir: string, count: number, opts: { longIndex?: number; longBytes?: number } = {}): Promise<{ bytes: number }> {
+export async function writeDumps(
+  dir: string,
+  count: number,
+  opts: { longIndex?: number; longBytes?: number } = {},
+): Promise<{ bytes: number }> {
   await mkdir(dir, { recursive: true });
   const models = languageModels();
   let bytes = 0;
@@ -27,7 +31,10 @@ export async function writeDumps(dir: string, count: number, opts: { longIndex?:
     const a = generateArticle(i, models, i === opts.longIndex ? (opts.longBytes ?? 90_000) : 4000);
     const text = toScrapeDump(a, i);
     bytes += Buffer.byteLength(text);
-    await writeFile(join(dir, `${String(i).padStart(5, '0')}_${i % 2 === 0 ? 'ilfogliettone' : 'sputnik'}.txt`), text);
+    await writeFile(
+      join(dir, `${String(i).padStart(5, '0')}_${i % 2 === 0 ? 'ilfogliettone' : 'sputnik'}.txt`),
+      text,
+    );
   });
   return { bytes };
 }
@@ -40,7 +47,14 @@ export function makeClaims(n: number): Claim[] {
   return Array.from({ length: n }, (_, i) => {
     const m = i % 2 ? models.en : models.it;
     const words = Array.from({ length: 6 }, () => m.content[Math.floor(rng() * m.content.length)]);
-    return { id: `claim${String(i).padStart(5, '0')}`, text: `${words.join(' ')} (${i})`, speaker: '', note: '', createdAt: NOW, updatedAt: NOW };
+    return {
+      id: `claim${String(i).padStart(5, '0')}`,
+      text: `${words.join(' ')} (${i})`,
+      speaker: '',
+      note: '',
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
   });
 }
 
@@ -58,7 +72,14 @@ export function sentenceRanges(text: string): Array<[number, number]> {
   return out;
 }
 
-function annotationFor(id: string, articleId: string, text: string, range: [number, number], claimId: string, rng: Rng): Annotation {
+function annotationFor(
+  id: string,
+  articleId: string,
+  text: string,
+  range: [number, number],
+  claimId: string,
+  rng: Rng,
+): Annotation {
   const sel = describeRange(text, range[0], range[1]);
   const stance: Stance = STANCES[Math.floor(rng() * STANCES.length)]!;
   return {
@@ -103,7 +124,16 @@ export async function addAnnotations(
     const anns = [...existing];
     for (let i = 0; i < count; i++) {
       const range = ranges[(existing.length + i) % ranges.length]!;
-      anns.push(annotationFor(`b${seed}-${k}-${i}`, articleId, text, range, claims[Math.floor(rng() * claims.length)]!.id, rng));
+      anns.push(
+        annotationFor(
+          `b${seed}-${k}-${i}`,
+          articleId,
+          text,
+          range,
+          claims[Math.floor(rng() * claims.length)]!.id,
+          rng,
+        ),
+      );
     }
     written += count;
     await writeFile(file, JSON.stringify({ annotations: anns }, null, 2));

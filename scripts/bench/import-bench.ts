@@ -55,9 +55,19 @@ async function profiled<T>(path: string | undefined, fn: () => Promise<T>): Prom
 }
 
 /** `extractorWorker`: the built extraction worker, which the CLI passes when it sits beside it (out/cli). */
-export async function importFolder(dumpDir: string, libDir: string, opts: { profilePath?: string; extractorWorker?: string } = {}): Promise<Omit<ImportResult, 'readDecodeMs'>> {
+export async function importFolder(
+  dumpDir: string,
+  libDir: string,
+  opts: { profilePath?: string; extractorWorker?: string } = {},
+): Promise<Omit<ImportResult, 'readDecodeMs'>> {
   const ports = { shell: 'host' as const, pickImportPaths: async () => [dumpDir] };
-  const wb = await openWorkbench({ libraryDir: libDir, version: 'bench', ports, onInternalError: () => {}, extractorWorker: opts.extractorWorker });
+  const wb = await openWorkbench({
+    libraryDir: libDir,
+    version: 'bench',
+    ports,
+    onInternalError: () => {},
+    extractorWorker: opts.extractorWorker,
+  });
   const api = createDispatchClient(wb.dispatch);
   const counts = { files: 0, imported: 0, refused: 0, duplicates: 0 };
   let firstRefusal: string | undefined;
@@ -85,10 +95,20 @@ export async function importFolder(dumpDir: string, libDir: string, opts: { prof
   const importMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   await wb.close();
-  return { ...counts, importMs, cpuUserMs: used.user / 1000, cpuSystemMs: used.system / 1000, ...(firstRefusal ? { firstRefusal } : {}) };
+  return {
+    ...counts,
+    importMs,
+    cpuUserMs: used.user / 1000,
+    cpuSystemMs: used.system / 1000,
+    ...(firstRefusal ? { firstRefusal } : {}),
+  };
 }
 
-export async function benchImport(dumpDir: string, libDir: string, opts: { profilePath?: string; extractorWorker?: string } = {}): Promise<ImportResult> {
+export async function benchImport(
+  dumpDir: string,
+  libDir: string,
+  opts: { profilePath?: string; extractorWorker?: string } = {},
+): Promise<ImportResult> {
   // Twice, keeping the faster: the first pass also warms the page cache and the JIT for the import after it.
   const a = await readAndDecode(dumpDir);
   const b = await readAndDecode(dumpDir);

@@ -8,7 +8,12 @@ import { sentenceRanges } from './fixtures';
 import { createRng, languageModels, zipfIndex } from './text-gen';
 
 async function open(libDir: string): Promise<Workbench> {
-  return openWorkbench({ libraryDir: libDir, version: 'bench', ports: { shell: 'host' }, onInternalError: (m, e) => console.error(`[bench] ${m}`, e) });
+  return openWorkbench({
+    libraryDir: libDir,
+    version: 'bench',
+    ports: { shell: 'host' },
+    onInternalError: (m, e) => console.error(`[bench] ${m}`, e),
+  });
 }
 
 async function call<T>(wb: Workbench, method: string, input: unknown): Promise<T> {
@@ -44,7 +49,11 @@ export interface SaveBenchResult {
  * starts a backup of the whole index as it was opened (store.ts): `samples` saves are timed right after
  * opening, then `samples` more once that backup is done.
  */
-export async function benchAnnotationSaves(libDir: string, samples: number, opts: { skip?: ReadonlySet<string>; seed?: number } = {}): Promise<SaveBenchResult> {
+export async function benchAnnotationSaves(
+  libDir: string,
+  samples: number,
+  opts: { skip?: ReadonlySet<string>; seed?: number } = {},
+): Promise<SaveBenchResult> {
   const wb = await open(libDir);
   try {
     const rng = createRng(opts.seed ?? 11);
@@ -126,7 +135,11 @@ export interface SearchBenchResult {
 }
 
 /** Build the index the way the host does (warm-up at the first list), then time `queries` searches. */
-export async function benchSearch(libDir: string, queries: readonly string[], limit: number): Promise<SearchBenchResult> {
+export async function benchSearch(
+  libDir: string,
+  queries: readonly string[],
+  limit: number,
+): Promise<SearchBenchResult> {
   const wb = await open(libDir);
   try {
     const t = performance.now();

@@ -50,10 +50,20 @@ export type Comparison = '<=' | '>=';
  * from (rAF timestamps come in 0.1 ms steps, so an on-time 16.67 ms frame reads 16.6 to 16.8): the limit
  * is widened by it, and the target says so. A missing or non-finite value is "not met".
  */
-export function row(metric: string, value: number | null, unit: string, op?: Comparison, limit?: number, tolerance = 0): BenchRow {
+export function row(
+  metric: string,
+  value: number | null,
+  unit: string,
+  op?: Comparison,
+  limit?: number,
+  tolerance = 0,
+): BenchRow {
   const shown = roundValue(value);
   if (op === undefined || limit === undefined) return { metric, value: shown, unit, target: '', met: null };
-  const ok = shown !== null && Number.isFinite(shown) && (op === '<=' ? shown <= limit + tolerance + 1e-9 : shown >= limit - tolerance - 1e-9);
+  const ok =
+    shown !== null &&
+    Number.isFinite(shown) &&
+    (op === '<=' ? shown <= limit + tolerance + 1e-9 : shown >= limit - tolerance - 1e-9);
   const target = `${op === '<=' ? '≤' : '≥'} ${limit}${tolerance ? ` (±${tolerance} clock)` : ''}`;
   return { metric, value: shown, unit, target, met: ok };
 }
@@ -81,7 +91,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['metric', 'value', 'unit', 'target', 'met'];
   const cells = rows.map((r) => [r.metric, formatValue(r.value), r.unit, r.target || '—', metLabel(r.met)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => [...c[i]!].length)));
-  const line = (cs: string[]) => `| ${cs.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const line = (cs: string[]) =>
+    `| ${cs.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i === 1 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(header), rule, ...cells.map(line)].join('\n');
 }

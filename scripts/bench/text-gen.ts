@@ -21,10 +21,12 @@ export function createRng(seed: number): Rng {
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 const between = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 
-const IT_FUNCTION = `il lo la i gli le un una di a da in con su per tra fra e o ma che non è ha sono come anche più
+const IT_FUNCTION =
+  `il lo la i gli le un una di a da in con su per tra fra e o ma che non è ha sono come anche più
   del della dei delle nel nella al alla sul sulla dal dalla questo questa quello quella suo sua loro ogni dopo
   prima mentre secondo però quindi già ancora sempre molto poco tutto tutti essere stato stata`.split(/\s+/);
-const IT_CONTENT = `governo presidente ministro parlamento città paese stato guerra pace accordo crisi elezioni
+const IT_CONTENT =
+  `governo presidente ministro parlamento città paese stato guerra pace accordo crisi elezioni
   partito opposizione sindacato economia mercato prezzi inflazione energia gas petrolio sanzioni esercito truppe
   confine frontiera polizia proteste manifestanti società libertà sicurezza diritti giustizia tribunale sentenza
   indagine procura inchiesta dichiarazione conferenza portavoce fonti agenzia notizia rapporto documento riforma
@@ -95,7 +97,10 @@ export interface LanguageModel {
 
 export function languageModels(seed = 7, lexiconSize = 40_000): { it: LanguageModel; en: LanguageModel } {
   const lexicon = makeLexicon(createRng(seed), lexiconSize);
-  return { it: { lang: 'it', fn: IT_FUNCTION, content: IT_CONTENT, lexicon }, en: { lang: 'en', fn: EN_FUNCTION, content: EN_CONTENT, lexicon } };
+  return {
+    it: { lang: 'it', fn: IT_FUNCTION, content: IT_CONTENT, lexicon },
+    en: { lang: 'en', fn: EN_FUNCTION, content: EN_CONTENT, lexicon },
+  };
 }
 
 function word(rng: Rng, m: LanguageModel): string {
@@ -110,7 +115,8 @@ export function sentence(rng: Rng, m: LanguageModel, minWords = 8, maxWords = 24
   const n = between(rng, minWords, maxWords);
   const words: string[] = [];
   for (let i = 0; i < n; i++) words.push(word(rng, m));
-  if (rng() < 0.2) words.splice(between(rng, 1, n - 1), 0, `“${pick(rng, m.content)} ${pick(rng, m.content)}”`);
+  if (rng() < 0.2)
+    words.splice(between(rng, 1, n - 1), 0, `“${pick(rng, m.content)} ${pick(rng, m.content)}”`);
   if (rng() < 0.3) words[between(rng, 0, n - 1)] += ',';
   const s = words.join(' ');
   return s[0]!.toUpperCase() + s.slice(1) + (rng() < 0.9 ? '.' : '?');
@@ -140,19 +146,43 @@ export interface GeneratedArticle {
   url: string;
 }
 
-const DOMAINS = ['it.sputniknews.com', 'www.ansa.it', 'www.repubblica.it', 'www.corriere.it', 'www.rainews.it', 'www.reuters.com', 'www.bbc.co.uk', 'www.theguardian.com', 'apnews.com', 'www.euronews.com'];
-const IT_DOMAINS = new Set(['it.sputniknews.com', 'www.ansa.it', 'www.repubblica.it', 'www.corriere.it', 'www.rainews.it']);
+const DOMAINS = [
+  'it.sputniknews.com',
+  'www.ansa.it',
+  'www.repubblica.it',
+  'www.corriere.it',
+  'www.rainews.it',
+  'www.reuters.com',
+  'www.bbc.co.uk',
+  'www.theguardian.com',
+  'apnews.com',
+  'www.euronews.com',
+];
+const IT_DOMAINS = new Set([
+  'it.sputniknews.com',
+  'www.ansa.it',
+  'www.repubblica.it',
+  'www.corriere.it',
+  'www.rainews.it',
+]);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Article number `i` of a library: about `bodyBytes` of body text, Italian or English, dated 2019–2024. */
-export function generateArticle(i: number, models: { it: LanguageModel; en: LanguageModel }, bodyBytes = 4000): GeneratedArticle {
+export function generateArticle(
+  i: number,
+  models: { it: LanguageModel; en: LanguageModel },
+  bodyBytes = 4000,
+): GeneratedArticle {
   const rng = createRng(0x9e3779b1 ^ (i * 2654435761));
   const domain = DOMAINS[i % DOMAINS.length]!;
   const m = IT_DOMAINS.has(domain) ? models.it : models.en;
   const titleWords: string[] = [];
   const tn = between(rng, 6, 12);
-  for (let k = 0; k < tn; k++) titleWords.push(k % 3 === 1 ? m.lexicon[zipfIndex(rng, m.lexicon.length)]! : pick(rng, k % 3 === 0 ? m.content : m.fn));
+  for (let k = 0; k < tn; k++)
+    titleWords.push(
+      k % 3 === 1 ? m.lexicon[zipfIndex(rng, m.lexicon.length)]! : pick(rng, k % 3 === 0 ? m.content : m.fn),
+    );
   // A serial keeps titles distinct (the importer treats the same text twice as a duplicate).
   const title = `${titleWords.join(' ').replace(/^./, (c) => c.toUpperCase())}: ${pick(rng, m.content)} ${i}`;
   const lead = sentence(rng, m, 14, 30);
@@ -166,11 +196,38 @@ export function generateArticle(i: number, models: { it: LanguageModel; en: Lang
   const day = new Date(Date.UTC(2019, 0, 1) + Math.floor(rng() * 6 * 365) * 86_400_000);
   const date = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
   const timestamp = `${date}T${pad(between(rng, 6, 22))}:${pad(between(rng, 0, 59))}+0${rng() < 0.5 ? 1 : 2}00`;
-  const slug = title.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
-  return { lang: m.lang, title, lead, paragraphs, date, timestamp, domain, url: `https://${domain}/${date.replace(/-/g, '')}/${slug}-${100000 + i}.html` };
+  const slug = title
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+  return {
+    lang: m.lang,
+    title,
+    lead,
+    paragraphs,
+    date,
+    timestamp,
+    domain,
+    url: `https://${domain}/${date.replace(/-/g, '')}/${slug}-${100000 + i}.html`,
+  };
 }
 
-const IT_MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const IT_MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 
 /**
  * The article as a scraper's dump. Even numbers in the ilfogliettone style (title twice, an Italian date line,

@@ -30,8 +30,38 @@ const SOURCES = ['source.html', 'source.htm', 'source.mhtml', 'source.mht'];
 
 /** Inline elements: text on either side joins. Every other element separates words. */
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'label', 'mark', 'q', 's',
-  'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'nobr',
 ]);
 const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'head']);
 
@@ -70,7 +100,9 @@ export function htmlToText(html: string): string {
 function readJson(path: string): ExpectedMetadata {
   if (!existsSync(path)) return {};
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as ExpectedMetadata) : {};
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as ExpectedMetadata)
+    : {};
 }
 
 /** Every case folder under dir (sorted by name); folders without a source page are ignored. */
@@ -88,7 +120,12 @@ export function loadCases(dir: string): EvalCase[] {
       : existsSync(txt)
         ? readFileSync(txt, 'utf8')
         : null;
-    cases.push({ name, sourcePath: join(caseDir, source), expectedText, expected: readJson(join(caseDir, 'expected-metadata.json')) });
+    cases.push({
+      name,
+      sourcePath: join(caseDir, source),
+      expectedText,
+      expected: readJson(join(caseDir, 'expected-metadata.json')),
+    });
   }
   return cases;
 }

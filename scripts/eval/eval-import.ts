@@ -32,7 +32,11 @@ interface Extraction {
 
 type FieldName = 'title' | 'titleOrSite' | 'byline' | 'published' | 'siteName' | 'lang';
 
-type Scored = Extraction & { scores: TokenScores | null; agree: Partial<Record<FieldName, boolean>>; extra: FieldName[] };
+type Scored = Extraction & {
+  scores: TokenScores | null;
+  agree: Partial<Record<FieldName, boolean>>;
+  extra: FieldName[];
+};
 
 interface CaseResult {
   name: string;
@@ -50,7 +54,17 @@ async function runOurs(c: EvalCase, bytes: Uint8Array): Promise<Extraction> {
   const t0 = performance.now();
   const [item] = await extractFile(basename(c.sourcePath), bytes);
   const ms = performance.now() - t0;
-  if (!item || 'refusal' in item) return { title: null, byline: null, siteName: null, lang: null, published: null, body: '', error: item?.refusal ?? 'nothing', ms };
+  if (!item || 'refusal' in item)
+    return {
+      title: null,
+      byline: null,
+      siteName: null,
+      lang: null,
+      published: null,
+      body: '',
+      error: item?.refusal ?? 'nothing',
+      ms,
+    };
   const a = item.article;
   return {
     title: a.title,
@@ -75,15 +89,32 @@ async function documentMaker(useJsdom: boolean): Promise<MakeDocument> {
     VirtualConsole: new () => object;
   };
   // No runScripts and no resources option: jsdom then runs no script and loads nothing.
-  return (html) => new JSDOM(html, { url: 'http://fakehost/test/page.html', virtualConsole: new VirtualConsole() }).window.document;
+  return (html) =>
+    new JSDOM(html, { url: 'http://fakehost/test/page.html', virtualConsole: new VirtualConsole() }).window
+      .document;
 }
 
-function runReadability(c: EvalCase, bytes: Uint8Array, makeDocument: MakeDocument): Extraction & { blocks: string } {
+function runReadability(
+  c: EvalCase,
+  bytes: Uint8Array,
+  makeDocument: MakeDocument,
+): Extraction & { blocks: string } {
   const t0 = performance.now();
   try {
     const r = new Readability(makeDocument(sourceHtml(c, bytes))).parse();
     const ms = performance.now() - t0;
-    if (!r) return { title: null, byline: null, siteName: null, lang: null, published: null, body: '', blocks: '', error: 'null result', ms };
+    if (!r)
+      return {
+        title: null,
+        byline: null,
+        siteName: null,
+        lang: null,
+        published: null,
+        body: '',
+        blocks: '',
+        error: 'null result',
+        ms,
+      };
     return {
       title: r.title ?? null,
       byline: r.byline ?? null,
@@ -95,7 +126,17 @@ function runReadability(c: EvalCase, bytes: Uint8Array, makeDocument: MakeDocume
       ms,
     };
   } catch (err) {
-    return { title: null, byline: null, siteName: null, lang: null, published: null, body: '', blocks: '', error: String(err), ms: performance.now() - t0 };
+    return {
+      title: null,
+      byline: null,
+      siteName: null,
+      lang: null,
+      published: null,
+      body: '',
+      blocks: '',
+      error: String(err),
+      ms: performance.now() - t0,
+    };
   }
 }
 
@@ -104,7 +145,8 @@ const lower = (s: string | null | undefined) => normalizeSpace(s).toLowerCase();
  * Bylines agree ignoring case and a leading label ("By", "Written by", "Par"): ours drops it, Readability keeps it
  * when it reads the byline from the page.
  */
-const bylineKey = (s: string | null | undefined) => lower(s).replace(/^(?:by|written by|posted by|von|par|di|por):?\s+/, '');
+const bylineKey = (s: string | null | undefined) =>
+  lower(s).replace(/^(?:by|written by|posted by|von|par|di|por):?\s+/, '');
 const langKey = (s: string | null | undefined) => lower(s).split(/[-_]/)[0] ?? '';
 
 /**
@@ -198,7 +240,8 @@ function summarize(rows: Scored[]): Summary {
   };
 }
 
-const extraCounts = (s: Summary) => (['byline', 'published', 'siteName', 'lang'] as const).map((f) => s.extra[f] ?? 0).join(' / ');
+const extraCounts = (s: Summary) =>
+  (['byline', 'published', 'siteName', 'lang'] as const).map((f) => s.extra[f] ?? 0).join(' / ');
 const pct = (r: Rate) => (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)} % (n=${r.n})`);
 const num = (x: number) => x.toFixed(4);
 
@@ -223,11 +266,14 @@ function printTable(ours: Summary, base: Summary, blocksF1: Summary['body'], bas
   const w0 = Math.max(...rows.map((r) => r[0].length), 6);
   const w1 = Math.max(...rows.map((r) => r[1].length), 4);
   const w2 = Math.max(...rows.map((r) => r[2].length), baseName.length);
-  const line = (a: string, b: string, c: string) => `| ${a.padEnd(w0)} | ${b.padStart(w1)} | ${c.padStart(w2)} |`;
+  const line = (a: string, b: string, c: string) =>
+    `| ${a.padEnd(w0)} | ${b.padStart(w1)} | ${c.padStart(w2)} |`;
   console.log(line('metric', 'ours', baseName));
   console.log(`|${'-'.repeat(w0 + 2)}|${'-'.repeat(w1 + 1)}:|${'-'.repeat(w2 + 1)}:|`);
   for (const r of rows) console.log(line(...r));
-  console.log(`\nReadability's content read block-aware (not its textContent): body F1 ${num(blocksF1.f1)} (P ${num(blocksF1.precision)}, R ${num(blocksF1.recall)})`);
+  console.log(
+    `\nReadability's content read block-aware (not its textContent): body F1 ${num(blocksF1.f1)} (P ${num(blocksF1.precision)}, R ${num(blocksF1.recall)})`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -271,13 +317,19 @@ async function main(): Promise<void> {
     .filter((r) => verbose || r.ours < r.base - 0.001)
     .sort((a, b) => a.ours - a.base - (b.ours - b.base));
   if (worst.length) {
-    console.log(`\nPages where ours scores below Readability${verbose ? ' (and all others, with --verbose)' : ''}:`);
-    for (const w of worst.slice(0, verbose ? Infinity : 15)) console.log(`  ${w.name}: F1 ${num(w.ours)} vs ${num(w.base)}`);
+    console.log(
+      `\nPages where ours scores below Readability${verbose ? ' (and all others, with --verbose)' : ''}:`,
+    );
+    for (const w of worst.slice(0, verbose ? Infinity : 15))
+      console.log(`  ${w.name}: F1 ${num(w.ours)} vs ${num(w.base)}`);
   }
   const missed = results.filter((r) => r.ours.agree.title === false);
   if (missed.length) {
     console.log('\nTitles that differ (ours ≠ expected):');
-    for (const r of missed) console.log(`  ${r.name}: ${JSON.stringify(r.ours.title)} ≠ ${JSON.stringify(cases.find((c) => c.name === r.name)!.expected.title)}`);
+    for (const r of missed)
+      console.log(
+        `  ${r.name}: ${JSON.stringify(r.ours.title)} ≠ ${JSON.stringify(cases.find((c) => c.name === r.name)!.expected.title)}`,
+      );
   }
   const failed = results.filter((r) => r.ours.error);
   if (failed.length) {
@@ -310,12 +362,17 @@ async function main(): Promise<void> {
   // --check (used by `npm test`): the issue's targets, judged on this run.
   if (process.argv.includes('--check')) {
     const problems: string[] = [];
-    if (ours.body.f1 < base.body.f1) problems.push(`body F1 ${num(ours.body.f1)} is below Readability's ${num(base.body.f1)}`);
-    if ((ours.title.rate ?? 0) < 0.95) problems.push(`title exact ${((ours.title.rate ?? 0) * 100).toFixed(1)} % is below 95 %`);
+    if (ours.body.f1 < base.body.f1)
+      problems.push(`body F1 ${num(ours.body.f1)} is below Readability's ${num(base.body.f1)}`);
+    if ((ours.title.rate ?? 0) < 0.95)
+      problems.push(`title exact ${((ours.title.rate ?? 0) * 100).toFixed(1)} % is below 95 %`);
     if (problems.length) {
       console.log(`\neval:import --check: FAILED: ${problems.join('; ')}`);
       process.exitCode = 1;
-    } else console.log(`\neval:import --check: targets met (body F1 ${num(ours.body.f1)} ≥ ${num(base.body.f1)}, title ${((ours.title.rate ?? 0) * 100).toFixed(1)} % ≥ 95 %)`);
+    } else
+      console.log(
+        `\neval:import --check: targets met (body F1 ${num(ours.body.f1)} ≥ ${num(base.body.f1)}, title ${((ours.title.rate ?? 0) * 100).toFixed(1)} % ≥ 95 %)`,
+      );
   }
 }
 

@@ -19,7 +19,12 @@ import { parseDate } from '../../electron/services/import/text/dates';
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}\p{Pc}]+/gu;
 
 export function tokenize(text: string): string[] {
-  const tokens = text.normalize('NFKC').toLowerCase().replace(/[\u00ad\u2060\ufeff]/g, '').match(TOKEN) ?? [];
+  const tokens =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u00ad\u2060\ufeff]/g, '')
+      .match(TOKEN) ?? [];
   return tokens.filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
 
@@ -49,7 +54,8 @@ export function overlapOf(candidate: readonly string[], reference: readonly stri
 export function scoreTokens(candidate: readonly string[], reference: readonly string[]): TokenScores {
   const c = candidate.length;
   const r = reference.length;
-  if (c === 0 && r === 0) return { precision: 1, recall: 1, f1: 1, candidateTokens: 0, referenceTokens: 0, overlap: 0 };
+  if (c === 0 && r === 0)
+    return { precision: 1, recall: 1, f1: 1, candidateTokens: 0, referenceTokens: 0, overlap: 0 };
   const overlap = overlapOf(candidate, reference);
   const precision = c === 0 ? 0 : overlap / c;
   const recall = r === 0 ? 0 : overlap / r;
@@ -77,7 +83,10 @@ export function sameDate(a: string | null | undefined, b: string | null | undefi
  * The importer removes a site name from the title ("Title | eHow" → "Title"), where Readability keeps what the
  * metadata says. True when the expected title is ours plus such a suffix (or prefix) after a separator.
  */
-export function differsBySiteName(ours: string | null | undefined, expected: string | null | undefined): boolean {
+export function differsBySiteName(
+  ours: string | null | undefined,
+  expected: string | null | undefined,
+): boolean {
   const a = normalizeSpace(ours);
   const b = normalizeSpace(expected);
   if (!a || a === b) return false;

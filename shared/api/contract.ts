@@ -37,7 +37,11 @@ export {
 
 const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 8;
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 const shortText = (max: number) => z.string().max(max);
 export const stanceSchema = z.enum(STANCES);
 
@@ -91,8 +95,17 @@ const annotationSchema = z.object({
   id,
   articleId: id,
   claimId: id,
-  quote: z.object({ type: z.literal('TextQuoteSelector'), exact: shortText(1_000_000), prefix: shortText(200), suffix: shortText(200) }),
-  position: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int(), end: z.number().int() }),
+  quote: z.object({
+    type: z.literal('TextQuoteSelector'),
+    exact: shortText(1_000_000),
+    prefix: shortText(200),
+    suffix: shortText(200),
+  }),
+  position: z.object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int(),
+    end: z.number().int(),
+  }),
   stance: stanceSchema,
   speaker: shortText(200),
   tags: z.array(shortText(80)).max(50),
@@ -129,8 +142,19 @@ export const outletNamesPatchSchema = z
   .array(
     z
       .object({
-        domain: z.string().max(253).refine((d) => normalizeHost(d) === d, 'is not a domain name such as example.org (lower case, without www. or a port)'),
-        name: z.string().trim().min(1, 'needs a name').max(OUTLET_NAME_MAX, `must be at most ${OUTLET_NAME_MAX} characters`).nullable(),
+        domain: z
+          .string()
+          .max(253)
+          .refine(
+            (d) => normalizeHost(d) === d,
+            'is not a domain name such as example.org (lower case, without www. or a port)',
+          ),
+        name: z
+          .string()
+          .trim()
+          .min(1, 'needs a name')
+          .max(OUTLET_NAME_MAX, `must be at most ${OUTLET_NAME_MAX} characters`)
+          .nullable(),
       })
       .strict(),
   )
@@ -144,7 +168,10 @@ interface MethodDef<I extends z.ZodType, O> {
   /** Phantom marker for the output type (boxed, so that null stays part of O). */
   output?: { type: O };
 }
-const method = <O>() => <I extends z.ZodType>(def: { input: I; trust: string }): MethodDef<I, O> => def;
+const method =
+  <O>() =>
+  <I extends z.ZodType>(def: { input: I; trust: string }): MethodDef<I, O> =>
+    def;
 
 export const contract = {
   'app.info': method<AppInfo>()({
@@ -169,10 +196,13 @@ export const contract = {
   }),
   'articles.reextract': method<{ articleId: string; title: string; changed: boolean; reanchored: number }>()({
     input: z.object({ id }).strict(),
-    trust: 'Derives one article\'s text again from its kept original; refused, changing nothing, if any annotation would lose its quote.',
+    trust:
+      "Derives one article's text again from its kept original; refused, changing nothing, if any annotation would lose its quote.",
   }),
   'articles.search': method<Array<{ id: string; score: number; snippet: string }>>()({
-    input: z.object({ query: z.string().min(1).max(200), limit: z.number().int().positive().max(500).optional() }).strict(),
+    input: z
+      .object({ query: z.string().min(1).max(200), limit: z.number().int().positive().max(500).optional() })
+      .strict(),
     trust: 'Read-only full-text search of the open library',
   }),
   'claims.list': method<ClaimSummary[]>()({
@@ -180,12 +210,23 @@ export const contract = {
     trust: 'Read-only.',
   }),
   'claims.create': method<Claim>()({
-    input: z.object({ text: shortText(1000).min(1), speaker: shortText(200).default(''), note: shortText(20_000).default('') }).strict(),
+    input: z
+      .object({
+        text: shortText(1000).min(1),
+        speaker: shortText(200).default(''),
+        note: shortText(20_000).default(''),
+      })
+      .strict(),
     trust: 'Adds a claim record; text is stored as data.',
   }),
   'claims.update': method<Claim>()({
     input: z
-      .object({ id, text: shortText(1000).min(1).optional(), speaker: shortText(200).optional(), note: shortText(20_000).optional() })
+      .object({
+        id,
+        text: shortText(1000).min(1).optional(),
+        speaker: shortText(200).optional(),
+        note: shortText(20_000).optional(),
+      })
       .strict(),
     trust: 'Edits one claim record.',
   }),
@@ -195,13 +236,16 @@ export const contract = {
   }),
   'claims.restore': method<Claim>()({
     input: z.object({ claim: claimSchema }).strict(),
-    trust: "Puts back a deleted claim (undo) with its id and timestamps; refused with 'conflict' if a claim with that id or the same wording exists now.",
+    trust:
+      "Puts back a deleted claim (undo) with its id and timestamps; refused with 'conflict' if a claim with that id or the same wording exists now.",
   }),
   'claims.evidence': method<Evidence[]>()({
     input: z.object({ id }).strict(),
     trust: 'Read-only.',
   }),
-  'annotations.create': method<{ annotation: Annotation; claim: Claim; claimCreated: boolean } & AnnotationChange>()({
+  'annotations.create': method<
+    { annotation: Annotation; claim: Claim; claimCreated: boolean } & AnnotationChange
+  >()({
     input: z.object({ articleId: id, target: targetInput, ...annotationFields }).and(claimRef),
     trust: 'Adds evidence to an existing article; the target must match the stored text.',
   }),
@@ -224,7 +268,8 @@ export const contract = {
   }),
   'annotations.restore': method<{ annotation: Annotation } & AnnotationChange>()({
     input: z.object({ annotation: annotationSchema }).strict(),
-    trust: 'Puts back a deleted annotation (undo); its article and claim must still exist and its target must match.',
+    trust:
+      'Puts back a deleted annotation (undo); its article and claim must still exist and its target must match.',
   }),
   'export.build': method<ExportFile>()({
     input: z.object({ format: z.enum(['md', 'csv', 'json']) }).strict(),
@@ -232,15 +277,18 @@ export const contract = {
   }),
   'export.save': method<{ saved: boolean; fileName?: string }>()({
     input: z.object({ format: z.enum(['md', 'csv', 'json']) }).strict(),
-    trust: 'Electron only: main shows a save dialog and writes where the user chose; the caller passes no path.',
+    trust:
+      'Electron only: main shows a save dialog and writes where the user chose; the caller passes no path.',
   }),
   'import.openDialog': method<{ jobId: string; total: number } | null>()({
     input: z.object({ kind: z.enum(['files', 'folders']).optional() }).strict(),
-    trust: 'Electron only: main shows an open dialog (for files, or kind "folders" for folders) and starts importing what the user picked as a job; the caller passes no path. Null when the dialog was closed.',
+    trust:
+      'Electron only: main shows an open dialog (for files, or kind "folders" for folders) and starts importing what the user picked as a job; the caller passes no path. Null when the dialog was closed.',
   }),
   'import.jobStatus': method<ImportJobStatus>()({
     input: z.object({ jobId: id, resultsFrom: z.number().int().min(0).max(10_000_000).optional() }).strict(),
-    trust: 'Read-only: progress of a dialog import job, and its report (labels, never paths): once finished, or the lines from resultsFrom on while it runs.',
+    trust:
+      'Read-only: progress of a dialog import job, and its report (labels, never paths): once finished, or the lines from resultsFrom on while it runs.',
   }),
   'import.cancelJob': method<{ cancelling: boolean }>()({
     input: z.object({ jobId: id }).strict(),
@@ -248,19 +296,34 @@ export const contract = {
   }),
   'shell.openExternal': method<{ opened: boolean }>()({
     input: z.object({ url: z.string().max(4096) }).strict(),
-    trust: 'Opens an http(s) URL in the system browser through the one checked wrapper; anything else is refused.',
+    trust:
+      'Opens an http(s) URL in the system browser through the one checked wrapper; anything else is refused.',
   }),
   'settings.get': method<SettingsView>()({
     input: z.object({}).strict(),
-    trust: 'Read-only: the open library\'s preferences and their defaults.',
+    trust: "Read-only: the open library's preferences and their defaults.",
   }),
   'settings.update': method<SettingsView>()({
-    input: z.object({ importLimits: importLimitsSchema.partial().optional(), outletNames: outletNamesPatchSchema.optional() }).strict(),
+    input: z
+      .object({
+        importLimits: importLimitsSchema.partial().optional(),
+        outletNames: outletNamesPatchSchema.optional(),
+      })
+      .strict(),
     trust: `Changes the library's per-file import caps within ${mib(IMPORT_SIZE_LIMIT_MIN_BYTES)}–${mib(IMPORT_SIZE_LIMIT_MAX_BYTES)} and its own outlet names (stored articles of a renamed domain follow); nothing else.`,
   }),
   'library.restoreBackup': method<RestoreBackupResult>()({
-    input: z.object({ backupId: z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, 'not a backup id') }).strict(),
-    trust: 'Restores the chosen automatic backup; damaged files are moved aside, never deleted; articles imported since stay listed',
+    input: z
+      .object({
+        backupId: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[0-9A-Za-z_-]+$/, 'not a backup id'),
+      })
+      .strict(),
+    trust:
+      'Restores the chosen automatic backup; damaged files are moved aside, never deleted; articles imported since stay listed',
   }),
 } as const;
 
@@ -282,12 +345,12 @@ export interface AnnotationChange {
 
 export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>['type'];
 
-
 /** The client interface the renderer is given through context; tests pass a fake. */
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
 }
 
-
 /** Handlers implement every method; a shell may answer 'unavailable' for what it cannot do. */
-export type Handlers = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M> };
+export type Handlers = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};

@@ -34,5 +34,7 @@ export const CONTENT_SECURITY_POLICY = buildCsp();
 
 /** The same policy for index.html's <meta http-equiv>: the header's directives less the header-only ones. */
 export const META_CONTENT_SECURITY_POLICY = buildCsp(
-  Object.fromEntries(Object.entries(CSP_DIRECTIVES).filter(([name]) => !HEADER_ONLY_DIRECTIVES.includes(name))),
+  Object.fromEntries(
+    Object.entries(CSP_DIRECTIVES).filter(([name]) => !HEADER_ONLY_DIRECTIVES.includes(name)),
+  ),
 );

@@ -27,14 +27,23 @@ export function formatZodError(err: z.ZodError): string {
     .join('; ');
 }
 
-export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (method: string, err: unknown) => void } = {}): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  opts: { onInternalError?: (method: string, err: unknown) => void } = {},
+): Dispatch {
   return async (method, input) => {
     if (typeof method !== 'string' || !isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 80)}` } };
+      return {
+        ok: false,
+        error: { code: 'unknown_method', message: `Unknown method: ${String(method).slice(0, 80)}` },
+      };
     }
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: `${method}: ${formatZodError(parsed.error)}` } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `${method}: ${formatZodError(parsed.error)}` },
+      };
     }
     try {
       const handler = handlers[method] as (i: unknown) => unknown;
@@ -43,7 +52,13 @@ export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (
     } catch (err) {
       if (err instanceof ServiceError) return { ok: false, error: { code: err.code, message: err.message } };
       opts.onInternalError?.(method, err);
-      return { ok: false, error: { code: 'internal', message: `${method} failed: ${err instanceof Error ? err.message : String(err)}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `${method} failed: ${err instanceof Error ? err.message : String(err)}`,
+        },
+      };
     }
   };
 }

@@ -13,7 +13,10 @@ export interface ImportSizeLimits {
   maxBytes: number;
   maxPdfBytes: number;
 }
-export const DEFAULT_IMPORT_SIZE_LIMITS: Readonly<ImportSizeLimits> = { maxBytes: MAX_IMPORT_FILE_BYTES, maxPdfBytes: MAX_IMPORT_PDF_BYTES };
+export const DEFAULT_IMPORT_SIZE_LIMITS: Readonly<ImportSizeLimits> = {
+  maxBytes: MAX_IMPORT_FILE_BYTES,
+  maxPdfBytes: MAX_IMPORT_PDF_BYTES,
+};
 
 /**
  * The range a configured cap may take. The floor keeps a typo from refusing every article; the ceiling is what
@@ -27,12 +30,18 @@ export const IMPORT_SIZE_LIMIT_MAX_BYTES = 200 * 1024 * 1024;
  * The per-file cap for a file of this name (a label: shared/domain/file-labels): what the renderer checks before
  * sending, and what the importer enforces for files, dropped files and zip entries alike.
  */
-export function maxImportBytesFor(name: string, limits: ImportSizeLimits = DEFAULT_IMPORT_SIZE_LIMITS): number {
+export function maxImportBytesFor(
+  name: string,
+  limits: ImportSizeLimits = DEFAULT_IMPORT_SIZE_LIMITS,
+): number {
   return extensionOf(name) === '.pdf' ? limits.maxPdfBytes : limits.maxBytes;
 }
 
 /** The bytes an import reads and carries of a file: all, or none when it is over its cap (it goes by name and size, and is refused). */
-export function bytesToRead(file: { name: string; size: number }, limits: ImportSizeLimits = DEFAULT_IMPORT_SIZE_LIMITS): number {
+export function bytesToRead(
+  file: { name: string; size: number },
+  limits: ImportSizeLimits = DEFAULT_IMPORT_SIZE_LIMITS,
+): number {
   return file.size > maxImportBytesFor(file.name, limits) ? 0 : file.size;
 }
 
@@ -42,7 +51,8 @@ export const MAX_IMPORT_FILES_PER_CALL = 200;
 /** What a transport returns: a result, or an error the UI can show as it is. */
 export type RpcResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: RpcError };
 export interface RpcError {
-  code: 'unknown_method' | 'invalid_input' | 'not_found' | 'conflict' | 'refused' | 'unavailable' | 'internal';
+  code:
+    'unknown_method' | 'invalid_input' | 'not_found' | 'conflict' | 'refused' | 'unavailable' | 'internal';
   message: string;
 }
 

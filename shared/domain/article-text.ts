@@ -112,7 +112,12 @@ export function findQuote(
     const after = text.slice(at + quote.exact.length);
     const score = commonSuffix(before, quote.prefix ?? '') + commonPrefix(after, quote.suffix ?? '');
     const start = codePointLength(before);
-    const cand = { start, end: start + codePointLength(quote.exact), score, dist: hint === undefined ? 0 : Math.abs(start - hint) };
+    const cand = {
+      start,
+      end: start + codePointLength(quote.exact),
+      score,
+      dist: hint === undefined ? 0 : Math.abs(start - hint),
+    };
     if (!best || cand.score > best.score || (cand.score === best.score && cand.dist < best.dist)) best = cand;
     from = at + 1;
   }

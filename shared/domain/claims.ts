@@ -15,7 +15,10 @@ export function emptyStanceCounts(): StanceCounts {
  * One summary per claim, in the order of `claims`: annotations per stance, and sourceCount = the number of
  * distinct articles with evidence for the claim. Annotations whose claim is not in `claims` are ignored.
  */
-export function summarizeClaims(claims: readonly Claim[], annotations: readonly Annotation[]): ClaimSummary[] {
+export function summarizeClaims(
+  claims: readonly Claim[],
+  annotations: readonly Annotation[],
+): ClaimSummary[] {
   const byClaim = new Map<string, { counts: StanceCounts; articles: Set<string> }>();
   for (const c of claims) byClaim.set(c.id, { counts: emptyStanceCounts(), articles: new Set() });
   for (const a of annotations) {
@@ -51,8 +54,22 @@ export function evidenceForClaim(
     if (annotation.claimId !== claimId) continue;
     const meta = articlesById.get(annotation.articleId);
     const article: Evidence['article'] = meta
-      ? { id: meta.id, title: meta.title, outlet: meta.outlet, url: meta.url, published: meta.published, language: meta.language }
-      : { id: annotation.articleId, title: '', outlet: { name: '', domain: null }, url: null, published: null, language: null };
+      ? {
+          id: meta.id,
+          title: meta.title,
+          outlet: meta.outlet,
+          url: meta.url,
+          published: meta.published,
+          language: meta.language,
+        }
+      : {
+          id: annotation.articleId,
+          title: '',
+          outlet: { name: '', domain: null },
+          url: null,
+          published: null,
+          language: null,
+        };
     out.push({ annotation, article });
   }
   return out.sort(compareEvidence);

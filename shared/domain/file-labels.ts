@@ -30,7 +30,12 @@ export function pathLabel(parts: readonly string[]): string {
   if (!kept.length) return 'unnamed';
   const len = (s: string) => Array.from(s).length;
   let label = kept.join(LABEL_SEPARATOR);
-  for (let i = 1; len(label) > MAX_LABEL && i < kept.length; i++) label = ['…', ...kept.slice(i)].join(LABEL_SEPARATOR);
+  for (let i = 1; len(label) > MAX_LABEL && i < kept.length; i++)
+    label = ['…', ...kept.slice(i)].join(LABEL_SEPARATOR);
   // A single name still too long keeps its end, where the extension is.
-  return len(label) > MAX_LABEL ? `…${Array.from(label).slice(-(MAX_LABEL - 1)).join('')}` : label;
+  return len(label) > MAX_LABEL
+    ? `…${Array.from(label)
+        .slice(-(MAX_LABEL - 1))
+        .join('')}`
+    : label;
 }

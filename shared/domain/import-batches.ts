@@ -32,7 +32,12 @@ export function joinsBatch(count: number, bytes: number, weight: number, budget:
 }
 
 /** How many of `items`, from index `from`, make the next batch (at least one while any are left). */
-export function nextBatchLength<T>(items: readonly T[], weigh: (item: T) => number, budget: BatchBudget, from = 0): number {
+export function nextBatchLength<T>(
+  items: readonly T[],
+  weigh: (item: T) => number,
+  budget: BatchBudget,
+  from = 0,
+): number {
   let bytes = 0;
   let n = 0;
   for (let i = from; i < items.length; i++) {

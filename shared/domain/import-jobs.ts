@@ -11,14 +11,31 @@
 import type { ImportFileResult, ImportJobStatus } from './types';
 
 /** What a running job shows: files done of the total, batches answered, what it is doing, Cancel pressed. */
-export type ImportJobProgress = Pick<ImportJobStatus, 'done' | 'total' | 'batchesDone' | 'phase' | 'current' | 'cancelling'>;
+export type ImportJobProgress = Pick<
+  ImportJobStatus,
+  'done' | 'total' | 'batchesDone' | 'phase' | 'current' | 'cancelling'
+>;
 
-export const jobStarted = (total = 0): ImportJobProgress => ({ done: 0, total, batchesDone: 0, phase: 'reading', current: '', cancelling: false });
+export const jobStarted = (total = 0): ImportJobProgress => ({
+  done: 0,
+  total,
+  batchesDone: 0,
+  phase: 'reading',
+  current: '',
+  cancelling: false,
+});
 
 /** Files joined the job (a drop while a drop's job runs). */
-export const filesAdded = <P extends ImportJobProgress>(p: P, count: number): P => ({ ...p, total: p.total + count });
+export const filesAdded = <P extends ImportJobProgress>(p: P, count: number): P => ({
+  ...p,
+  total: p.total + count,
+});
 
-export const readingFile = <P extends ImportJobProgress>(p: P, label: string): P => ({ ...p, phase: 'reading', current: label });
+export const readingFile = <P extends ImportJobProgress>(p: P, label: string): P => ({
+  ...p,
+  phase: 'reading',
+  current: label,
+});
 
 /** The batch went to the library: shown as "first … last". */
 export const storingBatch = <P extends ImportJobProgress>(p: P, labels: readonly string[]): P => ({
@@ -28,7 +45,11 @@ export const storingBatch = <P extends ImportJobProgress>(p: P, labels: readonly
 });
 
 /** The library answered a batch of `count` files (whatever each file's status). */
-export const batchStored = <P extends ImportJobProgress>(p: P, count: number): P => ({ ...p, done: p.done + count, batchesDone: p.batchesDone + 1 });
+export const batchStored = <P extends ImportJobProgress>(p: P, count: number): P => ({
+  ...p,
+  done: p.done + count,
+  batchesDone: p.batchesDone + 1,
+});
 
 /** Cancel: the batch in flight finishes, no further batch starts. */
 export const cancelRequested = <P extends ImportJobProgress>(p: P): P => ({ ...p, cancelling: true });
@@ -45,6 +66,16 @@ export interface ImportJobEnd<E = unknown> {
   error?: E;
 }
 
-export function jobEnd<E>(results: ImportFileResult[], notSent: string[], cancelling: boolean, error?: E): ImportJobEnd<E> {
-  return { results, cancelled: cancelling && notSent.length > 0, notSent, ...(error !== undefined ? { error } : {}) };
+export function jobEnd<E>(
+  results: ImportFileResult[],
+  notSent: string[],
+  cancelling: boolean,
+  error?: E,
+): ImportJobEnd<E> {
+  return {
+    results,
+    cancelled: cancelling && notSent.length > 0,
+    notSent,
+    ...(error !== undefined ? { error } : {}),
+  };
 }

@@ -5,7 +5,10 @@ import type { ImportFileResult, ImportReport, ImportStatus } from './types';
 export type StatusCounts = Record<ImportStatus, number>;
 
 /** How many results have each status; added to `into` when given (counts kept across batches). */
-export function countByStatus(results: Iterable<Pick<ImportFileResult, 'status'>>, into?: StatusCounts): StatusCounts {
+export function countByStatus(
+  results: Iterable<Pick<ImportFileResult, 'status'>>,
+  into?: StatusCounts,
+): StatusCounts {
   const counts = into ?? { imported: 0, 'near-duplicate': 0, duplicate: 0, refused: 0 };
   for (const r of results) counts[r.status]++;
   return counts;
@@ -14,5 +17,11 @@ export function countByStatus(results: Iterable<Pick<ImportFileResult, 'status'>
 /** The report of these results: the lines and their counts. */
 export function importReportOf(results: ImportFileResult[]): ImportReport {
   const c = countByStatus(results);
-  return { results, imported: c.imported, nearDuplicates: c['near-duplicate'], duplicates: c.duplicate, refused: c.refused };
+  return {
+    results,
+    imported: c.imported,
+    nearDuplicates: c['near-duplicate'],
+    duplicates: c.duplicate,
+    refused: c.refused,
+  };
 }

@@ -53,12 +53,20 @@ export const OUTLET_NAMES_MAX = 5000;
 
 /** Lower case, no port, no trailing dot, no leading "www."; null when it is not a host name with a dot. */
 export function normalizeHost(host: string): string | null {
-  const h = host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\d*\./, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '')
+    .replace(/^www\d*\./, '');
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(h) && /[a-z]/.test(h.slice(h.lastIndexOf('.') + 1)) ? h : null;
 }
 
 /** Where the registry names `host` or its nearest listed parent: the name and whose it is; null when nowhere. */
-export function lookupOutletName(host: string, names: OutletNames = {}): { name: string; domain: string; own: boolean } | null {
+export function lookupOutletName(
+  host: string,
+  names: OutletNames = {},
+): { name: string; domain: string; own: boolean } | null {
   const labels = host.split('.');
   for (let i = 0; i < labels.length - 1; i++) {
     const domain = labels.slice(i).join('.');

@@ -2,12 +2,30 @@
 // every call recorded so tests can assert on payloads. Its handlers are a Partial<Handlers> served by the real
 // dispatcher with the real contract (as Actual Budget's initServer), so input the main side would refuse is
 // refused here too, handlers get the parsed input, and the answer is unwrapped as the real clients unwrap it.
-import { DEFAULT_IMPORT_SIZE_LIMITS, type ApiClient, type ApiError, type Handlers, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api/contract';
+import {
+  DEFAULT_IMPORT_SIZE_LIMITS,
+  type ApiClient,
+  type ApiError,
+  type Handlers,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../../shared/api/contract';
 import { createDispatcher, ServiceError } from '../../shared/api/dispatcher';
 import { unwrapResponse } from '../../shared/api/client';
 import { articleText, countWords, sliceCodePoints } from '../../shared/domain/article-text';
 import { evidenceForClaim, summarizeClaims } from '../../shared/domain/claims';
-import type { Annotation, AppInfo, Article, ArticleMeta, ArticleSummary, Claim, ImportJobStatus, ImportReport, LibrarySettings } from '../../shared/domain/types';
+import type {
+  Annotation,
+  AppInfo,
+  Article,
+  ArticleMeta,
+  ArticleSummary,
+  Claim,
+  ImportJobStatus,
+  ImportReport,
+  LibrarySettings,
+} from '../../shared/domain/types';
 
 export interface Call {
   method: MethodName;
@@ -43,7 +61,9 @@ export function makeClaim(p: Partial<Claim> & { id: string; text: string }): Cla
 
 export function makeAnnotation(
   article: Article,
-  p: { id: string; claimId: string; start: number; end: number } & Partial<Pick<Annotation, 'stance' | 'speaker' | 'tags' | 'note'>>,
+  p: { id: string; claimId: string; start: number; end: number } & Partial<
+    Pick<Annotation, 'stance' | 'speaker' | 'tags' | 'note'>
+  >,
 ): Annotation {
   const text = articleText(article);
   return {
@@ -68,7 +88,13 @@ export function makeAnnotation(
 
 export class FakeApi implements ApiClient {
   calls: Call[] = [];
-  info: AppInfo = { shell: 'host', version: '0.1.0', libraryName: 'Test library', nativeDialogs: false, importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS } };
+  info: AppInfo = {
+    shell: 'host',
+    version: '0.1.0',
+    libraryName: 'Test library',
+    nativeDialogs: false,
+    importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS },
+  };
   /** The library's stored settings (settings.get / settings.update). */
   settings: LibrarySettings = { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} };
   /** What the native import dialog starts (import.openDialog), and the states import.jobStatus then answers in turn. */
@@ -85,10 +111,18 @@ export class FakeApi implements ApiClient {
   /** Calls of these methods wait until the promise resolves (to observe in-between states). */
   gates = new Map<MethodName, Promise<void>>();
   /** What articles.import answers; by default every file is imported as a new article. */
-  importHandler: (input: MethodInput<'articles.import'>) => ImportReport = (input) => this.defaultImport(input);
+  importHandler: (input: MethodInput<'articles.import'>) => ImportReport = (input) =>
+    this.defaultImport(input);
   private seq = 0;
 
-  constructor(init: { articles?: Article[]; claims?: Claim[]; annotations?: Annotation[]; info?: Partial<AppInfo> } = {}) {
+  constructor(
+    init: {
+      articles?: Article[];
+      claims?: Claim[];
+      annotations?: Annotation[];
+      info?: Partial<AppInfo>;
+    } = {},
+  ) {
     this.articles = init.articles ?? [];
     this.claims = init.claims ?? [];
     this.annotations = init.annotations ?? [];
@@ -112,7 +146,9 @@ export class FakeApi implements ApiClient {
   async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
     this.calls.push({ method, input: structuredClone(input) });
     await (this.gates.get(method) ?? Promise.resolve());
-    const dispatch = createDispatcher(this.served(), { onInternalError: (m, error) => this.internalErrors.push({ method: m, error }) });
+    const dispatch = createDispatcher(this.served(), {
+      onInternalError: (m, error) => this.internalErrors.push({ method: m, error }),
+    });
     // Cloned both ways, as a transport would: neither side keeps a reference into the other's objects.
     const response = await dispatch(method, structuredClone(input));
     return unwrapResponse<MethodOutput<M>>(structuredClone(response));
@@ -167,26 +203,47 @@ export class FakeApi implements ApiClient {
 
   /** What an annotation change answers besides the annotation, as the main side does: the article's annotations by start, the claims touched. */
   private annotationChange(articleId: string, claimIds: string[]) {
-    const annotations = this.annotations.filter((a) => a.articleId === articleId).sort((a, b) => a.position.start - b.position.start);
-    return { annotations, claimSummaries: summarizeClaims(this.claims.filter((c) => claimIds.includes(c.id)), this.annotations) };
+    const annotations = this.annotations
+      .filter((a) => a.articleId === articleId)
+      .sort((a, b) => a.position.start - b.position.start);
+    return {
+      annotations,
+      claimSummaries: summarizeClaims(
+        this.claims.filter((c) => claimIds.includes(c.id)),
+        this.annotations,
+      ),
+    };
   }
 
   /** One entry per method, as the main side's handler map; a test may replace or add entries. */
   handlers: Partial<Handlers> = {
     'app.info': () => this.info,
-    'settings.get': () => ({ settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} } }),
+    'settings.get': () => ({
+      settings: this.settings,
+      defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} },
+    }),
     'settings.update': ({ importLimits, outletNames }) => {
       const names = { ...this.settings.outletNames };
       for (const { domain: d, name: n } of outletNames ?? []) {
         if (n === null) delete names[d];
         else names[d] = n;
       }
-      this.settings = { importLimits: { ...this.settings.importLimits, ...importLimits }, outletNames: names };
+      this.settings = {
+        importLimits: { ...this.settings.importLimits, ...importLimits },
+        outletNames: names,
+      };
       this.info = { ...this.info, importLimits: this.settings.importLimits };
-      return { settings: this.settings, defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} }, ...(outletNames ? { renamed: this.renamedOnUpdate } : {}) };
+      return {
+        settings: this.settings,
+        defaults: { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS }, outletNames: {} },
+        ...(outletNames ? { renamed: this.renamedOnUpdate } : {}),
+      };
     },
     'articles.list': () => this.articles.map((a) => this.summary(a)),
-    'articles.get': ({ id }) => ({ ...this.article(id), annotations: this.annotations.filter((x) => x.articleId === id) }),
+    'articles.get': ({ id }) => ({
+      ...this.article(id),
+      annotations: this.annotations.filter((x) => x.articleId === id),
+    }),
     'articles.import': (input) => this.importHandler(input),
     'claims.list': () => summarizeClaims(this.claims, this.annotations),
     'claims.create': ({ text, speaker, note }) => {
@@ -198,20 +255,26 @@ export class FakeApi implements ApiClient {
       const i = this.claims.findIndex((c) => c.id === id);
       const claim = this.claims[i];
       if (!claim) throw new ServiceError('not_found', `No claim ${id}`);
-      const next = { ...claim, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: 'later' };
+      const next = {
+        ...claim,
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+        updatedAt: 'later',
+      };
       this.claims[i] = next;
       return next;
     },
     'claims.delete': ({ id }) => {
       const found = this.claims.find((c) => c.id === id);
       if (!found) throw new ServiceError('not_found', `No claim ${id}`);
-      if (this.annotations.some((a) => a.claimId === id)) throw new ServiceError('conflict', 'The claim has evidence');
+      if (this.annotations.some((a) => a.claimId === id))
+        throw new ServiceError('conflict', 'The claim has evidence');
       this.claims = this.claims.filter((c) => c.id !== id);
       return found;
     },
     'claims.restore': ({ claim }) => {
       const wording = claim.text.trim().toLowerCase();
-      if (this.claims.some((c) => c.id === claim.id || c.text.trim().toLowerCase() === wording)) throw new ServiceError('conflict', 'That claim exists already');
+      if (this.claims.some((c) => c.id === claim.id || c.text.trim().toLowerCase() === wording))
+        throw new ServiceError('conflict', 'That claim exists already');
       // Back where it was: the list is in creation order, like claims.json.
       const at = this.claims.findIndex((c) => c.createdAt > claim.createdAt);
       this.claims.splice(at < 0 ? this.claims.length : at, 0, claim);
@@ -231,7 +294,11 @@ export class FakeApi implements ApiClient {
         if (!found) throw new ServiceError('not_found', `No claim ${input.claimId}`);
         claim = found;
       } else {
-        claim = makeClaim({ id: this.id('claim'), text: input.newClaim.text, speaker: input.newClaim.speaker ?? '' });
+        claim = makeClaim({
+          id: this.id('claim'),
+          text: input.newClaim.text,
+          speaker: input.newClaim.speaker ?? '',
+        });
         this.claims.push(claim);
         claimCreated = true;
       }
@@ -252,7 +319,10 @@ export class FakeApi implements ApiClient {
       const i = this.annotations.findIndex((a) => a.id === id);
       const current = this.annotations[i];
       if (!current) throw new ServiceError('not_found', `No annotation ${id}`);
-      const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+      const next = {
+        ...current,
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      };
       this.annotations[i] = next;
       return { annotation: next, ...this.annotationChange(next.articleId, [current.claimId, next.claimId]) };
     },
@@ -264,13 +334,22 @@ export class FakeApi implements ApiClient {
     },
     'annotations.restore': ({ annotation }) => {
       this.article(annotation.articleId);
-      if (!this.claims.some((c) => c.id === annotation.claimId)) throw new ServiceError('not_found', 'claim is gone');
+      if (!this.claims.some((c) => c.id === annotation.claimId))
+        throw new ServiceError('not_found', 'claim is gone');
       this.annotations.push(annotation as Annotation);
-      return { annotation: annotation as Annotation, ...this.annotationChange(annotation.articleId, [annotation.claimId]) };
+      return {
+        annotation: annotation as Annotation,
+        ...this.annotationChange(annotation.articleId, [annotation.claimId]),
+      };
     },
-    'export.build': ({ format }) => ({ fileName: `notes.${format}`, mimeType: 'text/plain', content: `export ${format}` }),
+    'export.build': ({ format }) => ({
+      fileName: `notes.${format}`,
+      mimeType: 'text/plain',
+      content: `export ${format}`,
+    }),
     'export.save': ({ format }) => ({ saved: true, fileName: `notes.${format}` }),
-    'import.openDialog': () => (this.dialogJob ? { jobId: this.dialogJob.jobId, total: this.dialogJob.total } : null),
+    'import.openDialog': () =>
+      this.dialogJob ? { jobId: this.dialogJob.jobId, total: this.dialogJob.total } : null,
     'import.jobStatus': ({ jobId }) => {
       const j = this.dialogJob;
       if (!j || j.jobId !== jobId) throw new ServiceError('not_found', `No import job ${jobId}`);

@@ -29,7 +29,13 @@ export async function settle(): Promise<void> {
 export function mockViewport(height = 600, width = 800): () => void {
   const proto = HTMLElement.prototype;
   const names = ['clientHeight', 'clientWidth', 'scrollHeight', 'scrollTop', 'scrollTo'] as const;
-  const saved = names.map((n) => [n, Object.getOwnPropertyDescriptor(proto, n) ?? Object.getOwnPropertyDescriptor(Element.prototype, n)] as const);
+  const saved = names.map(
+    (n) =>
+      [
+        n,
+        Object.getOwnPropertyDescriptor(proto, n) ?? Object.getOwnPropertyDescriptor(Element.prototype, n),
+      ] as const,
+  );
   const tops = new WeakMap<HTMLElement, number>();
   Object.defineProperty(proto, 'clientHeight', { configurable: true, get: () => height });
   Object.defineProperty(proto, 'clientWidth', { configurable: true, get: () => width });

@@ -50,18 +50,46 @@ function generate(n: number, seed = 7): GenFile[] {
       const dom = pick(OUTLETS.filter((o) => o !== s.domain));
       const header = ` date ${s.date.slice(0, 7)} https://www.${dom}/world/${s.slug}-${i}`;
       const title = `${s.title} (${dom})`;
-      const text = [header, title, title, `${s.date}T1${i % 10}:00+0000`, `(${dom.split('.')[0]!.toUpperCase()}) -`, s.body, `Copyright ${dom}. Republished under licence; follow ${dom} for more world news every day.`];
-      files.push({ name: `${id}_syndicated.txt`, bytes: Buffer.from(text.join('\n\n')), kind: 'near-duplicate', source: s.title });
+      const text = [
+        header,
+        title,
+        title,
+        `${s.date}T1${i % 10}:00+0000`,
+        `(${dom.split('.')[0]!.toUpperCase()}) -`,
+        s.body,
+        `Copyright ${dom}. Republished under licence; follow ${dom} for more world news every day.`,
+      ];
+      files.push({
+        name: `${id}_syndicated.txt`,
+        bytes: Buffer.from(text.join('\n\n')),
+        kind: 'near-duplicate',
+        source: s.title,
+      });
       continue;
     }
     if (i >= 100 && (slot === 29 || slot === 83)) {
       const k = (Math.floor(i / 100) + slot) % 3;
-      if (k === 0) files.push({ name: `${id}_photo.txt`, bytes: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from(Array.from({ length: 300 }, () => Math.floor(r() * 256)))]), kind: 'refused' });
+      if (k === 0)
+        files.push({
+          name: `${id}_photo.txt`,
+          bytes: Buffer.concat([
+            Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+            Buffer.from(Array.from({ length: 300 }, () => Math.floor(r() * 256))),
+          ]),
+          kind: 'refused',
+        });
       else if (k === 1) files.push({ name: `${id}_empty.txt`, bytes: Buffer.alloc(0), kind: 'refused' });
-      else files.push({ name: `${id}_setup.exe`, bytes: Buffer.from('MZ\u0090\u0000 not an article'), kind: 'refused' });
+      else
+        files.push({
+          name: `${id}_setup.exe`,
+          bytes: Buffer.from('MZ\u0090\u0000 not an article'),
+          kind: 'refused',
+        });
       continue;
     }
-    const title = `${Array.from({ length: 5 + Math.floor(r() * 6) }, () => pick(WORDS)).join(' ').replace(/^./, (c) => c.toUpperCase())} ${i}`;
+    const title = `${Array.from({ length: 5 + Math.floor(r() * 6) }, () => pick(WORDS))
+      .join(' ')
+      .replace(/^./, (c) => c.toUpperCase())} ${i}`;
     const date = `2024-0${1 + Math.floor(r() * 9)}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     const domain = pick(OUTLETS);
     const slug = title.toLowerCase().replace(/\W+/g, '-');
@@ -69,7 +97,14 @@ function generate(n: number, seed = 7): GenFile[] {
     if (r() < 0.12) {
       files.push({ name: `${id}.md`, bytes: Buffer.from(`# ${title}\n\n${body}\n`), kind: 'new' });
     } else {
-      const text = [` date ${date.slice(0, 7)} https://www.${domain}/world/${slug}`, title, title, `${date}T09:30+0100`, body, `Reporting by staff; editing by the desk. © ${domain}`];
+      const text = [
+        ` date ${date.slice(0, 7)} https://www.${domain}/world/${slug}`,
+        title,
+        title,
+        `${date}T09:30+0100`,
+        body,
+        `Reporting by staff; editing by the desk. © ${domain}`,
+      ];
       files.push({ name: `${id}.txt`, bytes: Buffer.from(text.join('\n\n')), kind: 'new' });
       stories.push({ title, body, domain, date, slug });
     }
@@ -81,11 +116,19 @@ const tally = (files: readonly GenFile[], kind: Kind) => files.filter((f) => f.k
 
 const shots = process.env.WB_SCREENSHOT_DIR;
 
-test('2,000 files: progress advances, Cancel midway keeps whole batches, a second drop completes the import', async ({ page, workbench, app, report, library }) => {
+test('2,000 files: progress advances, Cancel midway keeps whole batches, a second drop completes the import', async ({
+  page,
+  workbench,
+  app,
+  report,
+  library,
+}) => {
   test.setTimeout(60_000);
   const errors = collectErrors(page);
   const files = generate(2000);
-  expect([tally(files, 'duplicate'), tally(files, 'near-duplicate'), tally(files, 'refused')]).toEqual([19, 38, 38]);
+  expect([tally(files, 'duplicate'), tally(files, 'near-duplicate'), tally(files, 'refused')]).toEqual([
+    19, 38, 38,
+  ]);
 
   await app.open(workbench.url);
   await app.drop(files);
@@ -110,7 +153,12 @@ test('2,000 files: progress advances, Cancel midway keeps whole batches, a secon
   expect(first.notSent).toBeGreaterThan(0);
   // The answered files are the first ones dropped, each with the status it was made for.
   const sent = files.slice(0, answered);
-  expect(first).toMatchObject({ imported: tally(sent, 'new'), near: tally(sent, 'near-duplicate'), duplicate: tally(sent, 'duplicate'), refused: tally(sent, 'refused') });
+  expect(first).toMatchObject({
+    imported: tally(sent, 'new'),
+    near: tally(sent, 'near-duplicate'),
+    duplicate: tally(sent, 'duplicate'),
+    refused: tally(sent, 'refused'),
+  });
   await expect(report.result('_syndicated.txt').first()).toContainText(/near-duplicate of ".+" \(.+\)/);
   if (shots) await page.screenshot({ path: join(shots, 'bulk-import-report.png') });
 

@@ -3,7 +3,14 @@
 import { CLAIM, SPUTNIK, SPUTNIK_PHRASE, SPUTNIK_TITLE, expect, fixtureFile, test } from './fixtures';
 import { collectErrors } from './pages/app';
 
-test('delete a claim in the Claims view, Ctrl+Z brings it back on screen and on disk, Ctrl+Shift+Z deletes it again', async ({ page, workbench, app, reader, claims, library }) => {
+test('delete a claim in the Claims view, Ctrl+Z brings it back on screen and on disk, Ctrl+Shift+Z deletes it again', async ({
+  page,
+  workbench,
+  app,
+  reader,
+  claims,
+  library,
+}) => {
   const errors = collectErrors(page, { console: true });
   await app.open(workbench.url);
   await app.drop([fixtureFile(SPUTNIK)]);

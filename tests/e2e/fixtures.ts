@@ -19,7 +19,8 @@ export const OUT = process.env.WB_E2E_OUT ?? join(ROOT, 'out');
 export const FIXTURES = join(ROOT, 'tests/fixtures/articles');
 export const SPUTNIK = '004_c43401fc495b10b3.txt';
 export const FOGLIETTONE = '000_9779fd24ea47166c.txt';
-export const SPUTNIK_TITLE = 'Kazakistan, giro di telefonate tra Putin e Tokayev: la situazione sotto controllo';
+export const SPUTNIK_TITLE =
+  'Kazakistan, giro di telefonate tra Putin e Tokayev: la situazione sotto controllo';
 export const FOGLIETTONE_TITLE = 'Putin risponde agli Stati Uniti: da Kazakistan andremo via a tempo debito';
 /** The claim both samples carry evidence for, and a phrase of each that a test tags as evidence. */
 export const CLAIM = 'CSTO troops will withdraw from Kazakhstan';
@@ -33,7 +34,10 @@ export interface Workbench {
 }
 
 export async function startHost(libraryDir: string): Promise<Workbench> {
-  const child = spawn('node', [join(OUT, 'cli/cli.js'), 'serve', '--library', libraryDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('node', [join(OUT, 'cli/cli.js'), 'serve', '--library', libraryDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let errText = '';
   child.stderr!.on('data', (c) => (errText += c));
   const url = await new Promise<string>((resolve, reject) => {

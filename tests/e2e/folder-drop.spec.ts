@@ -17,7 +17,8 @@ import type { LibraryOnDisk } from './pages/library-on-disk';
 const FILES = 2000;
 const shots = process.env.WB_SCREENSHOT_DIR;
 
-const tally = (rows: ReadonlyArray<{ status: string }>, status: string) => rows.filter((r) => r.status === status).length;
+const tally = (rows: ReadonlyArray<{ status: string }>, status: string) =>
+  rows.filter((r) => r.status === status).length;
 
 /** Every stored article is one the generator made, with its title, outlet, date and language, and its original unchanged. */
 function expectStoredMatch(library: LibraryOnDisk, items: Map<string, Item>) {
@@ -35,21 +36,32 @@ function expectStoredMatch(library: LibraryOnDisk, items: Map<string, Item>) {
     if (sha !== a.sha256) wrong.push(`${a.fileName}: original on disk does not hash to ${a.sha256}`);
     if (it.title === undefined) continue; // the two real samples: their fields are pinned by unit tests
     if (a.sha256 !== it.sha) wrong.push(`${a.fileName}: sha256 ${a.sha256} != ${it.sha}`);
-    if (a.title !== it.title) wrong.push(`${a.fileName}: title ${JSON.stringify(a.title)} != ${JSON.stringify(it.title)}`);
+    if (a.title !== it.title)
+      wrong.push(`${a.fileName}: title ${JSON.stringify(a.title)} != ${JSON.stringify(it.title)}`);
     if (a.outlet.domain !== it.domain) wrong.push(`${a.fileName}: outlet ${a.outlet.domain} != ${it.domain}`);
-    if (a.published?.slice(0, 10) !== it.date) wrong.push(`${a.fileName}: published ${a.published} != ${it.date}`);
+    if (a.published?.slice(0, 10) !== it.date)
+      wrong.push(`${a.fileName}: published ${a.published} != ${it.date}`);
     if (a.language !== 'en') wrong.push(`${a.fileName}: language ${a.language}`);
   }
   expect(wrong).toEqual([]);
   return articles.length;
 }
 
-test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report that is right row by row', async ({ page, workbench, app, report, library }) => {
+test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report that is right row by row', async ({
+  page,
+  workbench,
+  app,
+  report,
+  library,
+}) => {
   test.setTimeout(180_000);
   const errors = collectErrors(page);
   const root = mkdtempSync(join(tmpdir(), 'wb-folder-'));
   try {
-    const folder = writeMixedFolder(join(root, 'collection'), FILES, { dir: FIXTURES, names: [FOGLIETTONE, SPUTNIK] });
+    const folder = writeMixedFolder(join(root, 'collection'), FILES, {
+      dir: FIXTURES,
+      names: [FOGLIETTONE, SPUTNIK],
+    });
     const files: MixedFile[] = folder.files;
     expect(files).toHaveLength(FILES);
     const items = new Map(files.flatMap((f) => f.items.map((it) => [it.label, it] as const)));
@@ -57,10 +69,12 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
     expect(items.size).toBe(files.reduce((n, f) => n + f.items.length, 0));
     const all = expectStatuses(files, { shas: new Set(), stories: new Set() });
     // The mix holds every kind of answer, not only imports.
-    for (const status of ['imported', 'near-duplicate', 'duplicate', 'refused'] as Status[]) expect(tally(all, status), status).toBeGreaterThan(10);
+    for (const status of ['imported', 'near-duplicate', 'duplicate', 'refused'] as Status[])
+      expect(tally(all, status), status).toBeGreaterThan(10);
     // Every format is in the folder.
     const exts = new Set(files.map((f) => f.path.split('.').pop()));
-    for (const ext of ['txt', 'md', 'html', 'htm', 'eml', 'json', 'jsonl', 'zip', 'docx', 'pdf']) expect(exts, ext).toContain(ext);
+    for (const ext of ['txt', 'md', 'html', 'htm', 'eml', 'json', 'jsonl', 'zip', 'docx', 'pdf'])
+      expect(exts, ext).toContain(ext);
 
     await app.open(workbench.url);
     await app.dropPaths([folder.root]);
@@ -85,7 +99,12 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
     // not sent, which are exactly the rest of the walk. Nothing hidden was sent.
     // saveCsv checks the header and the file name.
     const rows = await report.saveCsv();
-    const body = rows.slice(1).map(([file, status, articleId, , reason]) => ({ file: file!, status: status!, articleId: articleId!, reason: reason! }));
+    const body = rows.slice(1).map(([file, status, articleId, , reason]) => ({
+      file: file!,
+      status: status!,
+      articleId: articleId!,
+      reason: reason!,
+    }));
     const notSent = body.filter((r) => r.status === 'not sent').map((r) => r.file);
     const answered = body.filter((r) => r.status !== 'not sent');
     const sentFiles = FILES - notSent.length;
@@ -93,8 +112,11 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
     expect(notSent.length, 'cancelled midway, not at the end').toBeGreaterThan(0);
     expect(notSent).toEqual(files.slice(sentFiles).map((f) => f.label));
     const firstExpected = expectStatuses(files.slice(0, sentFiles), { shas: new Set(), stories: new Set() });
-    for (const status of ['imported', 'near-duplicate', 'duplicate', 'refused'] as Status[]) expect(tally(firstExpected, status), status).toBeGreaterThan(0);
-    expect(answered.map((r) => `${r.file} ${r.status}`)).toEqual(firstExpected.map((e) => `${e.label} ${e.status}`));
+    for (const status of ['imported', 'near-duplicate', 'duplicate', 'refused'] as Status[])
+      expect(tally(firstExpected, status), status).toBeGreaterThan(0);
+    expect(answered.map((r) => `${r.file} ${r.status}`)).toEqual(
+      firstExpected.map((e) => `${e.label} ${e.status}`),
+    );
     for (const name of folder.hidden) expect(body.filter((r) => r.file.endsWith(basename(name)))).toEqual([]);
     // Files go by their path from the dropped folder, so two outlets' files of one name stay apart.
     expect(answered[0]!.file).toMatch(/^collection › [a-z0-9]+ › 2024-\d\d › /);
@@ -126,7 +148,9 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
     expectStatuses(files.slice(0, sentFiles), seen);
     const secondExpected = expectStatuses(files, seen);
     const second = (await report.saveCsv()).slice(1);
-    expect(second.map(([file, status]) => `${file} ${status}`)).toEqual(secondExpected.map((e) => `${e.label} ${e.status}`));
+    expect(second.map(([file, status]) => `${file} ${status}`)).toEqual(
+      secondExpected.map((e) => `${e.label} ${e.status}`),
+    );
     const storedAll = tally(all, 'imported') + tally(all, 'near-duplicate');
     expect(expectStoredMatch(library, items)).toBe(storedAll);
     await app.expectArticleCount(storedAll);
@@ -137,20 +161,35 @@ test('a dropped folder of 2,000 mixed files: progress, Cancel midway, a report t
   }
 });
 
-test('a folder picked with Folder… imports like a dropped one: same labels, same order, same answers', async ({ page, workbench, app, report, library }) => {
+test('a folder picked with Folder… imports like a dropped one: same labels, same order, same answers', async ({
+  page,
+  workbench,
+  app,
+  report,
+  library,
+}) => {
   const errors = collectErrors(page);
   const root = mkdtempSync(join(tmpdir(), 'wb-folder-'));
   try {
-    const folder = writeMixedFolder(join(root, 'collection'), 300, { dir: FIXTURES, names: [FOGLIETTONE, SPUTNIK] }, 9);
+    const folder = writeMixedFolder(
+      join(root, 'collection'),
+      300,
+      { dir: FIXTURES, names: [FOGLIETTONE, SPUTNIK] },
+      9,
+    );
     await app.open(workbench.url);
     await app.pickFolder(folder.root);
     await expect(report.panel).toBeVisible({ timeout: 60_000 });
     await page.screenshot({ path: 'test-results/folder-picked-report.png' });
     const rows = (await report.saveCsv()).slice(1);
     const expected = expectStatuses(folder.files, { shas: new Set(), stories: new Set() });
-    expect(rows.map(([file, status]) => `${file} ${status}`)).toEqual(expected.map((e) => `${e.label} ${e.status}`));
+    expect(rows.map(([file, status]) => `${file} ${status}`)).toEqual(
+      expected.map((e) => `${e.label} ${e.status}`),
+    );
     const items = new Map(folder.files.flatMap((f) => f.items.map((it) => [it.label, it] as const)));
-    expect(expectStoredMatch(library, items)).toBe(tally(expected, 'imported') + tally(expected, 'near-duplicate'));
+    expect(expectStoredMatch(library, items)).toBe(
+      tally(expected, 'imported') + tally(expected, 'near-duplicate'),
+    );
     expect(errors).toEqual([]);
   } finally {
     rmSync(root, { recursive: true, force: true });

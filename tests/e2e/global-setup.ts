@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 export default function globalSetup() {
   // A copy of a build made for this run (see WB_E2E_OUT in fixtures.ts): use it as it is.
   if (process.env.WB_E2E_OUT) {
-    if (!existsSync(`${process.env.WB_E2E_OUT}/cli/cli.js`)) throw new Error(`WB_E2E_OUT=${process.env.WB_E2E_OUT} holds no build`);
+    if (!existsSync(`${process.env.WB_E2E_OUT}/cli/cli.js`))
+      throw new Error(`WB_E2E_OUT=${process.env.WB_E2E_OUT} holds no build`);
     return;
   }
   const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -51,15 +51,50 @@ export interface MixedFolder {
 
 const WORDS = NEWS_WORDS;
 // Function words in their usual share, so that the texts read as English to a language detector.
-const GLUE = ['the', 'the', 'the', 'of', 'of', 'and', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'said', 'that', 'was', 'by', 'after'];
+const GLUE = [
+  'the',
+  'the',
+  'the',
+  'of',
+  'of',
+  'and',
+  'and',
+  'to',
+  'in',
+  'a',
+  'for',
+  'on',
+  'with',
+  'said',
+  'that',
+  'was',
+  'by',
+  'after',
+];
 const OUTLETS = NEWS_DOMAINS;
-const FORMATS = ['txt', 'txt', 'txt', 'txt', 'md', 'html', 'html', 'htm', 'eml', 'json', 'jsonl', 'zip', 'docx', 'pdf'] as const;
+const FORMATS = [
+  'txt',
+  'txt',
+  'txt',
+  'txt',
+  'md',
+  'html',
+  'html',
+  'htm',
+  'eml',
+  'json',
+  'jsonl',
+  'zip',
+  'docx',
+  'pdf',
+] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Copies and refusals land here; it sorts among the outlets' folders, so a walk meets it well before the end. */
 const INBOX = 'downloads';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The same folder on every run for a seed. */
 function rng(seed: number) {
@@ -76,7 +111,8 @@ interface Story {
 
 function makeStory(id: number, r: ReturnType<typeof rng>): Story {
   const cap = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
-  const sentence = () => `${cap(Array.from({ length: 8 + Math.floor(r.next() * 12) }, (_, i) => (i % 2 ? r.pick(GLUE) : r.pick(WORDS))).join(' '))}.`;
+  const sentence = () =>
+    `${cap(Array.from({ length: 8 + Math.floor(r.next() * 12) }, (_, i) => (i % 2 ? r.pick(GLUE) : r.pick(WORDS))).join(' '))}.`;
   const paragraph = () => Array.from({ length: 2 + Math.floor(r.next() * 3) }, sentence).join(' ');
   // A few titles carry characters that only a right decoding keeps (windows-1252 pages, e-mail headers).
   const accent = id % 9 === 0 ? ' in Côte d’Ivoire' : '';
@@ -85,15 +121,31 @@ function makeStory(id: number, r: ReturnType<typeof rng>): Story {
   return { id, title, paragraphs: Array.from({ length: 4 + Math.floor(r.next() * 4) }, paragraph), date };
 }
 
-const urlOf = (s: Story, domain: string) => `https://www.${domain}/world/${s.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-const footer = (domain: string) => `Reporting by staff; editing by the ${domain.split('.')[0]} desk. © ${domain}, all rights reserved.`;
+const urlOf = (s: Story, domain: string) =>
+  `https://www.${domain}/world/${s.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+const footer = (domain: string) =>
+  `Reporting by staff; editing by the ${domain.split('.')[0]} desk. © ${domain}, all rights reserved.`;
 
 function scrapeDump(s: Story, domain: string): string {
-  return [` date ${s.date.slice(0, 7)} ${urlOf(s, domain)}`, s.title, s.title, `${s.date}T09:30+0100`, ...s.paragraphs, footer(domain)].join('\n\n');
+  return [
+    ` date ${s.date.slice(0, 7)} ${urlOf(s, domain)}`,
+    s.title,
+    s.title,
+    `${s.date}T09:30+0100`,
+    ...s.paragraphs,
+    footer(domain),
+  ].join('\n\n');
 }
 
 function page(s: Story, domain: string, charset: string): string {
-  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: s.title, datePublished: `${s.date}T09:30:00+01:00`, author: { '@type': 'Person', name: 'Staff Reporter' }, publisher: { '@type': 'Organization', name: domain } });
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: s.title,
+    datePublished: `${s.date}T09:30:00+01:00`,
+    author: { '@type': 'Person', name: 'Staff Reporter' },
+    publisher: { '@type': 'Organization', name: domain },
+  });
   return `<!doctype html><html lang="en"><head><meta charset="${charset}"><title>${esc(s.title)} | ${domain}</title>
 <meta property="og:title" content="${esc(s.title)}"><meta property="og:url" content="${urlOf(s, domain)}"><meta property="og:site_name" content="${domain}">
 <script type="application/ld+json">${ld.replace(/</g, '\\u003c')}</script></head><body>
@@ -105,23 +157,63 @@ ${s.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article>
 
 function eml(s: Story, domain: string): string {
   const subject = `=?UTF-8?B?${Buffer.from(s.title).toString('base64')}?=`;
-  return [`From: Newsletter <desk@${domain}>`, `To: subscriber@example.org`, `Subject: ${subject}`, `Date: ${new Date(`${s.date}T09:30:00+01:00`).toUTCString()}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', ...s.paragraphs.flatMap((p) => [p, '']), footer(domain), ''].join('\r\n');
+  return [
+    `From: Newsletter <desk@${domain}>`,
+    `To: subscriber@example.org`,
+    `Subject: ${subject}`,
+    `Date: ${new Date(`${s.date}T09:30:00+01:00`).toUTCString()}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    ...s.paragraphs.flatMap((p) => [p, '']),
+    footer(domain),
+    '',
+  ].join('\r\n');
 }
 
-const newsPlease = (s: Story, domain: string) => ({ title: s.title, maintext: s.paragraphs.join('\n\n'), date_publish: `${s.date} 09:30:00`, url: urlOf(s, domain), source_domain: `www.${domain}`, language: 'en', authors: ['Staff Reporter'] });
-const trafilatura = (s: Story, domain: string) => ({ title: s.title, text: s.paragraphs.join('\n'), date: s.date, url: urlOf(s, domain), hostname: domain, language: 'en' });
+const newsPlease = (s: Story, domain: string) => ({
+  title: s.title,
+  maintext: s.paragraphs.join('\n\n'),
+  date_publish: `${s.date} 09:30:00`,
+  url: urlOf(s, domain),
+  source_domain: `www.${domain}`,
+  language: 'en',
+  authors: ['Staff Reporter'],
+});
+const trafilatura = (s: Story, domain: string) => ({
+  title: s.title,
+  text: s.paragraphs.join('\n'),
+  date: s.date,
+  url: urlOf(s, domain),
+  hostname: domain,
+  language: 'en',
+});
 
 /** A Word file as Word writes its minimum: content types, the package relation, the document and its title. */
 function docx(s: Story): Uint8Array {
-  const para = (t: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`;
+  const para = (t: string, style?: string) =>
+    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`;
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
   return zipSync({
-    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`),
-    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`),
-    'docProps/core.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Staff Reporter</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${s.date}T08:30:00Z</dcterms:created></cp:coreProperties>`),
-    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
-    'word/styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${para(s.title, 'Heading1')}${s.paragraphs.map((p) => para(p)).join('')}</w:body></w:document>`),
+    '[Content_Types].xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
+    ),
+    '_rels/.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+    ),
+    'docProps/core.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Staff Reporter</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${s.date}T08:30:00Z</dcterms:created></cp:coreProperties>`,
+    ),
+    'word/_rels/document.xml.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    'word/styles.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`,
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${para(s.title, 'Heading1')}${s.paragraphs.map((p) => para(p)).join('')}</w:body></w:document>`,
+    ),
   });
 }
 
@@ -146,7 +238,11 @@ function pdf(s: Story): Uint8Array {
     Array.from(t, (c) => {
       const code = c === '’' ? 0x92 : c.charCodeAt(0);
       if (code > 0xff) return '?';
-      return code < 0x20 || code > 0x7e ? `\\${code.toString(8).padStart(3, '0')}` : '\\()'.includes(c) ? `\\${c}` : c;
+      return code < 0x20 || code > 0x7e
+        ? `\\${code.toString(8).padStart(3, '0')}`
+        : '\\()'.includes(c)
+          ? `\\${c}`
+          : c;
     }).join('');
   const lines = s.paragraphs.flatMap((p) => [...wrap(p, 90), '']);
   const body = lines.map((l) => (l ? `(${ascii(l)}) Tj T*` : 'T*')).join('\n');
@@ -176,7 +272,15 @@ function render(format: Format, stories: Story[], domain: string, name: string):
   // Markdown notes come in two kinds: with YAML front matter (title, date, source URL), or a heading and a date line.
   const frontMatter = format === 'md' && s.id % 2 === 0;
   const carriesOutlet = frontMatter || !['md', 'docx', 'pdf'].includes(format);
-  const item = (label: string, st: Story, bytes: Uint8Array): Item => ({ label, kind: 'story', story: st.id, sha: sha256(bytes), title: st.title, domain: carriesOutlet ? domain : null, date: st.date });
+  const item = (label: string, st: Story, bytes: Uint8Array): Item => ({
+    label,
+    kind: 'story',
+    story: st.id,
+    sha: sha256(bytes),
+    title: st.title,
+    domain: carriesOutlet ? domain : null,
+    date: st.date,
+  });
   const one = (bytes: Uint8Array): Written => ({ bytes, items: [item(name, s, bytes)] });
   switch (format) {
     case 'txt':
@@ -203,25 +307,53 @@ function render(format: Format, stories: Story[], domain: string, name: string):
       return one(pdf(s));
     case 'jsonl': {
       const lines = stories.map((st) => JSON.stringify(trafilatura(st, domain)));
-      return { bytes: strToU8(`${lines.join('\n')}\n`), items: stories.map((st, i) => item(`${name}#${i + 1}`, st, strToU8(lines[i]!))) };
+      return {
+        bytes: strToU8(`${lines.join('\n')}\n`),
+        items: stories.map((st, i) => item(`${name}#${i + 1}`, st, strToU8(lines[i]!))),
+      };
     }
     case 'zip': {
-      const entries = stories.map((st, i) => [`${String(i + 1).padStart(2, '0')}-${st.id}.txt`, strToU8(scrapeDump(st, domain))] as const);
-      return { bytes: zipSync(Object.fromEntries(entries)), items: entries.map(([n, b], i) => item(`${name} › ${n}`, stories[i]!, b)) };
+      const entries = stories.map(
+        (st, i) =>
+          [`${String(i + 1).padStart(2, '0')}-${st.id}.txt`, strToU8(scrapeDump(st, domain))] as const,
+      );
+      return {
+        bytes: zipSync(Object.fromEntries(entries)),
+        items: entries.map(([n, b], i) => item(`${name} › ${n}`, stories[i]!, b)),
+      };
     }
   }
 }
 
 /** Files that must be refused, each for its own reason. */
-function refusal(n: number, r: ReturnType<typeof rng>, name: string, samplePdf: Uint8Array): { name: string; bytes: Uint8Array } {
+function refusal(
+  n: number,
+  r: ReturnType<typeof rng>,
+  name: string,
+  samplePdf: Uint8Array,
+): { name: string; bytes: Uint8Array } {
   const k = n % 7;
-  if (k === 0) return { name: `${name}-photo.txt`, bytes: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from(Array.from({ length: 300 }, () => Math.floor(r.next() * 256)))]) };
+  if (k === 0)
+    return {
+      name: `${name}-photo.txt`,
+      bytes: Buffer.concat([
+        Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+        Buffer.from(Array.from({ length: 300 }, () => Math.floor(r.next() * 256))),
+      ]),
+    };
   if (k === 1) return { name: `${name}-empty.html`, bytes: new Uint8Array(0) };
   if (k === 2) return { name: `${name}-setup.exe`, bytes: Buffer.from('MZ\u0090\u0000 not an article') };
   if (k === 3) return { name: `${name}-cut.pdf`, bytes: samplePdf.slice(0, 40) };
-  if (k === 4) return { name: `${name}-cut.docx`, bytes: Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000 truncated') };
+  if (k === 4)
+    return {
+      name: `${name}-cut.docx`,
+      bytes: Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000 truncated'),
+    };
   if (k === 5) return { name: `${name}-notes.rtf`, bytes: Buffer.from('{\\rtf1\\ansi Notes for the desk.}') };
-  return { name: `${name}-crawl.json`, bytes: strToU8(JSON.stringify({ status: 200, headers: { server: 'nginx' } })) };
+  return {
+    name: `${name}-crawl.json`,
+    bytes: strToU8(JSON.stringify({ status: 200, headers: { server: 'nginx' } })),
+  };
 }
 
 /**
@@ -229,7 +361,12 @@ function refusal(n: number, r: ReturnType<typeof rng>, name: string, samplePdf: 
  * another folder, three re-publications of an earlier story by another outlet in another format, three
  * refusals; the rest are new stories in the format mix above.
  */
-export function writeMixedFolder(root: string, count: number, samples: { dir: string; names: string[] }, seed = 5): MixedFolder {
+export function writeMixedFolder(
+  root: string,
+  count: number,
+  samples: { dir: string; names: string[] },
+  seed = 5,
+): MixedFolder {
   const r = rng(seed);
   const written: Array<{ path: string; bytes: Uint8Array; items: Item[] }> = [];
   const stories: Story[] = [];
@@ -243,7 +380,11 @@ export function writeMixedFolder(root: string, count: number, samples: { dir: st
     if (i >= 100 && slot === 41) {
       const src = r.pick(written.filter((w) => w.items[0]!.kind === 'story' && w.items.length === 1));
       const copyName = `${id}-copy-${basename(src.path)}`;
-      written.push({ path: join(INBOX, copyName), bytes: src.bytes, items: [{ ...src.items[0]!, label: copyName, kind: 'copy' }] });
+      written.push({
+        path: join(INBOX, copyName),
+        bytes: src.bytes,
+        items: [{ ...src.items[0]!, label: copyName, kind: 'copy' }],
+      });
       continue;
     }
     if (i >= 100 && (slot === 7 || slot === 53 || slot === 88)) {
@@ -257,12 +398,18 @@ export function writeMixedFolder(root: string, count: number, samples: { dir: st
     }
     if (i >= 100 && (slot === 19 || slot === 64 || slot === 97)) {
       const f = refusal(i, r, id, samplePdf);
-      written.push({ path: join(INBOX, f.name), bytes: f.bytes, items: [{ label: f.name, kind: 'refused' }] });
+      written.push({
+        path: join(INBOX, f.name),
+        bytes: f.bytes,
+        items: [{ label: f.name, kind: 'refused' }],
+      });
       continue;
     }
     const format = r.pick(FORMATS);
     const domain = r.pick(OUTLETS);
-    const batch = Array.from({ length: format === 'jsonl' ? 3 : format === 'zip' ? 2 : 1 }, () => makeStory(nextStory++, r));
+    const batch = Array.from({ length: format === 'jsonl' ? 3 : format === 'zip' ? 2 : 1 }, () =>
+      makeStory(nextStory++, r),
+    );
     stories.push(...batch);
     const name = `${id}.${format}`;
     const w = render(format, batch, domain, name);
@@ -285,7 +432,11 @@ export function writeMixedFolder(root: string, count: number, samples: { dir: st
     // Items were labelled by file name while written; dropped with its folder, a file goes by its path from it.
     const label = pathLabel([basename(root), ...path.split(sep)]);
     const items = byPath.get(path) ?? [{ label: basename(path), kind: 'story' as const }];
-    return { path, label, items: items.map((it) => ({ ...it, label: label + it.label.slice(basename(path).length) })) };
+    return {
+      path,
+      label,
+      items: items.map((it) => ({ ...it, label: label + it.label.slice(basename(path).length) })),
+    };
   });
   return { root, files, hidden };
 }
@@ -294,7 +445,9 @@ export function writeMixedFolder(root: string, count: number, samples: { dir: st
 export function walkOrder(root: string, rel = ''): string[] {
   const names = readdirSync(join(root, rel)).filter((n) => !n.startsWith('.'));
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return names.flatMap((n) => (statSync(join(root, rel, n)).isDirectory() ? walkOrder(root, join(rel, n)) : [join(rel, n)]));
+  return names.flatMap((n) =>
+    statSync(join(root, rel, n)).isDirectory() ? walkOrder(root, join(rel, n)) : [join(rel, n)],
+  );
 }
 
 export type Status = 'imported' | 'near-duplicate' | 'duplicate' | 'refused';
@@ -304,7 +457,10 @@ export type Status = 'imported' | 'near-duplicate' | 'duplicate' | 'refused';
  * bytes come back as duplicates, a story already stored from another outlet as a near duplicate. The two
  * samples (items without a story) are new the first time and duplicates after.
  */
-export function expectStatuses(files: readonly MixedFile[], seen: { shas: Set<string>; stories: Set<number> }): Array<{ label: string; status: Status }> {
+export function expectStatuses(
+  files: readonly MixedFile[],
+  seen: { shas: Set<string>; stories: Set<number> },
+): Array<{ label: string; status: Status }> {
   const out: Array<{ label: string; status: Status }> = [];
   for (const f of files) {
     for (const it of f.items) {
@@ -318,7 +474,8 @@ export function expectStatuses(files: readonly MixedFile[], seen: { shas: Set<st
         continue;
       }
       seen.shas.add(sha);
-      if (it.story !== undefined && seen.stories.has(it.story)) out.push({ label: it.label, status: 'near-duplicate' });
+      if (it.story !== undefined && seen.stories.has(it.story))
+        out.push({ label: it.label, status: 'near-duplicate' });
       else out.push({ label: it.label, status: 'imported' });
       if (it.story !== undefined) seen.stories.add(it.story);
     }

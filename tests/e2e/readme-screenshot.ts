@@ -2,7 +2,18 @@
 // (both samples dropped, a claim tagged in each). Not part of `npm test`.
 // Set WB_SCREENSHOT_DIR to write the pictures somewhere other than docs/.
 import { join } from 'node:path';
-import { CLAIM, FOGLIETTONE, FOGLIETTONE_PHRASE, FOGLIETTONE_TITLE, SPUTNIK, SPUTNIK_PHRASE, SPUTNIK_TITLE, expect, fixtureFile, test } from './fixtures';
+import {
+  CLAIM,
+  FOGLIETTONE,
+  FOGLIETTONE_PHRASE,
+  FOGLIETTONE_TITLE,
+  SPUTNIK,
+  SPUTNIK_PHRASE,
+  SPUTNIK_TITLE,
+  expect,
+  fixtureFile,
+  test,
+} from './fixtures';
 import type { Tag } from './pages/reader';
 
 test('README screenshot', async ({ page, workbench, app, reader, claims }) => {
@@ -12,7 +23,11 @@ test('README screenshot', async ({ page, workbench, app, reader, claims }) => {
   await expect(app.rows).toHaveCount(2);
   const steps: Array<[string, string, Tag]> = [
     [FOGLIETTONE_TITLE, FOGLIETTONE_PHRASE, { claim: CLAIM, stance: 'asserts', speaker: 'Putin' }],
-    [SPUTNIK_TITLE, SPUTNIK_PHRASE, { claim: CLAIM, pick: 'CSTO troops', stance: 'reports', speaker: 'CSTO' }],
+    [
+      SPUTNIK_TITLE,
+      SPUTNIK_PHRASE,
+      { claim: CLAIM, pick: 'CSTO troops', stance: 'reports', speaker: 'CSTO' },
+    ],
   ];
   for (const [title, phrase, tag] of steps) {
     await reader.open(title);

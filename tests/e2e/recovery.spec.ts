@@ -4,7 +4,20 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLAIM, FOGLIETTONE, FOGLIETTONE_PHRASE, FOGLIETTONE_TITLE, SPUTNIK, SPUTNIK_PHRASE, SPUTNIK_TITLE, expect, fixtureFile, startHost, test, type Workbench } from './fixtures';
+import {
+  CLAIM,
+  FOGLIETTONE,
+  FOGLIETTONE_PHRASE,
+  FOGLIETTONE_TITLE,
+  SPUTNIK,
+  SPUTNIK_PHRASE,
+  SPUTNIK_TITLE,
+  expect,
+  fixtureFile,
+  startHost,
+  test,
+  type Workbench,
+} from './fixtures';
 import { collectErrors } from './pages/app';
 import { LibraryOnDisk } from './pages/library-on-disk';
 import type { Tag } from './pages/reader';
@@ -20,7 +33,11 @@ async function stopHost(wb: Workbench): Promise<void> {
   await exited;
 }
 
-test('a damaged articles.json: the recovery screen offers the backup, restoring it brings the articles back and keeps the damaged file', async ({ page, app, reader }) => {
+test('a damaged articles.json: the recovery screen offers the backup, restoring it brings the articles back and keeps the damaged file', async ({
+  page,
+  app,
+  reader,
+}) => {
   const errors = collectErrors(page, { console: true });
   const lib = mkdtempSync(join(tmpdir(), 'wb-e2e-recovery-'));
   const library = new LibraryOnDisk(lib);

@@ -6,14 +6,26 @@ import { collectErrors } from './pages/app';
 
 /** A readable article of about 1.5 MB. */
 function bigArticle() {
-  const para = 'Mosca ha confermato il ritiro delle truppe dal Kazakistan entro dieci giorni, secondo il Cremlino. ';
-  return { name: 'rassegna-lunga.txt', bytes: Buffer.from(`Rassegna stampa lunga\n\n${para.repeat(16_000)}`) };
+  const para =
+    'Mosca ha confermato il ritiro delle truppe dal Kazakistan entro dieci giorni, secondo il Cremlino. ';
+  return {
+    name: 'rassegna-lunga.txt',
+    bytes: Buffer.from(`Rassegna stampa lunga\n\n${para.repeat(16_000)}`),
+  };
 }
 
-test('lowering the per-file cap refuses a bigger file by size; the setting survives a reload; defaults bring it back', async ({ page, workbench, app, report, settings, library }) => {
+test('lowering the per-file cap refuses a bigger file by size; the setting survives a reload; defaults bring it back', async ({
+  page,
+  workbench,
+  app,
+  report,
+  settings,
+  library,
+}) => {
   const requests: number[] = [];
   page.on('request', (r) => {
-    if (r.url().includes('/api/rpc') && r.postData()?.includes('articles.import')) requests.push(r.postData()!.length);
+    if (r.url().includes('/api/rpc') && r.postData()?.includes('articles.import'))
+      requests.push(r.postData()!.length);
   });
   await app.open(workbench.url);
   await settings.openWithGear();
@@ -49,7 +61,14 @@ test('lowering the per-file cap refuses a bigger file by size; the setting survi
   expect(library.exists('damaged')).toBe(false);
 });
 
-test('naming an outlet in the settings renames the stored articles from its domain, and new imports take the name', async ({ page, workbench, app, reader, settings, library }) => {
+test('naming an outlet in the settings renames the stored articles from its domain, and new imports take the name', async ({
+  page,
+  workbench,
+  app,
+  reader,
+  settings,
+  library,
+}) => {
   const errors = collectErrors(page);
   await app.open(workbench.url);
   await app.drop([fixtureFile(FOGLIETTONE)]);
@@ -69,7 +88,9 @@ test('naming an outlet in the settings renames the stored articles from its doma
   await expect(row).toContainText('Il Fogliettone');
   await expect(reader.root).toContainText('Il Fogliettone');
   expect(library.articles().map((a) => a.outlet.name)).toEqual(['Il Fogliettone']);
-  expect(library.settings()).toEqual({ outletNames: { 'apnews.com': 'Associated Press', 'ilfogliettone.it': 'Il Fogliettone' } });
+  expect(library.settings()).toEqual({
+    outletNames: { 'apnews.com': 'Associated Press', 'ilfogliettone.it': 'Il Fogliettone' },
+  });
 
   // A new import from a named domain takes the library's name.
   const ap = ` date 2024-03 https://apnews.com/article/genoa-port-strike\n\nGenoa dockworkers strike over pay\n\nGenoa dockworkers strike over pay\n\n2024-03-11T09:30+0100\n\n${'Dockworkers in Genoa walked out on Monday over pay and safety, halting cranes at the container terminal. '.repeat(6)}`;

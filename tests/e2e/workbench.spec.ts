@@ -1,9 +1,27 @@
 // The analyst's whole job, end to end in Chromium against the host and real files on disk.
 import { readFileSync } from 'node:fs';
-import { CLAIM, FOGLIETTONE, FOGLIETTONE_PHRASE, FOGLIETTONE_TITLE, SPUTNIK, SPUTNIK_PHRASE, SPUTNIK_TITLE, expect, fixtureFile, test } from './fixtures';
+import {
+  CLAIM,
+  FOGLIETTONE,
+  FOGLIETTONE_PHRASE,
+  FOGLIETTONE_TITLE,
+  SPUTNIK,
+  SPUTNIK_PHRASE,
+  SPUTNIK_TITLE,
+  expect,
+  fixtureFile,
+  test,
+} from './fixtures';
 import { collectErrors } from './pages/app';
 
-test('drop both samples, tag a claim in each, see it with two sources, reload, export Markdown', async ({ page, workbench, app, report, reader, claims }) => {
+test('drop both samples, tag a claim in each, see it with two sources, reload, export Markdown', async ({
+  page,
+  workbench,
+  app,
+  report,
+  reader,
+  claims,
+}) => {
   const errors = collectErrors(page, { console: true });
   await app.open(workbench.url);
 
@@ -24,7 +42,12 @@ test('drop both samples, tag a claim in each, see it with two sources, reload, e
   await reader.tagClaim(SPUTNIK_PHRASE, { claim: CLAIM, stance: 'reports', speaker: 'CSTO' });
 
   await reader.open(FOGLIETTONE_TITLE);
-  await reader.tagClaim(FOGLIETTONE_PHRASE, { claim: CLAIM, pick: CLAIM.slice(0, 12), stance: 'asserts', speaker: 'Putin' });
+  await reader.tagClaim(FOGLIETTONE_PHRASE, {
+    claim: CLAIM,
+    pick: CLAIM.slice(0, 12),
+    stance: 'asserts',
+    speaker: 'Putin',
+  });
 
   await app.showClaims();
   await expect(claims.row(CLAIM)).toHaveCount(1);
@@ -38,7 +61,10 @@ test('drop both samples, tag a claim in each, see it with two sources, reload, e
   await expect(reader.annotations).toHaveCount(1);
   await expect(reader.marks('reports')).toContainText(SPUTNIK_PHRASE);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-md').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-md').click(),
+  ]);
   const md = readFileSync((await download.path())!, 'utf8');
   const section = md.slice(md.indexOf(CLAIM));
   expect(section).toContain(SPUTNIK_PHRASE);
@@ -50,7 +76,12 @@ test('drop both samples, tag a claim in each, see it with two sources, reload, e
   expect(errors).toEqual([]);
 });
 
-test('a refused file shows its reason and leaves the library unchanged', async ({ workbench, app, report, library }) => {
+test('a refused file shows its reason and leaves the library unchanged', async ({
+  workbench,
+  app,
+  report,
+  library,
+}) => {
   await app.open(workbench.url);
   await app.drop([fixtureFile(FOGLIETTONE)]);
   await expect(app.rows).toHaveCount(1);
@@ -81,7 +112,12 @@ test('Ctrl+Z undoes the last annotation change', async ({ page, workbench, app, 
   await expect(reader.annotations).toHaveCount(0);
 });
 
-test('keyboard: arrows move through the list and Enter opens the article', async ({ page, workbench, app, reader }) => {
+test('keyboard: arrows move through the list and Enter opens the article', async ({
+  page,
+  workbench,
+  app,
+  reader,
+}) => {
   await app.open(workbench.url);
   await app.drop([fixtureFile(SPUTNIK), fixtureFile(FOGLIETTONE)]);
   await expect(app.rows).toHaveCount(2);
@@ -92,7 +128,11 @@ test('keyboard: arrows move through the list and Enter opens the article', async
   await expect(reader.title).not.toHaveText(first ?? '');
 });
 
-test('re-extracting an article from its original keeps its annotations', async ({ workbench, app, reader }) => {
+test('re-extracting an article from its original keeps its annotations', async ({
+  workbench,
+  app,
+  reader,
+}) => {
   await app.open(workbench.url);
   await app.drop([fixtureFile(SPUTNIK)]);
   await reader.open(SPUTNIK_TITLE);

@@ -43,12 +43,49 @@ function watchdog() {
   w.__xss = { violations: [], suspicious: [] };
   document.addEventListener(
     'securitypolicyviolation',
-    (e) => w.__xss.violations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} ${e.sample ?? ''}`),
+    (e) =>
+      w.__xss.violations.push(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} ${e.sample ?? ''}`,
+      ),
     true,
   );
   // Tags the app never renders (it has forms and inputs of its own, so those are judged by their attributes).
-  const NEVER = new Set(['SCRIPT', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'BASE', 'META', 'LINK', 'STYLE', 'IMG', 'SVG', 'MATH', 'TEMPLATE', 'NOSCRIPT', 'PORTAL', 'WEBVIEW', 'VIDEO', 'AUDIO', 'SOURCE', 'MARQUEE', 'DETAILS']);
-  const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc', 'background', 'poster'];
+  const NEVER = new Set([
+    'SCRIPT',
+    'IFRAME',
+    'FRAME',
+    'FRAMESET',
+    'OBJECT',
+    'EMBED',
+    'APPLET',
+    'BASE',
+    'META',
+    'LINK',
+    'STYLE',
+    'IMG',
+    'SVG',
+    'MATH',
+    'TEMPLATE',
+    'NOSCRIPT',
+    'PORTAL',
+    'WEBVIEW',
+    'VIDEO',
+    'AUDIO',
+    'SOURCE',
+    'MARQUEE',
+    'DETAILS',
+  ]);
+  const URL_ATTRS = [
+    'href',
+    'src',
+    'action',
+    'formaction',
+    'data',
+    'xlink:href',
+    'srcdoc',
+    'background',
+    'poster',
+  ];
   let loaded = false;
   document.addEventListener('DOMContentLoaded', () => (loaded = true));
   const inspect = (el: Element) => {
@@ -63,8 +100,10 @@ function watchdog() {
         .join('')
         .toLowerCase();
       if (name.startsWith('on')) w.__xss.suspicious.push(`<${tag.toLowerCase()} ${name}>`);
-      if (URL_ATTRS.includes(name) && /^(javascript|vbscript|data:text|data:image\/svg)/.test(value)) w.__xss.suspicious.push(`<${tag.toLowerCase()} ${name}="${a.value.slice(0, 60)}">`);
-      if (name === 'style' && /url\(|expression\(/i.test(a.value)) w.__xss.suspicious.push(`<${tag.toLowerCase()} style="${a.value.slice(0, 60)}">`);
+      if (URL_ATTRS.includes(name) && /^(javascript|vbscript|data:text|data:image\/svg)/.test(value))
+        w.__xss.suspicious.push(`<${tag.toLowerCase()} ${name}="${a.value.slice(0, 60)}">`);
+      if (name === 'style' && /url\(|expression\(/i.test(a.value))
+        w.__xss.suspicious.push(`<${tag.toLowerCase()} style="${a.value.slice(0, 60)}">`);
     }
   };
   new MutationObserver((records) => {
@@ -95,11 +134,13 @@ async function open(page: Page, url: string): Promise<Watch> {
   });
   page.on('pageerror', (e) => watch.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' || /Content.Security.Policy|Refused to/i.test(m.text())) watch.errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error' || /Content.Security.Policy|Refused to/i.test(m.text()))
+      watch.errors.push(`console: ${m.text()}`);
   });
   page.on('request', (r) => {
     // The favicon is an empty data: URL in index.html; everything else must come from the host.
-    if (new URL(r.url()).origin !== origin && r.url() !== 'data:,') watch.foreign.push(`${r.method()} ${r.url()}`);
+    if (new URL(r.url()).origin !== origin && r.url() !== 'data:,')
+      watch.foreign.push(`${r.method()} ${r.url()}`);
   });
   page.on('popup', (p) => watch.popups.push(p.url()));
   await page.addInitScript(watchdog);
@@ -110,7 +151,9 @@ async function open(page: Page, url: string): Promise<Watch> {
 async function expectInert(page: Page, watch: Watch, where: string) {
   // Give anything delayed (a refresh, an onload, a timer) the chance to fire before judging.
   await page.waitForTimeout(300);
-  const page_ = (await page.evaluate(() => (window as unknown as { __xss: { violations: string[]; suspicious: string[] } }).__xss)) ?? {
+  const page_ = (await page.evaluate(
+    () => (window as unknown as { __xss: { violations: string[]; suspicious: string[] } }).__xss,
+  )) ?? {
     violations: ['watchdog missing'],
     suspicious: [],
   };
@@ -128,29 +171,45 @@ async function expectInertReader(page: Page, where: string) {
   const facts = await page.evaluate(() => {
     const reader = document.querySelector('[data-testid="reader"]')!;
     const tags = [...new Set(Array.from(reader.querySelectorAll('*')).map((e) => e.tagName))];
-    const links = Array.from(reader.querySelectorAll('a')).map((a) => ({ href: a.getAttribute('href'), testid: a.getAttribute('data-testid') }));
+    const links = Array.from(reader.querySelectorAll('a')).map((a) => ({
+      href: a.getAttribute('href'),
+      testid: a.getAttribute('data-testid'),
+    }));
     // (index.html's own favicon is an empty data: URL in the head; the body must have none.)
     const anyJs = Array.from(document.body.querySelectorAll('[href],[src],[action]')).filter((e) =>
-      /^\s*(javascript|vbscript|data):/i.test(e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? ''),
+      /^\s*(javascript|vbscript|data):/i.test(
+        e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? '',
+      ),
     ).length;
-    const unsafe = Array.from(reader.querySelectorAll('.reader-url.is-unsafe')).map((e) => ({ tag: e.tagName, href: e.getAttribute('href'), role: e.getAttribute('role') }));
+    const unsafe = Array.from(reader.querySelectorAll('.reader-url.is-unsafe')).map((e) => ({
+      tag: e.tagName,
+      href: e.getAttribute('href'),
+      role: e.getAttribute('role'),
+    }));
     return { tags, links, anyJs, unsafe };
   });
-  expect(facts.tags.filter((t) => !READER_TAGS.includes(t)), `${where}: elements in the reader`).toEqual([]);
+  expect(
+    facts.tags.filter((t) => !READER_TAGS.includes(t)),
+    `${where}: elements in the reader`,
+  ).toEqual([]);
   for (const l of facts.links) {
     expect(l.testid, `${where}: the reader's only link is the article URL`).toBe('reader-url');
     expect(l.href ?? '', `${where}: link`).toMatch(/^https?:\/\/[^\s]+$/);
   }
   expect(facts.anyJs, `${where}: javascript:/data: URLs anywhere`).toBe(0);
-  for (const u of facts.unsafe) expect(u, `${where}: a refused URL is plain text`).toEqual({ tag: 'SPAN', href: null, role: null });
+  for (const u of facts.unsafe)
+    expect(u, `${where}: a refused URL is plain text`).toEqual({ tag: 'SPAN', href: null, role: null });
 }
 
 async function dropAndOpenAll(page: Page, files: Array<{ name: string; bytes: Buffer }>) {
   const [app, report, reader] = [new AppPage(page), new ImportReport(page), new Reader(page)];
   await app.drop(files);
   await expect(report.results).toHaveCount(files.length);
-  const statuses = await report.results.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')} ${e.textContent}`));
-  for (const s of statuses) expect(s, 'every corpus file is imported (else it tests nothing)').toMatch(/^(imported|near-duplicate) /);
+  const statuses = await report.results.evaluateAll((els) =>
+    els.map((e) => `${e.getAttribute('data-status')} ${e.textContent}`),
+  );
+  for (const s of statuses)
+    expect(s, 'every corpus file is imported (else it tests nothing)').toMatch(/^(imported|near-duplicate) /);
   await expect(app.rows).toHaveCount(files.length);
   for (let i = 0; i < files.length; i++) {
     await app.rows.nth(i).click();
@@ -167,7 +226,10 @@ test.describe('XSS corpus', () => {
       const watch = await open(page, workbench.url);
       await app.drop([corpusFile(name)]);
       await expect(report.results).toHaveCount(1);
-      await expect(report.results, `${name} must import, or the case tests nothing`).toHaveAttribute('data-status', /^(imported|near-duplicate)$/);
+      await expect(report.results, `${name} must import, or the case tests nothing`).toHaveAttribute(
+        'data-status',
+        /^(imported|near-duplicate)$/,
+      );
       await app.rows.first().click();
       await expect(reader.title).toBeVisible();
       await expectInertReader(page, name);
@@ -187,14 +249,24 @@ test.describe('XSS corpus', () => {
     await expectInert(page, watch, 'title-payload.txt');
   });
 
-  test('a javascript: og:url, canonical or front-matter url never becomes a link', async ({ page, workbench }) => {
+  test('a javascript: og:url, canonical or front-matter url never becomes a link', async ({
+    page,
+    workbench,
+  }) => {
     const watch = await open(page, workbench.url);
     await dropAndOpenAll(page, ['javascript-urls.html', 'raw-html.md', 'url-lines.txt'].map(corpusFile));
-    await expect(page.locator('a[href]')).toHaveCount(await page.locator('a[href^="http://"], a[href^="https://"]').count());
+    await expect(page.locator('a[href]')).toHaveCount(
+      await page.locator('a[href^="http://"], a[href^="https://"]').count(),
+    );
     await expectInert(page, watch, 'javascript: URLs');
   });
 
-  test('hostile file names, and the whole corpus at once in the list, the report and the reader', async ({ page, workbench, app, report }) => {
+  test('hostile file names, and the whole corpus at once in the list, the report and the reader', async ({
+    page,
+    workbench,
+    app,
+    report,
+  }) => {
     const watch = await open(page, workbench.url);
     const named = HOSTILE_NAMES.map((f) => ({ name: f.name, bytes: Buffer.from(f.text, 'utf8') }));
     await dropAndOpenAll(page, [...CORPUS.map(corpusFile), ...named]);
@@ -205,7 +277,10 @@ test.describe('XSS corpus', () => {
     await expectInert(page, watch, 'whole corpus');
   });
 
-  test('the watchdog itself notices a dialog, a CSP violation and injected elements', async ({ page, workbench }) => {
+  test('the watchdog itself notices a dialog, a CSP violation and injected elements', async ({
+    page,
+    workbench,
+  }) => {
     const watch = await open(page, workbench.url);
     await page.evaluate(() => {
       alert('canary');
@@ -220,7 +295,10 @@ test.describe('XSS corpus', () => {
     });
     await page.waitForTimeout(300);
     const seen = await page.evaluate(() => {
-      const w = window as unknown as { __xss: { violations: string[]; suspicious: string[] }; __ran?: number };
+      const w = window as unknown as {
+        __xss: { violations: string[]; suspicious: string[] };
+        __ran?: number;
+      };
       return { __xss: w.__xss, __ran: w.__ran };
     });
     expect(watch.dialogs).toEqual(['canary']);

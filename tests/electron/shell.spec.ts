@@ -34,8 +34,14 @@ test.describe('Electron shell', () => {
   let library = '';
 
   test.beforeAll(async () => {
-    if (!existsSync(path.join(root, 'out/main/main.js')) || !existsSync(path.join(root, 'out/renderer/index.html'))) {
-      const r = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
+    if (
+      !existsSync(path.join(root, 'out/main/main.js')) ||
+      !existsSync(path.join(root, 'out/renderer/index.html'))
+    ) {
+      const r = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], {
+        cwd: root,
+        stdio: 'inherit',
+      });
       if (r.status !== 0) throw new Error('build failed');
     }
     library = mkdtempSync(path.join(os.tmpdir(), 'workbench-electron-'));
@@ -66,34 +72,54 @@ test.describe('Electron shell', () => {
 
   test('serves the renderer from app://workbench with the CSP header', async () => {
     expect(page.url()).toBe('app://workbench/index.html');
-    const csp = await page.evaluate(async () => (await fetch('./index.html')).headers.get('content-security-policy'));
+    const csp = await page.evaluate(async () =>
+      (await fetch('./index.html')).headers.get('content-security-policy'),
+    );
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
-    const traversal = await page.evaluate(async () => (await fetch('app://workbench/assets%2F..%2F..%2Fpackage.json')).status);
+    const traversal = await page.evaluate(
+      async () => (await fetch('app://workbench/assets%2F..%2F..%2Fpackage.json')).status,
+    );
     expect(traversal).toBe(404);
   });
 
   test('the page has no Node globals (context isolation, sandbox, no nodeIntegration)', async () => {
     const globals = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
-      return { process: typeof w.process, require: typeof w.require, module: typeof w.module, Buffer: typeof w.Buffer };
+      return {
+        process: typeof w.process,
+        require: typeof w.require,
+        module: typeof w.module,
+        Buffer: typeof w.Buffer,
+      };
     });
-    expect(globals).toStrictEqual({ process: 'undefined', require: 'undefined', module: 'undefined', Buffer: 'undefined' });
+    expect(globals).toStrictEqual({
+      process: 'undefined',
+      require: 'undefined',
+      module: 'undefined',
+      Buffer: 'undefined',
+    });
   });
 
   test('window.workbench has exactly the pinned keys', async () => {
-    const keys = await page.evaluate(() => Object.keys((window as unknown as { workbench: object }).workbench).sort());
+    const keys = await page.evaluate(() =>
+      Object.keys((window as unknown as { workbench: object }).workbench).sort(),
+    );
     expect(keys).toStrictEqual([...PRELOAD_API_KEYS].sort());
     expect(keys).toStrictEqual(['invoke', 'onMenu', 'platform']);
   });
 
   test('app.info over IPC answers shell "electron"', async () => {
     const res = await page.evaluate(() =>
-      (window as unknown as { workbench: { invoke(m: string, i: unknown): Promise<unknown> } }).workbench.invoke('app.info', {}),
+      (
+        window as unknown as { workbench: { invoke(m: string, i: unknown): Promise<unknown> } }
+      ).workbench.invoke('app.info', {}),
     );
     expect(res).toMatchObject({ ok: true, result: { shell: 'electron', nativeDialogs: true } });
     const unknown = await page.evaluate(() =>
-      (window as unknown as { workbench: { invoke(m: string, i: unknown): Promise<unknown> } }).workbench.invoke('fs.readFile', {}),
+      (
+        window as unknown as { workbench: { invoke(m: string, i: unknown): Promise<unknown> } }
+      ).workbench.invoke('fs.readFile', {}),
     );
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
@@ -104,11 +130,16 @@ test.describe('Electron shell', () => {
     });
     await page.waitForTimeout(1000);
     expect(page.url()).toBe('app://workbench/index.html');
-    expect(await page.evaluate(() => typeof (window as unknown as { workbench?: unknown }).workbench)).toBe('object');
+    expect(await page.evaluate(() => typeof (window as unknown as { workbench?: unknown }).workbench)).toBe(
+      'object',
+    );
   });
 
   test('window.open is denied; an http(s) link goes to the system browser instead', async () => {
-    const results = await page.evaluate(() => [window.open('https://example.com/a') === null, window.open('file:///etc/passwd') === null]);
+    const results = await page.evaluate(() => [
+      window.open('https://example.com/a') === null,
+      window.open('file:///etc/passwd') === null,
+    ]);
     expect(results).toStrictEqual([true, true]);
     await page.waitForTimeout(500);
     expect(app.windows()).toHaveLength(1);

@@ -21,7 +21,8 @@ export function parseCsv(input: string): string[][] {
         }
         quoted = false;
         i++;
-        if (i < text.length && text[i] !== ',' && text[i] !== '\r') throw new Error(`garbage after quote at ${i}`);
+        if (i < text.length && text[i] !== ',' && text[i] !== '\r')
+          throw new Error(`garbage after quote at ${i}`);
         continue;
       }
       field += c;

@@ -58,7 +58,12 @@ export function createElectronStandIn({ isPackaged = false, version = '1.0.0' }:
   const windows: BrowserWindow[] = [];
   class BrowserWindow extends Emitter {
     static getAllWindows = () => windows;
-    webContents = Object.assign(new Emitter(), { id: 7, mainFrame: { processId: 4, routingId: 1 }, send: vi.fn(), session: defaultSession });
+    webContents = Object.assign(new Emitter(), {
+      id: 7,
+      mainFrame: { processId: 4, routingId: 1 },
+      send: vi.fn(),
+      session: defaultSession,
+    });
     loadURL = vi.fn(async () => undefined);
     show = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
@@ -70,18 +75,40 @@ export function createElectronStandIn({ isPackaged = false, version = '1.0.0' }:
     restore = vi.fn();
     focus = vi.fn();
   }
-  const protocol = { registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')), handle: vi.fn() };
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')),
+    handle: vi.fn(),
+  };
   const ipcMain = { handle: vi.fn() };
   const Menu = { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() };
-  const dialog = { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({})), showSaveDialog: vi.fn(), showOpenDialog: vi.fn() };
+  const dialog = {
+    showErrorBox: vi.fn(),
+    showMessageBox: vi.fn(async () => ({})),
+    showSaveDialog: vi.fn(),
+    showOpenDialog: vi.fn(),
+  };
   const shell = { openExternal: vi.fn(async (_url: string, _opts?: unknown) => undefined) };
   // The preload's side.
   const contextBridge = { exposeInMainWorld: vi.fn(), exposeInIsolatedWorld: vi.fn() };
-  const ipcRenderer = Object.assign(new Emitter(), { invoke: vi.fn(async () => undefined), removeListener: vi.fn() });
+  const ipcRenderer = Object.assign(new Emitter(), {
+    invoke: vi.fn(async () => undefined),
+    removeListener: vi.fn(),
+  });
 
   return {
     /** What vi.mock('electron', ...) returns. */
-    module: { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, session: { defaultSession }, shell },
+    module: {
+      app,
+      BrowserWindow,
+      contextBridge,
+      dialog,
+      ipcMain,
+      ipcRenderer,
+      Menu,
+      protocol,
+      session: { defaultSession },
+      shell,
+    },
     app,
     BrowserWindow,
     windows,

@@ -8,7 +8,11 @@ import type { MethodName } from '../../shared/api/contract';
  * The method's result; its error thrown as the UI gets it (an ApiError with its code), through the same client
  * as the CLI's. Untyped on purpose: tests send input the contract refuses, and methods it does not have.
  */
-export async function callApi<T>(wb: Pick<Workbench, 'dispatch'>, method: string, input: unknown): Promise<T> {
+export async function callApi<T>(
+  wb: Pick<Workbench, 'dispatch'>,
+  method: string,
+  input: unknown,
+): Promise<T> {
   return (await createDispatchClient(wb.dispatch).call(method as MethodName, input as never)) as T;
 }
 
@@ -17,7 +21,13 @@ export function workbenchPool() {
   const open: Workbench[] = [];
   return {
     async open(libraryDir: string, extra: Partial<OpenWorkbenchOptions> = {}): Promise<Workbench> {
-      const wb = await openWorkbench({ libraryDir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, ...extra });
+      const wb = await openWorkbench({
+        libraryDir,
+        version: 'test',
+        ports: { shell: 'host' },
+        onInternalError: () => {},
+        ...extra,
+      });
       open.push(wb);
       return wb;
     },

@@ -2,7 +2,13 @@
 // (claims.ts) and a quote of the article's stored text. A mutation changes memory, then awaits the durable
 // write of that one article's file: the promise resolving is the acknowledgement.
 import type { Annotation, Claim, ClaimSummary, Stance } from '../../../shared/domain/types';
-import { articleText, codePointLength, describeRange, findQuote, sliceCodePoints } from '../../../shared/domain/article-text';
+import {
+  articleText,
+  codePointLength,
+  describeRange,
+  findQuote,
+  sliceCodePoints,
+} from '../../../shared/domain/article-text';
 import { summarizeClaims } from '../../../shared/domain/claims';
 import { ServiceError } from '../../../shared/api/dispatcher';
 import type { AnnotationChange } from '../../../shared/api/contract';
@@ -44,7 +50,8 @@ function resolveTarget(text: string, target: AnnotationDraft['target']): { start
   }
   if (sliceCodePoints(text, start, end) === quote.exact) return { start, end };
   const found = findQuote(text, quote, start);
-  if (!found) throw new ServiceError('refused', `The quote is not in the article: "${quote.exact.slice(0, 60)}"`);
+  if (!found)
+    throw new ServiceError('refused', `The quote is not in the article: "${quote.exact.slice(0, 60)}"`);
   return found;
 }
 
@@ -73,7 +80,9 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
     const anns = stored.map((a) => {
       if (sliceCodePoints(full, a.position.start, a.position.end) === a.quote.exact) return a;
       const at = findQuote(full, a.quote, a.position.start);
-      return at ? { ...a, position: { type: 'TextPositionSelector' as const, start: at.start, end: at.end } } : a;
+      return at
+        ? { ...a, position: { type: 'TextPositionSelector' as const, start: at.start, end: at.end } }
+        : a;
     });
     return anns.sort((a, b) => a.position.start - b.position.start);
   }
@@ -83,7 +92,8 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
     const some = claims.listClaims().filter((c) => ids.has(c.id));
     if (!some.length) return [];
     const cited: Annotation[] = [];
-    for (const db of store.annotations.values()) for (const a of db.data.annotations) if (ids.has(a.claimId)) cited.push(a);
+    for (const db of store.annotations.values())
+      for (const a of db.data.annotations) if (ids.has(a.claimId)) cited.push(a);
     return summarizeClaims(some, cited);
   }
 
@@ -103,7 +113,10 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
 
     /** What a window redraws after a change to one article's annotations that touched the given claims. */
     async changeView(articleId: string, claimIds: Iterable<string>): Promise<AnnotationChange> {
-      return { annotations: await annotationsOf(articleId), claimSummaries: claimSummaries(new Set(claimIds)) };
+      return {
+        annotations: await annotationsOf(articleId),
+        claimSummaries: claimSummaries(new Set(claimIds)),
+      };
     },
 
     /** A copy of one annotation as stored. */
@@ -112,14 +125,20 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
       return { ...list[index]! };
     },
 
-    async createAnnotation(draft: AnnotationDraft): Promise<{ annotation: Annotation; claim: Claim; claimCreated: boolean }> {
+    async createAnnotation(
+      draft: AnnotationDraft,
+    ): Promise<{ annotation: Annotation; claim: Claim; claimCreated: boolean }> {
       articles.findArticle(draft.articleId);
       const text = articleText(await articles.textOf(draft.articleId));
       const { start, end } = resolveTarget(text, draft.target);
       let claim: Claim;
       let claimCreated = false;
       if ('claimId' in draft.claim) claim = claims.findClaim(draft.claim.claimId);
-      else ({ claim, created: claimCreated } = await claims.addClaim(draft.claim.newClaim.text, draft.claim.newClaim.speaker));
+      else
+        ({ claim, created: claimCreated } = await claims.addClaim(
+          draft.claim.newClaim.text,
+          draft.claim.newClaim.speaker,
+        ));
       const t = stamp();
       const sel = describeRange(text, start, end);
       const annotation: Annotation = {
@@ -164,9 +183,14 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
     async restoreAnnotation(a: Annotation): Promise<Annotation> {
       articles.findArticle(a.articleId);
       claims.findClaim(a.claimId);
-      if (allAnnotations().some((x) => x.id === a.id)) throw new ServiceError('conflict', 'That annotation exists already.');
+      if (allAnnotations().some((x) => x.id === a.id))
+        throw new ServiceError('conflict', 'That annotation exists already.');
       const text = articleText(await articles.textOf(a.articleId));
-      const { start, end } = resolveTarget(text, { start: a.position.start, end: a.position.end, quote: a.quote });
+      const { start, end } = resolveTarget(text, {
+        start: a.position.start,
+        end: a.position.end,
+        quote: a.quote,
+      });
       const restored: Annotation = { ...a, position: { type: 'TextPositionSelector', start, end } };
       const db = store.annotationsFor(a.articleId);
       db.data.annotations.push(restored);

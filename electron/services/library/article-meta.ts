@@ -3,7 +3,10 @@
 import type { ArticleMeta, ParsedArticle } from '../../../shared/domain/types';
 import { countWords, type ArticleTextParts } from '../../../shared/domain/article-text';
 
-export type ExtractedMeta = Pick<ArticleMeta, 'title' | 'outlet' | 'url' | 'published' | 'modified' | 'language' | 'author' | 'lead' | 'wordCount'>;
+export type ExtractedMeta = Pick<
+  ArticleMeta,
+  'title' | 'outlet' | 'url' | 'published' | 'modified' | 'language' | 'author' | 'lead' | 'wordCount'
+>;
 
 export function extractedMeta(parsed: ParsedArticle, text: ArticleTextParts): ExtractedMeta {
   return {

@@ -96,8 +96,10 @@ export function createArticles({ store, now, hooks }: ArticlesDeps) {
       }
       // An article deleted while the batch runs is no longer a reason to refuse its file. A deletion replaces
       // the index's array (imports only append to it), so the scan is needed only after one.
-      const stored = (a: ArticleMeta | undefined) => (a && (articles() === list || articles().includes(a)) ? a : undefined);
-      return (sha, textSha, outlet) => stored(bySha.get(sha)) ?? stored(byText.get(`${textSha} ${outletKey(outlet)}`));
+      const stored = (a: ArticleMeta | undefined) =>
+        a && (articles() === list || articles().includes(a)) ? a : undefined;
+      return (sha, textSha, outlet) =>
+        stored(bySha.get(sha)) ?? stored(byText.get(`${textSha} ${outletKey(outlet)}`));
     },
 
     /**
@@ -106,7 +108,10 @@ export function createArticles({ store, now, hooks }: ArticlesDeps) {
      * created are removed. `groups` sets the near-duplicate group of articles already in the library.
      * Returns one entry per item, in order.
      */
-    async addArticles(items: readonly NewArticle[], groups: ReadonlyMap<string, string> = new Map()): Promise<ArticleMeta[]> {
+    async addArticles(
+      items: readonly NewArticle[],
+      groups: ReadonlyMap<string, string> = new Map(),
+    ): Promise<ArticleMeta[]> {
       const added: ArticleMeta[] = [];
       const created: string[] = [];
       const writes: Array<Promise<void>> = [];
@@ -117,7 +122,12 @@ export function createArticles({ store, now, hooks }: ArticlesDeps) {
         for (const { fileName, bytes, sha256, textSha256, parsed, nearDuplicateGroup } of items) {
           // The id comes from the content hash, so the same bytes always map to the same article.
           const id = sha256.slice(0, 16);
-          const text = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
+          const text = {
+            title: parsed.title,
+            lead: parsed.lead,
+            paragraphs: parsed.paragraphs,
+            ...(parsed.pages ? { pages: parsed.pages } : {}),
+          };
           // A folder left by an interrupted import of the same bytes is reused (same id, same content).
           if (!existsSync(join(store.dir, 'articles', id))) created.push(id);
           // A few articles are written at once, so that their file creations and fsyncs overlap.
@@ -146,7 +156,8 @@ export function createArticles({ store, now, hooks }: ArticlesDeps) {
           }
           data.articles.push(...added);
           for (const a of added) {
-            if (!data.outlets.some((o) => o.name === a.outlet.name && o.domain === a.outlet.domain)) data.outlets.push(a.outlet);
+            if (!data.outlets.some((o) => o.name === a.outlet.name && o.domain === a.outlet.domain))
+              data.outlets.push(a.outlet);
           }
           await store.articles.write();
         }
@@ -163,7 +174,8 @@ export function createArticles({ store, now, hooks }: ArticlesDeps) {
         for (const id of created) await store.removeArticleFiles(id).catch(() => {});
         throw err;
       }
-      if (added.length) hooks.onArticlesAdded?.(added.map((meta, i) => ({ meta, paragraphs: items[i]!.parsed.paragraphs })));
+      if (added.length)
+        hooks.onArticlesAdded?.(added.map((meta, i) => ({ meta, paragraphs: items[i]!.parsed.paragraphs })));
       return added;
     },
 
@@ -200,7 +212,9 @@ export function createArticles({ store, now, hooks }: ArticlesDeps) {
       // The search index knows articles by outlet name too.
       for (const a of changes.keys()) {
         hooks.onArticleDeleted?.(a.id);
-        hooks.onArticlesAdded?.([{ meta: a, paragraphs: (await textOf(a.id).catch(() => null))?.paragraphs ?? [] }]);
+        hooks.onArticlesAdded?.([
+          { meta: a, paragraphs: (await textOf(a.id).catch(() => null))?.paragraphs ?? [] },
+        ]);
       }
       return changes.size;
     },

@@ -13,7 +13,15 @@ import { join } from 'node:path';
 import { ServiceError } from '../../../shared/api/dispatcher';
 import { syncDir } from './durable-json-file';
 import { acquireLibraryLock, type LibraryLock } from './lock';
-import { LibraryOpenError, migrateIndex, validateIndex, type IndexData, type MigrateOptions, type MigrationRecord, type ValidIndex } from './migrations';
+import {
+  LibraryOpenError,
+  migrateIndex,
+  validateIndex,
+  type IndexData,
+  type MigrateOptions,
+  type MigrationRecord,
+  type ValidIndex,
+} from './migrations';
 
 export const BACKUPS_DIR = 'backups';
 export const DAMAGED_DIR = 'damaged';
@@ -50,22 +58,31 @@ export async function readIndexFolder(folder: string): Promise<{ data: IndexData
       bytes = await readFile(path);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new LibraryOpenError(path, 'is missing.', { kind: 'missing', relFile: rel });
-      throw new LibraryOpenError(path, `cannot be read (${code ?? String(err)}); it was left untouched.`, { relFile: rel });
+      if (code === 'ENOENT')
+        throw new LibraryOpenError(path, 'is missing.', { kind: 'missing', relFile: rel });
+      throw new LibraryOpenError(path, `cannot be read (${code ?? String(err)}); it was left untouched.`, {
+        relFile: rel,
+      });
     }
     files.push({ rel, bytes });
     try {
       // fatal: bytes that are not UTF-8 are damage, not text to repair with U+FFFD.
       return JSON.parse(utf8.decode(bytes)) as unknown;
     } catch (err) {
-      throw new LibraryOpenError(path, `is damaged (${err instanceof Error ? err.message : String(err)}); it was left untouched.`, { relFile: rel });
+      throw new LibraryOpenError(
+        path,
+        `is damaged (${err instanceof Error ? err.message : String(err)}); it was left untouched.`,
+        { relFile: rel },
+      );
     }
   };
   const manifest = await load('library.json');
   const articles = await load('articles.json');
   const claims = await load('claims.json');
   const annotations = new Map<string, unknown>();
-  const names = existsSync(join(folder, 'annotations')) ? (await readdir(join(folder, 'annotations'))).filter((n) => n.endsWith('.json') && !n.startsWith('.')) : [];
+  const names = existsSync(join(folder, 'annotations'))
+    ? (await readdir(join(folder, 'annotations'))).filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    : [];
   // Bounded parallel batches: thousands of small files open much faster than one at a time.
   for (let i = 0; i < names.length; i += 64) {
     const batch = names.slice(i, i + 64);
@@ -73,11 +90,23 @@ export async function readIndexFolder(folder: string): Promise<{ data: IndexData
     batch.forEach((n, k) => annotations.set(n.slice(0, -'.json'.length), values[k]));
   }
   const isObject = manifest !== null && typeof manifest === 'object' && !Array.isArray(manifest);
-  return { data: { manifest: isObject ? (manifest as Record<string, unknown>) : { value: manifest }, articles, claims, annotations }, files };
+  return {
+    data: {
+      manifest: isObject ? (manifest as Record<string, unknown>) : { value: manifest },
+      articles,
+      claims,
+      annotations,
+    },
+    files,
+  };
 }
 
 /** Read, migrate (in memory) and check a folder's index: what open does, and what makes a backup good. */
-export async function loadIndex(folder: string, at: string, opts: MigrateOptions = {}): Promise<{ index: ValidIndex; files: IndexFile[]; applied: MigrationRecord[] }> {
+export async function loadIndex(
+  folder: string,
+  at: string,
+  opts: MigrateOptions = {},
+): Promise<{ index: ValidIndex; files: IndexFile[]; applied: MigrationRecord[] }> {
   const { data, files } = await readIndexFolder(folder);
   const { data: migrated, applied } = migrateIndex(data, folder, at, opts);
   return { index: validateIndex(migrated, folder, opts.target), files, applied };
@@ -85,7 +114,8 @@ export async function loadIndex(folder: string, at: string, opts: MigrateOptions
 
 export function hashFiles(files: IndexFile[]): string {
   const h = createHash('sha256');
-  for (const f of [...files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) h.update(f.rel).update('\0').update(f.bytes).update('\0');
+  for (const f of [...files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)))
+    h.update(f.rel).update('\0').update(f.bytes).update('\0');
   return h.digest('hex');
 }
 
@@ -96,7 +126,10 @@ async function backupIds(dir: string): Promise<string[]> {
   const root = join(dir, BACKUPS_DIR);
   if (!existsSync(root)) return [];
   const names = await readdir(root);
-  return names.filter((n) => BACKUP_ID.test(n)).sort().reverse();
+  return names
+    .filter((n) => BACKUP_ID.test(n))
+    .sort()
+    .reverse();
 }
 
 async function readMeta(dir: string, id: string): Promise<Partial<BackupMeta>> {
@@ -134,7 +167,11 @@ async function writeFiles(folder: string, files: IndexFile[], durable = false): 
  * Store `files` as a new backup, unless the newest backup holds exactly the same bytes (then null).
  * Keeps the newest `keep` backups. The caller must hold the library lock.
  */
-export async function createBackup(dir: string, files: IndexFile[], opts: { now: Date; reason: string; keep?: number; force?: boolean }): Promise<BackupMeta | null> {
+export async function createBackup(
+  dir: string,
+  files: IndexFile[],
+  opts: { now: Date; reason: string; keep?: number; force?: boolean },
+): Promise<BackupMeta | null> {
   const root = join(dir, BACKUPS_DIR);
   await mkdir(root, { recursive: true });
   const hash = hashFiles(files);
@@ -149,8 +186,11 @@ export async function createBackup(dir: string, files: IndexFile[], opts: { now:
   await syncDir(root);
   // Prune the oldest beyond `keep`, and partial folders left by a crash (nothing else writes here: we hold the lock).
   const ids = await backupIds(dir);
-  for (const old of ids.slice(opts.keep ?? KEEP_BACKUPS)) await rm(join(root, old), { recursive: true, force: true });
-  for (const n of await readdir(root)) if (n.startsWith('.partial-') && n !== `.partial-${id}`) await rm(join(root, n), { recursive: true, force: true });
+  for (const old of ids.slice(opts.keep ?? KEEP_BACKUPS))
+    await rm(join(root, old), { recursive: true, force: true });
+  for (const n of await readdir(root))
+    if (n.startsWith('.partial-') && n !== `.partial-${id}`)
+      await rm(join(root, n), { recursive: true, force: true });
   return meta;
 }
 
@@ -184,7 +224,9 @@ export async function listBackups(dir: string, opts: MigrateOptions = {}): Promi
 async function currentIndexFiles(dir: string): Promise<string[]> {
   const rels = ['library.json', 'articles.json', 'claims.json'].filter((r) => existsSync(join(dir, r)));
   const annDir = join(dir, 'annotations');
-  if (existsSync(annDir)) for (const n of await readdir(annDir)) if (n.endsWith('.json') && !n.startsWith('.')) rels.push(`annotations/${n}`);
+  if (existsSync(annDir))
+    for (const n of await readdir(annDir))
+      if (n.endsWith('.json') && !n.startsWith('.')) rels.push(`annotations/${n}`);
   return rels;
 }
 
@@ -195,7 +237,11 @@ async function currentIndexFiles(dir: string): Promise<string[]> {
  * Pass `lock` when the caller holds the library lock already; otherwise it is taken (a live store in
  * this process is closed first) and released at the end.
  */
-export async function restoreBackup(dir: string, backupId: string, opts: MigrateOptions & { lock?: LibraryLock; now?: Date } = {}): Promise<{ damagedDir: string }> {
+export async function restoreBackup(
+  dir: string,
+  backupId: string,
+  opts: MigrateOptions & { lock?: LibraryLock; now?: Date } = {},
+): Promise<{ damagedDir: string }> {
   if (!BACKUP_ID.test(backupId)) throw new ServiceError('refused', 'Not a backup id.');
   const source = join(dir, BACKUPS_DIR, backupId);
   if (!existsSync(source)) throw new ServiceError('not_found', `No backup ${backupId}.`);
@@ -206,7 +252,10 @@ export async function restoreBackup(dir: string, backupId: string, opts: Migrate
     try {
       ({ files } = await loadIndex(source, now.toISOString(), opts));
     } catch (err) {
-      throw new ServiceError('refused', `Backup ${backupId} cannot be used: ${err instanceof LibraryOpenError ? `${err.relFile} ${err.reason}` : String(err)}`);
+      throw new ServiceError(
+        'refused',
+        `Backup ${backupId} cannot be used: ${err instanceof LibraryOpenError ? `${err.relFile} ${err.reason}` : String(err)}`,
+      );
     }
     // Stage a full copy first, so that the swap below is renames only.
     const staging = join(dir, `.restore-${stampId(now)}`);
@@ -217,12 +266,18 @@ export async function restoreBackup(dir: string, backupId: string, opts: Migrate
     const damaged = join(damagedRoot, damagedId);
     await mkdir(join(damaged, 'annotations'), { recursive: true });
     const current = await currentIndexFiles(dir);
-    const outOrder = [...current.filter((r) => r === 'library.json'), ...current.filter((r) => r !== 'library.json')];
+    const outOrder = [
+      ...current.filter((r) => r === 'library.json'),
+      ...current.filter((r) => r !== 'library.json'),
+    ];
     for (const rel of outOrder) await rename(join(dir, rel), join(damaged, rel));
     await syncDir(damaged);
     await syncDir(join(damaged, 'annotations'));
     await mkdir(join(dir, 'annotations'), { recursive: true });
-    const inOrder = [...files.filter((f) => f.rel !== 'library.json'), ...files.filter((f) => f.rel === 'library.json')];
+    const inOrder = [
+      ...files.filter((f) => f.rel !== 'library.json'),
+      ...files.filter((f) => f.rel === 'library.json'),
+    ];
     for (const f of inOrder) await rename(join(staging, f.rel), join(dir, f.rel));
     await syncDir(join(dir, 'annotations'));
     await syncDir(dir);

@@ -9,7 +9,12 @@ export type ClaimPatch = Partial<Pick<Claim, 'text' | 'speaker' | 'note'>>;
 const normalizeClaimText = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
 const sameWording = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
-export function createClaimOps(store: Pick<LibraryStore, 'claims'>, stamp: () => string, newId: () => string, allAnnotations: () => Annotation[]) {
+export function createClaimOps(
+  store: Pick<LibraryStore, 'claims'>,
+  stamp: () => string,
+  newId: () => string,
+  allAnnotations: () => Annotation[],
+) {
   const claims = () => store.claims.data.claims;
 
   function findClaim(id: string): Claim {
@@ -48,7 +53,14 @@ export function createClaimOps(store: Pick<LibraryStore, 'claims'>, stamp: () =>
       const existing = claims().find((c) => sameWording(c.text, norm));
       if (existing) return { claim: existing, created: false };
       const t = stamp();
-      const claim: Claim = { id: newId(), text: norm, speaker: speaker.trim(), note, createdAt: t, updatedAt: t };
+      const claim: Claim = {
+        id: newId(),
+        text: norm,
+        speaker: speaker.trim(),
+        note,
+        createdAt: t,
+        updatedAt: t,
+      };
       await commit([...claims(), claim]);
       return { claim, created: true };
     },
@@ -72,7 +84,8 @@ export function createClaimOps(store: Pick<LibraryStore, 'claims'>, stamp: () =>
     async deleteClaim(id: string): Promise<Claim> {
       const c = findClaim(id);
       const used = allAnnotations().filter((a) => a.claimId === id).length;
-      if (used) throw new ServiceError('conflict', `The claim has ${used} piece(s) of evidence; delete those first.`);
+      if (used)
+        throw new ServiceError('conflict', `The claim has ${used} piece(s) of evidence; delete those first.`);
       await commit(claims().filter((o) => o !== c));
       return { ...c };
     },
@@ -84,7 +97,8 @@ export function createClaimOps(store: Pick<LibraryStore, 'claims'>, stamp: () =>
      */
     async restoreClaim(claim: Claim): Promise<Claim> {
       const text = wordingOf(claim.text);
-      if (claims().some((o) => o.id === claim.id)) throw new ServiceError('conflict', 'That claim exists already.');
+      if (claims().some((o) => o.id === claim.id))
+        throw new ServiceError('conflict', 'That claim exists already.');
       const twin = claims().find((o) => sameWording(o.text, text));
       if (twin) throw new ServiceError('conflict', `Another claim already reads "${twin.text}".`);
       const restored: Claim = {

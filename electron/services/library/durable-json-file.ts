@@ -120,13 +120,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   #start(text: string): Promise<void> {
-    const p = (this.#before ? this.#before() : Promise.resolve()).then(() => writeFileDurable(this.path, text)).then(() => {
-      try {
-        this.#onWritten?.();
-      } catch {
-        // A failing observer must not turn a finished write into a failed one.
-      }
-    });
+    const p = (this.#before ? this.#before() : Promise.resolve())
+      .then(() => writeFileDurable(this.path, text))
+      .then(() => {
+        try {
+          this.#onWritten?.();
+        } catch {
+          // A failing observer must not turn a finished write into a failed one.
+        }
+      });
     this.#inFlight = p;
     const next = () => {
       this.#inFlight = null;

@@ -5,7 +5,14 @@
 // below. Every mutation changes the in-memory data, then awaits the write of the small file it touched; the
 // promise resolving is the acknowledgement that the change is on disk.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Article, ArticleMeta, ArticleSummary, ArticleWithAnnotations, LibrarySnapshot, SettingsView } from '../../../shared/domain/types';
+import type {
+  Article,
+  ArticleMeta,
+  ArticleSummary,
+  ArticleWithAnnotations,
+  LibrarySnapshot,
+  SettingsView,
+} from '../../../shared/domain/types';
 import type { NearMatch, Signature } from '../near-duplicates';
 import { createAnnotations, type Annotations } from './annotations';
 import { createArticles, type DuplicateFinder, type LibraryHooks, type NewArticle } from './articles';
@@ -31,7 +38,10 @@ export interface ImportTarget {
   /** The stored article whose text is closest to `sig`, at the near-duplicate threshold. */
   nearestStored(sig: Signature): NearMatch | null;
   /** Store a batch all or nothing (articles.ts), then the signatures of its articles (null: too short to compare). */
-  addArticles(items: ReadonlyArray<NewArticle & { signature: Signature | null }>, groups: ReadonlyMap<string, string>): Promise<ArticleMeta[]>;
+  addArticles(
+    items: ReadonlyArray<NewArticle & { signature: Signature | null }>,
+    groups: ReadonlyMap<string, string>,
+  ): Promise<ArticleMeta[]>;
 }
 
 /** The settings, where a change of outlet names also renames the stored articles of those domains. */
@@ -39,7 +49,11 @@ export interface LibrarySettings extends Omit<Settings, 'update'> {
   update(patch: SettingsPatch): Promise<SettingsView>;
 }
 
-export function createLibrary(store: LibraryStore, now: () => Date = () => new Date(), hooks: LibraryHooks = {}) {
+export function createLibrary(
+  store: LibraryStore,
+  now: () => Date = () => new Date(),
+  hooks: LibraryHooks = {},
+) {
   const stamp = () => now().toISOString();
   const articles = createArticles({ store, now, hooks });
   // Claims and annotations refer to each other: a claim with evidence cannot be deleted.
@@ -81,13 +95,23 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
 
     listArticles(): ArticleSummary[] {
       const counts = annotations.countsByArticle();
-      return articles.articleMetas().map((a) => ({ ...a, claimCount: counts.get(a.id)?.claims ?? 0, annotationCount: counts.get(a.id)?.annotations ?? 0 }));
+      return articles.articleMetas().map((a) => ({
+        ...a,
+        claimCount: counts.get(a.id)?.claims ?? 0,
+        annotationCount: counts.get(a.id)?.annotations ?? 0,
+      }));
     },
     async getArticle(id: string): Promise<ArticleWithAnnotations> {
       const meta = articles.findArticle(id);
       const text = await articles.textOf(id);
       const anns = await annotations.annotationsOf(id);
-      return { ...meta, lead: text.lead, paragraphs: [...text.paragraphs], ...(text.pages ? { pages: [...text.pages] } : {}), annotations: anns };
+      return {
+        ...meta,
+        lead: text.lead,
+        paragraphs: [...text.paragraphs],
+        ...(text.pages ? { pages: [...text.pages] } : {}),
+        annotations: anns,
+      };
     },
     articleMeta: articles.articleMeta,
     articleMetas: articles.articleMetas,
@@ -118,9 +142,20 @@ export function createLibrary(store: LibraryStore, now: () => Date = () => new D
       const full: Article[] = [];
       for (const meta of articles.articleMetas()) {
         const t = await store.readArticleText(meta.id);
-        full.push({ ...meta, lead: t.lead, paragraphs: [...t.paragraphs], ...(t.pages ? { pages: [...t.pages] } : {}) });
+        full.push({
+          ...meta,
+          lead: t.lead,
+          paragraphs: [...t.paragraphs],
+          ...(t.pages ? { pages: [...t.pages] } : {}),
+        });
       }
-      return { schemaVersion: SCHEMA_VERSION, exportedAt: stamp(), articles: full, claims: claims.listClaims(), annotations: annotations.allAnnotations() };
+      return {
+        schemaVersion: SCHEMA_VERSION,
+        exportedAt: stamp(),
+        articles: full,
+        claims: claims.listClaims(),
+        annotations: annotations.allAnnotations(),
+      };
     },
   };
 }

@@ -82,7 +82,10 @@ export function lockPath(dir: string): string {
  * Take the library lock. `onHandOver` is called (and awaited) when a later open in this same process takes
  * the lock over: the holder must flush its writes and refuse further ones.
  */
-export async function acquireLibraryLock(dir: string, opts: { onHandOver?: () => Promise<void> } = {}): Promise<LibraryLock> {
+export async function acquireLibraryLock(
+  dir: string,
+  opts: { onHandOver?: () => Promise<void> } = {},
+): Promise<LibraryLock> {
   const path = lockPath(dir);
   // Serialize acquisitions of one lock within this process, so two hand-overs cannot interleave.
   const prev = queues.get(path) ?? Promise.resolve();
@@ -101,7 +104,13 @@ async function acquire(path: string, onHandOver?: () => Promise<void>): Promise<
     await current.onHandOver?.();
     return register(path, current.raw, current.info, onHandOver);
   }
-  const info: LockInfo = { app: APP, pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const info: LockInfo = {
+    app: APP,
+    pid: process.pid,
+    hostname: hostname(),
+    startedAt: new Date().toISOString(),
+    token: randomBytes(8).toString('hex'),
+  };
   const raw = JSON.stringify(info);
   const deadline = Date.now() + BUSY_WAIT_MS;
   for (;;) {
@@ -109,7 +118,11 @@ async function acquire(path: string, onHandOver?: () => Promise<void>): Promise<
     const existing = await readLock(path);
     if (!existing) {
       // Released between our attempt and the read: try again.
-      if (Date.now() > deadline) throw new LibraryLockedError(null, 'The library is being opened by another Analyst Workbench window.');
+      if (Date.now() > deadline)
+        throw new LibraryLockedError(
+          null,
+          'The library is being opened by another Analyst Workbench window.',
+        );
       continue;
     }
     const { raw: theirRaw, info: theirs, ageMs } = existing;
@@ -119,7 +132,11 @@ async function acquire(path: string, onHandOver?: () => Promise<void>): Promise<
       if (Date.now() < deadline) continue;
     }
     // Empty or half-written: another opener is writing it right now. Wait a little, then give up.
-    if (Date.now() > deadline) throw new LibraryLockedError(theirs, 'The library is being opened by another Analyst Workbench window.');
+    if (Date.now() > deadline)
+      throw new LibraryLockedError(
+        theirs,
+        'The library is being opened by another Analyst Workbench window.',
+      );
     await sleep(50);
   }
 }
@@ -174,8 +191,15 @@ async function readLock(path: string): Promise<{ raw: string; info: LockInfo | n
 function parseLock(raw: string): LockInfo | null {
   try {
     const v = JSON.parse(raw) as Partial<LockInfo>;
-    if (typeof v.pid !== 'number' || !Number.isInteger(v.pid) || v.pid <= 0 || typeof v.hostname !== 'string') return null;
-    return { app: String(v.app ?? APP), pid: v.pid, hostname: v.hostname, startedAt: String(v.startedAt ?? ''), token: String(v.token ?? '') };
+    if (typeof v.pid !== 'number' || !Number.isInteger(v.pid) || v.pid <= 0 || typeof v.hostname !== 'string')
+      return null;
+    return {
+      app: String(v.app ?? APP),
+      pid: v.pid,
+      hostname: v.hostname,
+      startedAt: String(v.startedAt ?? ''),
+      token: String(v.token ?? ''),
+    };
   } catch {
     return null;
   }
@@ -233,5 +257,8 @@ async function removeIfUnchanged(path: string, staleRaw: string): Promise<void> 
 
 function lockedError(info: LockInfo): LibraryLockedError {
   const where = info.hostname === hostname() ? `pid ${info.pid}` : `pid ${info.pid} on ${info.hostname}`;
-  return new LibraryLockedError(info, `The library is open in another Analyst Workbench window (${where}). Close it there first.`);
+  return new LibraryLockedError(
+    info,
+    `The library is open in another Analyst Workbench window (${where}). Close it there first.`,
+  );
 }

@@ -84,12 +84,25 @@ export class LibraryOpenError extends Error {
   }
 }
 
-const manifestSchema = z.object({ format: z.literal(LIBRARY_FORMAT), schemaVersion: z.number().int().nonnegative() });
-const articlesSchema = z.object({ articles: z.array(z.object({ id: z.string(), sha256: z.string(), title: z.string() }).loose()), outlets: z.array(z.unknown()) });
+const manifestSchema = z.object({
+  format: z.literal(LIBRARY_FORMAT),
+  schemaVersion: z.number().int().nonnegative(),
+});
+const articlesSchema = z.object({
+  articles: z.array(z.object({ id: z.string(), sha256: z.string(), title: z.string() }).loose()),
+  outlets: z.array(z.unknown()),
+});
 const claimsSchema = z.object({ claims: z.array(z.object({ id: z.string(), text: z.string() }).loose()) });
 const annotationsSchema = z.object({
   annotations: z.array(
-    z.object({ id: z.string(), articleId: z.string(), claimId: z.string(), position: z.object({ start: z.number(), end: z.number() }).loose() }).loose(),
+    z
+      .object({
+        id: z.string(),
+        articleId: z.string(),
+        claimId: z.string(),
+        position: z.object({ start: z.number(), end: z.number() }).loose(),
+      })
+      .loose(),
   ),
 });
 
@@ -104,16 +117,24 @@ function check<T>(schema: z.ZodType, value: unknown, folder: string, rel: string
   if (r.success) return value as T;
   const issue = r.error.issues[0];
   const where = issue ? ` (${issue.path.join('.') || 'top level'}: ${issue.message})` : '';
-  throw new LibraryOpenError(join(folder, rel), `does not have the expected structure${where}; it was left untouched.`, { relFile: rel });
+  throw new LibraryOpenError(
+    join(folder, rel),
+    `does not have the expected structure${where}; it was left untouched.`,
+    { relFile: rel },
+  );
 }
 
 export function checkManifest(value: unknown, folder: string, target = SCHEMA_VERSION): Manifest {
   const m = check<Manifest>(manifestSchema, value, folder, 'library.json');
   if (m.schemaVersion > target) {
-    throw new LibraryOpenError(join(folder, 'library.json'), `was written by a newer version (schema ${m.schemaVersion}); this version reads up to ${target}.`, {
-      kind: 'newer',
-      relFile: 'library.json',
-    });
+    throw new LibraryOpenError(
+      join(folder, 'library.json'),
+      `was written by a newer version (schema ${m.schemaVersion}); this version reads up to ${target}.`,
+      {
+        kind: 'newer',
+        relFile: 'library.json',
+      },
+    );
   }
   return m;
 }
@@ -122,7 +143,12 @@ export function checkManifest(value: unknown, folder: string, target = SCHEMA_VE
  * Bring `data` up to `target` by applying the migrations in order. Returns the data unchanged (and no
  * records) when it is current. `at` stamps the records appended to the manifest.
  */
-export function migrateIndex(data: IndexData, folder: string, at: string, opts: MigrateOptions = {}): { data: IndexData; applied: MigrationRecord[] } {
+export function migrateIndex(
+  data: IndexData,
+  folder: string,
+  at: string,
+  opts: MigrateOptions = {},
+): { data: IndexData; applied: MigrationRecord[] } {
   const migrations = opts.migrations ?? MIGRATIONS;
   const target = opts.target ?? SCHEMA_VERSION;
   let version = checkManifest(data.manifest, folder, target).schemaVersion;
@@ -131,15 +157,27 @@ export function migrateIndex(data: IndexData, folder: string, at: string, opts: 
   while (version < target) {
     const step = migrations.find((m) => m.from === version);
     if (!step || step.to <= version || step.to > target) {
-      throw new LibraryOpenError(join(folder, 'library.json'), `uses schema ${version}, which this version cannot upgrade.`, { kind: 'unsupported', relFile: 'library.json' });
+      throw new LibraryOpenError(
+        join(folder, 'library.json'),
+        `uses schema ${version}, which this version cannot upgrade.`,
+        { kind: 'unsupported', relFile: 'library.json' },
+      );
     }
     current = step.up(current);
     applied.push({ from: step.from, to: step.to, description: step.description, at });
     version = step.to;
   }
   if (!applied.length) return { data, applied };
-  const history = Array.isArray(current.manifest.migrations) ? (current.manifest.migrations as MigrationRecord[]) : [];
-  return { data: { ...current, manifest: { ...current.manifest, schemaVersion: version, migrations: [...history, ...applied] } }, applied };
+  const history = Array.isArray(current.manifest.migrations)
+    ? (current.manifest.migrations as MigrationRecord[])
+    : [];
+  return {
+    data: {
+      ...current,
+      manifest: { ...current.manifest, schemaVersion: version, migrations: [...history, ...applied] },
+    },
+    applied,
+  };
 }
 
 /** Check every index file against the current schema; the error names the first file that does not fit. */
@@ -148,6 +186,7 @@ export function validateIndex(data: IndexData, folder: string, target = SCHEMA_V
   const articles = check<ArticlesFile>(articlesSchema, data.articles, folder, 'articles.json');
   const claims = check<ClaimsFile>(claimsSchema, data.claims, folder, 'claims.json');
   const annotations = new Map<string, AnnotationsFile>();
-  for (const [id, value] of data.annotations) annotations.set(id, check<AnnotationsFile>(annotationsSchema, value, folder, `annotations/${id}.json`));
+  for (const [id, value] of data.annotations)
+    annotations.set(id, check<AnnotationsFile>(annotationsSchema, value, folder, `annotations/${id}.json`));
   return { manifest, articles, claims, annotations };
 }

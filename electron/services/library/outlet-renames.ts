@@ -13,7 +13,11 @@ function ownName(domain: string, names: OutletNames): string | null {
 }
 
 /** The outlets to change: article → its new outlet. */
-export function outletRenames(articles: readonly ArticleMeta[], before: OutletNames, after: OutletNames): Map<ArticleMeta, Outlet> {
+export function outletRenames(
+  articles: readonly ArticleMeta[],
+  before: OutletNames,
+  after: OutletNames,
+): Map<ArticleMeta, Outlet> {
   const changes = new Map<ArticleMeta, Outlet>();
   for (const a of articles) {
     const domain = a.outlet.domain;

@@ -80,8 +80,17 @@ const annotationSchema = z
     id: z.string().min(1),
     articleId: z.string(),
     claimId: z.string(),
-    quote: z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
-    position: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().positive() }),
+    quote: z.object({
+      type: z.literal('TextQuoteSelector'),
+      exact: z.string().min(1),
+      prefix: z.string(),
+      suffix: z.string(),
+    }),
+    position: z.object({
+      type: z.literal('TextPositionSelector'),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+    }),
     stance: z.enum(STANCES),
     speaker: z.string(),
     tags: z.array(z.string()),
@@ -107,14 +116,18 @@ async function readJson(path: string): Promise<unknown> {
  * entry is checked anyway).
  */
 async function movedAsideEntries(movedAside: string): Promise<unknown[] | null> {
-  const manifest = (await readJson(join(movedAside, 'library.json'))) as { schemaVersion?: unknown } | undefined;
+  const manifest = (await readJson(join(movedAside, 'library.json'))) as
+    { schemaVersion?: unknown } | undefined;
   if (typeof manifest?.schemaVersion === 'number' && manifest.schemaVersion !== SCHEMA_VERSION) return null;
   const file = (await readJson(join(movedAside, 'articles.json'))) as { articles?: unknown } | undefined;
   return file && Array.isArray(file.articles) ? file.articles : null;
 }
 
 /** The entry, if the folder holds exactly what it describes; its text for the search index and the annotations. */
-async function checked(store: LibraryStore, raw: unknown): Promise<{ meta: ArticleMeta; text: StoredText } | null> {
+async function checked(
+  store: LibraryStore,
+  raw: unknown,
+): Promise<{ meta: ArticleMeta; text: StoredText } | null> {
   const parsed = metaSchema.safeParse(raw);
   if (!parsed.success) return null;
   const meta = parsed.data as ArticleMeta;
@@ -130,7 +143,14 @@ async function checked(store: LibraryStore, raw: unknown): Promise<{ meta: Artic
 }
 
 /** Bring back the annotations of one re-added article that are whole, cite an existing claim and land in its text; returns how many stay aside. */
-async function readdAnnotations(store: LibraryStore, movedAside: string, id: string, text: StoredText, claimIds: ReadonlySet<string>, annotationIds: Set<string>): Promise<number> {
+async function readdAnnotations(
+  store: LibraryStore,
+  movedAside: string,
+  id: string,
+  text: StoredText,
+  claimIds: ReadonlySet<string>,
+  annotationIds: Set<string>,
+): Promise<number> {
   const path = join(movedAside, 'annotations', `${id}.json`);
   if (!existsSync(path)) return 0;
   const file = (await readJson(path)) as { annotations?: unknown } | undefined;
@@ -140,9 +160,19 @@ async function readdAnnotations(store: LibraryStore, movedAside: string, id: str
   for (const raw of file.annotations) {
     const r = annotationSchema.safeParse(raw);
     const a = r.success ? (r.data as Annotation) : null;
-    if (!a || a.articleId !== id || !claimIds.has(a.claimId) || annotationIds.has(a.id) || a.position.end <= a.position.start) continue;
+    if (
+      !a ||
+      a.articleId !== id ||
+      !claimIds.has(a.claimId) ||
+      annotationIds.has(a.id) ||
+      a.position.end <= a.position.start
+    )
+      continue;
     // The text is the one the annotation was made on; a position that does not land on its quote is found again by quote.
-    const at = sliceCodePoints(full, a.position.start, a.position.end) === a.quote.exact ? a.position : findQuote(full, a.quote, a.position.start);
+    const at =
+      sliceCodePoints(full, a.position.start, a.position.end) === a.quote.exact
+        ? a.position
+        : findQuote(full, a.quote, a.position.start);
     if (!at) continue;
     annotationIds.add(a.id);
     kept.push({ ...a, position: { type: 'TextPositionSelector', start: at.start, end: at.end } });
@@ -173,7 +203,10 @@ export async function readdArticles(store: LibraryStore, movedAside: string): Pr
   const folders = (await readdir(join(store.dir, 'articles'))).filter((n) => !n.startsWith('.'));
   const unlistedFolders = new Set(folders.filter((n) => !listed.has(n)));
   const entries = unlistedFolders.size ? await movedAsideEntries(movedAside) : [];
-  if (entries === null) console.warn(`[library] ${unlistedFolders.size} article folder(s) are not in the restored index, and the index moved aside cannot be read: they were left as they are.`);
+  if (entries === null)
+    console.warn(
+      `[library] ${unlistedFolders.size} article folder(s) are not in the restored index, and the index moved aside cannot be read: they were left as they are.`,
+    );
   const wanted = new Map<string, unknown>();
   for (const e of entries ?? []) {
     const id = (e as { id?: unknown } | null)?.id;
@@ -182,13 +215,16 @@ export async function readdArticles(store: LibraryStore, movedAside: string): Pr
   const found: Array<{ meta: ArticleMeta; text: StoredText }> = [];
   const all = [...wanted.values()];
   for (let i = 0; i < all.length; i += 32) {
-    for (const r of await Promise.all(all.slice(i, i + 32).map((e) => checked(store, e)))) if (r) found.push(r);
+    for (const r of await Promise.all(all.slice(i, i + 32).map((e) => checked(store, e))))
+      if (r) found.push(r);
   }
   const unlisted = unlistedFolders.size - found.length;
   if (!found.length) return { readded: [], docs: [], annotationsLeftAside: 0, unlisted };
 
   // A restored article that was grouped with a re-added one after the backup gets that group back.
-  const groups = new Set(found.flatMap(({ meta }) => (meta.nearDuplicateGroup ? [meta.nearDuplicateGroup] : [])));
+  const groups = new Set(
+    found.flatMap(({ meta }) => (meta.nearDuplicateGroup ? [meta.nearDuplicateGroup] : [])),
+  );
   const asideGroup = new Map<string, string>();
   for (const e of entries ?? []) {
     const { id, nearDuplicateGroup: g } = (e ?? {}) as { id?: unknown; nearDuplicateGroup?: unknown };
@@ -199,7 +235,9 @@ export async function readdArticles(store: LibraryStore, movedAside: string): Pr
   const added = found.map(({ meta }) => meta);
   data.articles.push(...added);
   for (const a of regrouped) a.nearDuplicateGroup = asideGroup.get(a.id);
-  for (const { outlet } of added) if (!data.outlets.some((o) => o.name === outlet.name && o.domain === outlet.domain)) data.outlets.push(outlet);
+  for (const { outlet } of added)
+    if (!data.outlets.some((o) => o.name === outlet.name && o.domain === outlet.domain))
+      data.outlets.push(outlet);
   try {
     await store.articles.write();
   } catch (err) {
@@ -215,7 +253,14 @@ export async function readdArticles(store: LibraryStore, movedAside: string): Pr
   const annotationIds = new Set<string>();
   for (const db of store.annotations.values()) for (const a of db.data.annotations) annotationIds.add(a.id);
   let annotationsLeftAside = 0;
-  for (const { meta, text } of found) annotationsLeftAside += await readdAnnotations(store, movedAside, meta.id, text, claimIds, annotationIds);
-  const docs = found.map(({ meta, text }) => ({ id: meta.id, title: meta.title, lead: meta.lead, paragraphs: text.paragraphs, outlet: meta.outlet.name }));
+  for (const { meta, text } of found)
+    annotationsLeftAside += await readdAnnotations(store, movedAside, meta.id, text, claimIds, annotationIds);
+  const docs = found.map(({ meta, text }) => ({
+    id: meta.id,
+    title: meta.title,
+    lead: meta.lead,
+    paragraphs: text.paragraphs,
+    outlet: meta.outlet.name,
+  }));
   return { readded: added, docs, annotationsLeftAside, unlisted };
 }

@@ -28,18 +28,31 @@ export function extractionLabel(fileName: string): string {
   return inner.replace(/#\d+$/, '');
 }
 
-export async function reextractArticle(store: LibraryStore, id: string, extract: Extract, now: () => Date = () => new Date()): Promise<ReextractResult> {
+export async function reextractArticle(
+  store: LibraryStore,
+  id: string,
+  extract: Extract,
+  now: () => Date = () => new Date(),
+): Promise<ReextractResult> {
   const meta = store.articles.data.articles.find((a) => a.id === id);
   if (!meta) throw new ServiceError('not_found', `No article with id ${id}`);
   const items = await extract(extractionLabel(meta.fileName), await store.readOriginal(id));
   const found = items.flatMap((i) => ('article' in i ? [i.article] : []));
   if (found.length !== 1) {
     const why = items.find((i) => 'refusal' in i);
-    throw new ServiceError('refused', `${meta.fileName}: cannot be extracted again (${why && 'refusal' in why ? why.refusal : `${found.length} articles in the file`})`);
+    throw new ServiceError(
+      'refused',
+      `${meta.fileName}: cannot be extracted again (${why && 'refusal' in why ? why.refusal : `${found.length} articles in the file`})`,
+    );
   }
   const parsed = found[0]!;
   const oldText = articleText(await store.readArticleText(id));
-  const newParts = { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
+  const newParts = {
+    title: parsed.title,
+    lead: parsed.lead,
+    paragraphs: parsed.paragraphs,
+    ...(parsed.pages ? { pages: parsed.pages } : {}),
+  };
   const newText = articleText(newParts);
 
   const db = store.annotations.get(id);
@@ -56,17 +69,28 @@ export async function reextractArticle(store: LibraryStore, id: string, extract:
     moved.push({ ...a, quote: sel.quote, position: sel.position });
   }
   if (lost.length) {
-    const quotes = lost.slice(0, 3).map((a) => `"${a.quote.exact.slice(0, 60)}"`).join(', ');
-    throw new ServiceError('conflict', `${meta.fileName}: ${lost.length} annotation(s) would lose their place in the new text (${quotes}); nothing was changed.`);
+    const quotes = lost
+      .slice(0, 3)
+      .map((a) => `"${a.quote.exact.slice(0, 60)}"`)
+      .join(', ');
+    throw new ServiceError(
+      'conflict',
+      `${meta.fileName}: ${lost.length} annotation(s) would lose their place in the new text (${quotes}); nothing was changed.`,
+    );
   }
-  if (newText === oldText) return { articleId: id, title: meta.title, changed: false, reanchored: moved.length };
+  if (newText === oldText)
+    return { articleId: id, title: meta.title, changed: false, reanchored: moved.length };
 
   // Order: the text first, then the annotations that point into it, then the index entry. Reading an article
   // re-anchors by quote whenever a position does not match its quote, so a crash between these writes
   // leaves highlights that still land on their words.
   await store.replaceArticleText(id, newParts);
   if (db && moved.length) {
-    db.data.annotations = moved.map((a) => ({ ...a, updatedAt: a.position.start === findOld(current, a.id)?.position.start ? a.updatedAt : now().toISOString() }));
+    db.data.annotations = moved.map((a) => ({
+      ...a,
+      updatedAt:
+        a.position.start === findOld(current, a.id)?.position.start ? a.updatedAt : now().toISOString(),
+    }));
     await db.write();
   }
   const updated: Partial<ArticleMeta> = {

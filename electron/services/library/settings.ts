@@ -38,16 +38,26 @@ const outletNamesFileSchema = z
   .record(z.string(), z.string().trim().min(1, 'needs a name').max(OUTLET_NAME_MAX))
   .superRefine((r, ctx) => {
     const keys = Object.keys(r);
-    if (keys.length > OUTLET_NAMES_MAX) ctx.addIssue({ code: 'custom', message: `holds more than ${OUTLET_NAMES_MAX} names` });
-    for (const k of keys) if (!normalizeHost(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'is not a domain name' });
+    if (keys.length > OUTLET_NAMES_MAX)
+      ctx.addIssue({ code: 'custom', message: `holds more than ${OUTLET_NAMES_MAX} names` });
+    for (const k of keys)
+      if (!normalizeHost(k)) ctx.addIssue({ code: 'custom', path: [k], message: 'is not a domain name' });
   })
   .transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [normalizeHost(k)!, v])));
 
 // Unknown top-level keys are kept (a newer version's preferences survive a save by this one).
-const settingsFileSchema = z.object({ importLimits: importLimitsSchema.partial().optional(), outletNames: outletNamesFileSchema.optional() }).loose();
+const settingsFileSchema = z
+  .object({
+    importLimits: importLimitsSchema.partial().optional(),
+    outletNames: outletNamesFileSchema.optional(),
+  })
+  .loose();
 
 export function effectiveSettings(file: SettingsFile): LibrarySettings {
-  return { importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS, ...file.importLimits }, outletNames: { ...file.outletNames } };
+  return {
+    importLimits: { ...DEFAULT_IMPORT_SIZE_LIMITS, ...file.importLimits },
+    outletNames: { ...file.outletNames },
+  };
 }
 
 /** The file after a change: values equal to their default are dropped, so a later default change reaches them. */
@@ -65,7 +75,8 @@ export function applySettingsPatch(file: SettingsFile, patch: SettingsPatch): Se
     if (name === null) delete names[domain];
     else names[domain] = name.trim();
   }
-  if (Object.keys(names).length > OUTLET_NAMES_MAX) throw new ServiceError('refused', `A library keeps at most ${OUTLET_NAMES_MAX} outlet names.`);
+  if (Object.keys(names).length > OUTLET_NAMES_MAX)
+    throw new ServiceError('refused', `A library keeps at most ${OUTLET_NAMES_MAX} outlet names.`);
   // Sorted, so that the file reads as a list and a diff of it shows what changed.
   const sorted = Object.fromEntries(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return Object.keys(sorted).length ? { ...out, outletNames: sorted } : out;
@@ -79,7 +90,10 @@ export async function loadSettings(dir: string, now: Date): Promise<{ file: Sett
     raw = await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { file: {} };
-    return { file: {}, notice: `${SETTINGS_FILE} could not be read (${(err as Error).message}); the default settings are in use.` };
+    return {
+      file: {},
+      notice: `${SETTINGS_FILE} could not be read (${(err as Error).message}); the default settings are in use.`,
+    };
   }
   let reason: string;
   try {
@@ -94,7 +108,10 @@ export async function loadSettings(dir: string, now: Date): Promise<{ file: Sett
   await mkdir(join(dir, DAMAGED_DIR), { recursive: true });
   await rename(path, join(dir, aside));
   await syncDir(dir);
-  return { file: {}, notice: `${SETTINGS_FILE} was not used (${reason}); it was moved to ${aside} and the default settings are in use.` };
+  return {
+    file: {},
+    notice: `${SETTINGS_FILE} was not used (${reason}); it was moved to ${aside} and the default settings are in use.`,
+  };
 }
 
 export interface Settings {
@@ -107,7 +124,11 @@ export interface Settings {
 
 export function createSettings(db: Low<SettingsFile>, notice?: string): Settings {
   const current = () => effectiveSettings(db.data);
-  const view = (): SettingsView => ({ settings: current(), defaults: effectiveSettings({}), ...(notice ? { notice } : {}) });
+  const view = (): SettingsView => ({
+    settings: current(),
+    defaults: effectiveSettings({}),
+    ...(notice ? { notice } : {}),
+  });
   return {
     current,
     view,

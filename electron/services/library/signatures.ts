@@ -51,7 +51,10 @@ export function createSignatures({ dir, ids, readText }: SignaturesDeps) {
     } catch {
       // Missing or unreadable: every signature is recomputed below.
     }
-    const saved = file.scheme === SIGNATURE_SCHEME && file.signatures && typeof file.signatures === 'object' ? file.signatures : {};
+    const saved =
+      file.scheme === SIGNATURE_SCHEME && file.signatures && typeof file.signatures === 'object'
+        ? file.signatures
+        : {};
     const missing: string[] = [];
     // Index order is import order, so the earliest article of a story is indexed (and preferred) first.
     for (const id of ids()) {
@@ -90,7 +93,10 @@ export function createSignatures({ dir, ids, readText }: SignaturesDeps) {
     const signatures: Record<string, string> = {};
     for (const [id, s] of stored) if (live.has(id)) signatures[id] = s;
     try {
-      await writeFileAtomic(path, JSON.stringify({ scheme: SIGNATURE_SCHEME, signatures } satisfies SignaturesFile));
+      await writeFileAtomic(
+        path,
+        JSON.stringify({ scheme: SIGNATURE_SCHEME, signatures } satisfies SignaturesFile),
+      );
     } catch {
       // Derived data: what is missing is recomputed at the next open.
     }

@@ -93,7 +93,8 @@ function originalFileName(name: string): string {
   return ext ? `original.${ext}` : 'original';
 }
 
-const jsonNames = async (d: string) => (await readdir(d)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+const jsonNames = async (d: string) =>
+  (await readdir(d)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
 
 /**
  * Temp files and staging folders left by a crash. Safe to remove only because we hold the lock: nobody
@@ -107,7 +108,9 @@ async function removeLeftovers(dir: string): Promise<void> {
     }
   }
   const backups = join(dir, BACKUPS_DIR);
-  if (existsSync(backups)) for (const n of await readdir(backups)) if (n.startsWith('.partial-')) await rm(join(backups, n), { recursive: true, force: true });
+  if (existsSync(backups))
+    for (const n of await readdir(backups))
+      if (n.startsWith('.partial-')) await rm(join(backups, n), { recursive: true, force: true });
 }
 
 /**
@@ -120,10 +123,25 @@ async function createMissingFiles(dir: string, now: Date, target: number): Promi
   const annotationFiles = (await jsonNames(join(dir, 'annotations'))).length > 0;
   const articleDirs = (await readdir(join(dir, 'articles'))).some((n) => !n.startsWith('.'));
   const missing = (rel: string, why: string) =>
-    new LibraryOpenError(join(dir, rel), `is missing, but the folder ${why}; nothing was changed.`, { kind: 'missing', relFile: rel });
+    new LibraryOpenError(join(dir, rel), `is missing, but the folder ${why}; nothing was changed.`, {
+      kind: 'missing',
+      relFile: rel,
+    });
   if (!has('library.json')) {
-    if (has('articles.json') || has('claims.json') || has(BACKUPS_DIR) || has(DAMAGED_DIR) || annotationFiles || articleDirs) throw missing('library.json', 'holds library data');
-    const manifest: Manifest = { format: LIBRARY_FORMAT, schemaVersion: target, createdAt: now.toISOString() };
+    if (
+      has('articles.json') ||
+      has('claims.json') ||
+      has(BACKUPS_DIR) ||
+      has(DAMAGED_DIR) ||
+      annotationFiles ||
+      articleDirs
+    )
+      throw missing('library.json', 'holds library data');
+    const manifest: Manifest = {
+      format: LIBRARY_FORMAT,
+      schemaVersion: target,
+      createdAt: now.toISOString(),
+    };
     await writeFileDurable(join(dir, 'library.json'), pretty(manifest));
   }
   if (!has('articles.json')) {
@@ -137,25 +155,41 @@ async function createMissingFiles(dir: string, now: Date, target: number): Promi
 }
 
 /** Read and check the index; migrate an older one (after a backup of it as it was) and save the result. */
-async function loadLibrary(dir: string, now: () => Date, opts: OpenLibraryOptions): Promise<{ index: ValidIndex; files: IndexFile[]; migrated: boolean }> {
+async function loadLibrary(
+  dir: string,
+  now: () => Date,
+  opts: OpenLibraryOptions,
+): Promise<{ index: ValidIndex; files: IndexFile[]; migrated: boolean }> {
   const { index, files, applied } = await loadIndex(dir, now().toISOString(), opts);
   if (!applied.length) return { index, files, migrated: false };
-  await createBackup(dir, files, { now: now(), reason: `before migration to schema ${index.manifest.schemaVersion}`, keep: opts.keepBackups, force: true });
+  await createBackup(dir, files, {
+    now: now(),
+    reason: `before migration to schema ${index.manifest.schemaVersion}`,
+    keep: opts.keepBackups,
+    force: true,
+  });
   // Data files first, library.json (with the new schemaVersion) last: see the idempotence rule in migrations.ts.
-  for (const [id, f] of index.annotations) await writeFileDurable(join(dir, 'annotations', `${id}.json`), pretty(f));
+  for (const [id, f] of index.annotations)
+    await writeFileDurable(join(dir, 'annotations', `${id}.json`), pretty(f));
   await writeFileDurable(join(dir, 'claims.json'), pretty(index.claims));
   await writeFileDurable(join(dir, 'articles.json'), pretty(index.articles));
   await writeFileDurable(join(dir, 'library.json'), pretty(index.manifest));
   return { index, files, migrated: true };
 }
 
-export async function openLibraryStore(dir: string, now: () => Date = () => new Date(), opts: OpenLibraryOptions = {}): Promise<LibraryStore> {
+export async function openLibraryStore(
+  dir: string,
+  now: () => Date = () => new Date(),
+  opts: OpenLibraryOptions = {},
+): Promise<LibraryStore> {
   await mkdir(join(dir, 'annotations'), { recursive: true });
   await mkdir(join(dir, 'articles'), { recursive: true });
 
   // A later open of this folder in this process takes the lock over; this store then stops writing.
   let stop: (reason: string) => Promise<void> = async () => {};
-  const lock = await acquireLibraryLock(dir, { onHandOver: () => stop('The library was opened again in this app; this copy no longer saves changes.') });
+  const lock = await acquireLibraryLock(dir, {
+    onHandOver: () => stop('The library was opened again in this app; this copy no longer saves changes.'),
+  });
   let loaded: Awaited<ReturnType<typeof loadLibrary>>;
   let settingsLoaded: Awaited<ReturnType<typeof loadSettings>>;
   try {
@@ -183,7 +217,8 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
   // An annotation may point at a claim created a moment ago: its write waits for claim writes under way.
   const claimsWritten = () => (claims.adapter as DurableJsonFile<ClaimsFile>).flush();
   const annotations = new Map<string, Low<AnnotationsFile>>();
-  for (const [id, f] of index.annotations) annotations.set(id, open(`annotations/${id}.json`, f, claimsWritten));
+  for (const [id, f] of index.annotations)
+    annotations.set(id, open(`annotations/${id}.json`, f, claimsWritten));
   const settings = open<SettingsFile>('settings.json', settingsLoaded.file);
 
   // Rolling backups from the in-memory index: serialized in one synchronous step, so the copy is consistent
@@ -201,7 +236,9 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
   // One backup at a time: two would prune each other's half-written folders.
   let backups: Promise<unknown> = Promise.resolve();
   const enqueue = (files: IndexFile[], reason: string, force = false): Promise<BackupMeta | null> => {
-    const p = backups.then(() => createBackup(dir, files, { now: now(), reason, keep: opts.keepBackups, force }));
+    const p = backups.then(() =>
+      createBackup(dir, files, { now: now(), reason, keep: opts.keepBackups, force }),
+    );
     backups = p.catch(() => {});
     return p;
   };
@@ -262,14 +299,27 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
       // do: it makes the names durable, not the contents, which ext4 allocates later.)
       await Promise.all([
         writeFileSynced(join(d, originalFileName(originalName)), bytes),
-        writeFileSynced(join(d, 'text.json'), JSON.stringify({ title: text.title, lead: text.lead, paragraphs: text.paragraphs, ...(text.pages ? { pages: text.pages } : {}) })),
+        writeFileSynced(
+          join(d, 'text.json'),
+          JSON.stringify({
+            title: text.title,
+            lead: text.lead,
+            paragraphs: text.paragraphs,
+            ...(text.pages ? { pages: text.pages } : {}),
+          }),
+        ),
       ]);
       await Promise.all([syncDir(d), syncDir(join(dir, 'articles'))]);
     },
     async readArticleText(id) {
       const raw = await readFile(join(articleDir(id), 'text.json'), 'utf8');
       const parsed = JSON.parse(raw) as StoredText;
-      return { title: parsed.title, lead: parsed.lead, paragraphs: parsed.paragraphs, ...(parsed.pages ? { pages: parsed.pages } : {}) };
+      return {
+        title: parsed.title,
+        lead: parsed.lead,
+        paragraphs: parsed.paragraphs,
+        ...(parsed.pages ? { pages: parsed.pages } : {}),
+      };
     },
     async readOriginal(id) {
       const d = articleDir(id);
@@ -278,7 +328,15 @@ export async function openLibraryStore(dir: string, now: () => Date = () => new 
       return new Uint8Array(await readFile(join(d, name)));
     },
     async replaceArticleText(id, text) {
-      await writeFileDurable(join(articleDir(id), 'text.json'), JSON.stringify({ title: text.title, lead: text.lead, paragraphs: text.paragraphs, ...(text.pages ? { pages: text.pages } : {}) }));
+      await writeFileDurable(
+        join(articleDir(id), 'text.json'),
+        JSON.stringify({
+          title: text.title,
+          lead: text.lead,
+          paragraphs: text.paragraphs,
+          ...(text.pages ? { pages: text.pages } : {}),
+        }),
+      );
     },
     async removeArticleFiles(id) {
       const d = articleDir(id);

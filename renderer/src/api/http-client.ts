@@ -10,7 +10,10 @@ export function readWorkbenchToken(doc: Document): string {
   return meta?.content ?? '';
 }
 
-export function createHttpClient(token: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): ApiClient {
+export function createHttpClient(
+  token: string,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): ApiClient {
   return {
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
       let res: Response;
@@ -22,7 +25,10 @@ export function createHttpClient(token: string, fetchImpl: typeof fetch = (...ar
           credentials: 'same-origin',
         });
       } catch (err) {
-        throw new ApiError('unavailable', `Cannot reach the workbench: ${err instanceof Error ? err.message : String(err)}`);
+        throw new ApiError(
+          'unavailable',
+          `Cannot reach the workbench: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
       const raw = await res.text();
       let body: unknown;
@@ -31,7 +37,10 @@ export function createHttpClient(token: string, fetchImpl: typeof fetch = (...ar
       } catch {
         // The host refused before the dispatcher answered (401 bad token, 413 too big): its text says why.
         const why = raw.trim().slice(0, 300) || `${res.status} ${res.statusText}`.trim();
-        throw new ApiError([401, 403, 413].includes(res.status) ? 'refused' : 'internal', `${method}: HTTP ${res.status}: ${why}`);
+        throw new ApiError(
+          [401, 403, 413].includes(res.status) ? 'refused' : 'internal',
+          `${method}: HTTP ${res.status}: ${why}`,
+        );
       }
       return unwrapResponse<MethodOutput<M>>(body);
     },

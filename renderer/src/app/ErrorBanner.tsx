@@ -8,7 +8,13 @@ export function ErrorBanner() {
   return (
     <div className="error-banner" role="alert" data-testid="error-banner">
       <span className="error-text">{error.message}</span>
-      <button type="button" className="link-button" onClick={dismiss} aria-label="Dismiss error" data-testid="dismiss-error">
+      <button
+        type="button"
+        className="link-button"
+        onClick={dismiss}
+        aria-label="Dismiss error"
+        data-testid="dismiss-error"
+      >
         Dismiss
       </button>
     </div>

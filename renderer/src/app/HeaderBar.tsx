@@ -23,10 +23,20 @@ export function HeaderBar() {
         )}
       </div>
       <nav className="header-nav" aria-label="Views">
-        <button type="button" data-testid="nav-articles" aria-pressed={view === 'articles'} onClick={() => setView('articles')}>
+        <button
+          type="button"
+          data-testid="nav-articles"
+          aria-pressed={view === 'articles'}
+          onClick={() => setView('articles')}
+        >
           Articles
         </button>
-        <button type="button" data-testid="nav-claims" aria-pressed={view === 'claims'} onClick={() => setView('claims')}>
+        <button
+          type="button"
+          data-testid="nav-claims"
+          aria-pressed={view === 'claims'}
+          onClick={() => setView('claims')}
+        >
           Claims
         </button>
       </nav>

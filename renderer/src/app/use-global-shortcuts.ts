@@ -7,7 +7,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || !(target instanceof Element)) return false;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   if (target instanceof HTMLInputElement) {
-    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color'].includes(target.type);
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color'].includes(
+      target.type,
+    );
   }
   return (target as HTMLElement).isContentEditable === true;
 }

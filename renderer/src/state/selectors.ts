@@ -3,7 +3,10 @@ import type { Annotation, ArticleSummary, ClaimSummary } from '../../../shared/d
 import { foldForMatch } from '../../../shared/domain/fold';
 
 /** What the article list shows as "claims": distinct claims with evidence in the article. */
-export function annotationCounts(annotations: readonly Annotation[]): { claimCount: number; annotationCount: number } {
+export function annotationCounts(annotations: readonly Annotation[]): {
+  claimCount: number;
+  annotationCount: number;
+} {
   return { claimCount: new Set(annotations.map((a) => a.claimId)).size, annotationCount: annotations.length };
 }
 
@@ -27,7 +30,10 @@ function haystack(a: ArticleSummary): string {
 }
 
 /** Rows whose title, outlet or URL contain every word of the query (ignoring case and accents). */
-export function filterArticles(articles: readonly ArticleSummary[], query: string): readonly ArticleSummary[] {
+export function filterArticles(
+  articles: readonly ArticleSummary[],
+  query: string,
+): readonly ArticleSummary[] {
   const words = foldForMatch(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return articles;
   return articles.filter((a) => {
@@ -42,7 +48,10 @@ export function filterArticles(articles: readonly ArticleSummary[], query: strin
  */
 export function matchClaims(claims: readonly ClaimSummary[], query: string, limit = 8): ClaimSummary[] {
   const q = foldForMatch(query.trim());
-  if (!q) return [...claims].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)).slice(0, limit);
+  if (!q)
+    return [...claims]
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+      .slice(0, limit);
   const scored: Array<{ c: ClaimSummary; rank: number }> = [];
   for (const c of claims) {
     const text = foldForMatch(c.text);
@@ -50,7 +59,9 @@ export function matchClaims(claims: readonly ClaimSummary[], query: string, limi
     if (at >= 0) scored.push({ c, rank: at === 0 ? 0 : 1 });
     else if (foldForMatch(c.speaker).includes(q)) scored.push({ c, rank: 2 });
   }
-  scored.sort((a, b) => a.rank - b.rank || b.c.sourceCount - a.c.sourceCount || a.c.text.localeCompare(b.c.text));
+  scored.sort(
+    (a, b) => a.rank - b.rank || b.c.sourceCount - a.c.sourceCount || a.c.text.localeCompare(b.c.text),
+  );
   return scored.slice(0, limit).map((s) => s.c);
 }
 
@@ -63,7 +74,10 @@ export function findClaimByText(claims: readonly ClaimSummary[], text: string): 
 
 /** Annotations in reading order. */
 export function sortAnnotations(annotations: readonly Annotation[]): Annotation[] {
-  return [...annotations].sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end || (a.id < b.id ? -1 : 1));
+  return [...annotations].sort(
+    (a, b) =>
+      a.position.start - b.position.start || a.position.end - b.position.end || (a.id < b.id ? -1 : 1),
+  );
 }
 
 /** "a, b ,, c, a" → ["a", "b", "c"] */

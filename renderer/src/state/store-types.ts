@@ -9,7 +9,13 @@ import type { ImportSlice } from '../features/import/import-slice';
 import type { UndoSlice } from './slices/undo';
 import type { SettingsSlice } from '../features/settings/settings-slice';
 
-export type AppState = ArticlesSlice & ReaderSlice & ClaimsSlice & UiSlice & ImportSlice & UndoSlice & SettingsSlice;
+export type AppState = ArticlesSlice &
+  ReaderSlice &
+  ClaimsSlice &
+  UiSlice &
+  ImportSlice &
+  UndoSlice &
+  SettingsSlice;
 
 export type SetState = StoreApi<AppState>['setState'];
 export type GetState = () => AppState;

@@ -55,7 +55,11 @@ export function csvCell(value: string | number | null | undefined): string {
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function row(annotation: Annotation, claim: Claim | undefined, article: ArticleMeta | undefined): Record<CsvColumn, string | number> {
+function row(
+  annotation: Annotation,
+  claim: Claim | undefined,
+  article: ArticleMeta | undefined,
+): Record<CsvColumn, string | number> {
   return {
     annotation_id: annotation.id,
     claim_id: annotation.claimId,

@@ -25,7 +25,14 @@ function article(a: Article): Article {
 }
 
 function claim(c: Claim): Claim {
-  return { id: c.id, text: c.text, speaker: c.speaker, note: c.note, createdAt: c.createdAt, updatedAt: c.updatedAt };
+  return {
+    id: c.id,
+    text: c.text,
+    speaker: c.speaker,
+    note: c.note,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
 }
 
 function annotation(a: Annotation): Annotation {
@@ -33,7 +40,12 @@ function annotation(a: Annotation): Annotation {
     id: a.id,
     articleId: a.articleId,
     claimId: a.claimId,
-    quote: { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: a.quote.exact,
+      prefix: a.quote.prefix,
+      suffix: a.quote.suffix,
+    },
     position: { type: 'TextPositionSelector', start: a.position.start, end: a.position.end },
     stance: a.stance,
     speaker: a.speaker,

@@ -63,7 +63,10 @@ function markdownLink(label: string, url: string): string {
     else {
       try {
         // encodeURIComponent leaves "(" and ")" alone; they would end or unbalance the link destination.
-        safe += encodeURIComponent(ch).replace(/[()]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`);
+        safe += encodeURIComponent(ch).replace(
+          /[()]/g,
+          (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`,
+        );
       } catch {
         // A lone surrogate cannot be encoded; drop it.
       }
@@ -105,10 +108,15 @@ function evidenceBlock(e: Evidence): string[] {
   const out = quoteLines.map((l) => (l === '' ? '>' : `> ${l}`));
   out.push('');
 
-  const outletName = article.outlet.name.trim() ? `**${escapeMarkdownInline(article.outlet.name)}**` : '**Unknown outlet**';
+  const outletName = article.outlet.name.trim()
+    ? `**${escapeMarkdownInline(article.outlet.name)}**`
+    : '**Unknown outlet**';
   const domain = article.outlet.domain ? ` (${escapeMarkdownInline(article.outlet.domain)})` : '';
   const date = formatPublished(article.published) || 'undated';
-  const byline = [`— ${outletName}${domain}, ${escapeMarkdownInline(date)}`, `stance: **${escapeMarkdownInline(a.stance)}**`];
+  const byline = [
+    `— ${outletName}${domain}, ${escapeMarkdownInline(date)}`,
+    `stance: **${escapeMarkdownInline(a.stance)}**`,
+  ];
   if (a.speaker.trim()) byline.push(`speaker: ${escapeMarkdownInline(a.speaker)}`);
   out.push(byline.join(' · '), '');
 
@@ -130,11 +138,15 @@ export function toMarkdown(snapshot: LibrarySnapshot): string {
 
   const out: string[] = [`# ${MARKDOWN_TITLE}`, ''];
   const counts = [
-    plural(snapshot.claims.length, 'claim', 'claims') + (without.length ? ` (${without.length} without evidence)` : ''),
+    plural(snapshot.claims.length, 'claim', 'claims') +
+      (without.length ? ` (${without.length} without evidence)` : ''),
     plural(snapshot.articles.length, 'article', 'articles'),
     plural(snapshot.annotations.length, 'quote', 'quotes'),
   ];
-  out.push(`Exported ${escapeMarkdownInline(formatExportedAt(snapshot.exportedAt))} · ${counts.join(' · ')}`, '');
+  out.push(
+    `Exported ${escapeMarkdownInline(formatExportedAt(snapshot.exportedAt))} · ${counts.join(' · ')}`,
+    '',
+  );
 
   for (const { claim, evidence } of withEvidence) {
     out.push(`## ${claim.text.trim() ? escapeHeading(claim.text) : '(untitled claim)'}`, '');

@@ -5,7 +5,8 @@ import { createHttpClient, readWorkbenchToken } from '../../../renderer/src/api/
 import { createIpcClient } from '../../../renderer/src/api/ipc-client';
 import { pickClient } from '../../../renderer/src/api/pick-client';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('http client', () => {
   it('POSTs {method, input} to /api/rpc with the token header', async () => {
@@ -20,17 +21,34 @@ describe('http client', () => {
   });
 
   it('throws ApiError with the code and message of an ok:false answer', async () => {
-    const client = createHttpClient('t', (async () => json({ ok: false, error: { code: 'not_found', message: 'No article with id x' } })) as unknown as typeof fetch);
+    const client = createHttpClient('t', (async () =>
+      json({
+        ok: false,
+        error: { code: 'not_found', message: 'No article with id x' },
+      })) as unknown as typeof fetch);
     const err = await client.call('articles.get', { id: 'x' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'not_found', message: 'No article with id x' });
   });
 
   it('reports non-JSON answers and network failures as ApiErrors', async () => {
-    const refused = createHttpClient('t', (async () => new Response('Refused: missing or wrong token.', { status: 401 })) as unknown as typeof fetch);
-    await expect(refused.call('app.info', {})).rejects.toMatchObject({ code: 'refused', message: 'app.info: HTTP 401: Refused: missing or wrong token.' });
-    const broken = createHttpClient('t', (async () => new Response('', { status: 502, statusText: 'Bad Gateway' })) as unknown as typeof fetch);
-    await expect(broken.call('app.info', {})).rejects.toMatchObject({ code: 'internal', message: 'app.info: HTTP 502: 502 Bad Gateway' });
+    const refused = createHttpClient(
+      't',
+      (async () =>
+        new Response('Refused: missing or wrong token.', { status: 401 })) as unknown as typeof fetch,
+    );
+    await expect(refused.call('app.info', {})).rejects.toMatchObject({
+      code: 'refused',
+      message: 'app.info: HTTP 401: Refused: missing or wrong token.',
+    });
+    const broken = createHttpClient(
+      't',
+      (async () => new Response('', { status: 502, statusText: 'Bad Gateway' })) as unknown as typeof fetch,
+    );
+    await expect(broken.call('app.info', {})).rejects.toMatchObject({
+      code: 'internal',
+      message: 'app.info: HTTP 502: 502 Bad Gateway',
+    });
     const down = createHttpClient('t', (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch);
@@ -54,8 +72,14 @@ describe('ipc client', () => {
     const client = createIpcClient({ invoke });
     await expect(client.call('articles.delete', { id: 'a1' })).resolves.toEqual({ deleted: true });
     expect(invoke).toHaveBeenCalledWith('articles.delete', { id: 'a1' });
-    const failing = createIpcClient({ invoke: async () => ({ ok: false as const, error: { code: 'conflict' as const, message: 'in use' } }) });
-    await expect(failing.call('claims.delete', { id: 'c' })).rejects.toMatchObject({ name: 'ApiError', code: 'conflict', message: 'in use' });
+    const failing = createIpcClient({
+      invoke: async () => ({ ok: false as const, error: { code: 'conflict' as const, message: 'in use' } }),
+    });
+    await expect(failing.call('claims.delete', { id: 'c' })).rejects.toMatchObject({
+      name: 'ApiError',
+      code: 'conflict',
+      message: 'in use',
+    });
   });
 
   it('is chosen when the preload bridge exists', async () => {

@@ -24,7 +24,9 @@ describe('fake API through the real dispatcher', () => {
     // Recorded all the same: a test can see what the renderer tried to send.
     expect(api.callsOf('claims.update')).toEqual([{ id: 'c1', text: 'x'.repeat(1001) }]);
 
-    const err = await api.call('articles.get', { id: 'a1', extra: true } as MethodInput<'articles.get'>).catch((e: unknown) => e);
+    const err = await api
+      .call('articles.get', { id: 'a1', extra: true } as MethodInput<'articles.get'>)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^articles\.get: /) });
   });
@@ -45,7 +47,10 @@ describe('fake API through the real dispatcher', () => {
     const api = new FakeApi({ articles: [makeArticle({ id: 'a1', title: 'One' })] });
     const err = await api.call('articles.reextract', { id: 'a1' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: 'internal', message: expect.stringMatching(/^articles\.reextract failed: /) });
+    expect(err).toMatchObject({
+      code: 'internal',
+      message: expect.stringMatching(/^articles\.reextract failed: /),
+    });
     expect(api.internalErrors.map((e) => e.method)).toEqual(['articles.reextract']);
   });
 
@@ -53,7 +58,10 @@ describe('fake API through the real dispatcher', () => {
     const api = new FakeApi({ claims: [claim] });
     api.failures.set('claims.delete', new ApiError('conflict', 'in use'));
     await expect(api.call('claims.delete', { id: '' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(api.call('claims.delete', { id: 'c1' })).rejects.toMatchObject({ code: 'conflict', message: 'in use' });
+    await expect(api.call('claims.delete', { id: 'c1' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'in use',
+    });
     await expect(api.call('claims.delete', { id: 'c1' })).resolves.toEqual(claim);
   });
 

@@ -28,8 +28,18 @@ const summary = (p: Partial<ArticleSummary> & { id: string; title: string }): Ar
 
 describe('filterArticles', () => {
   const rows = [
-    summary({ id: 'a', title: 'Putin risponde', outlet: { name: 'ilfogliettone.it', domain: 'ilfogliettone.it' }, url: 'https://ilfogliettone.it/x' }),
-    summary({ id: 'b', title: 'Truppe CSTO', outlet: { name: 'Sputnik Italia', domain: 'it.sputniknews.com' }, url: null }),
+    summary({
+      id: 'a',
+      title: 'Putin risponde',
+      outlet: { name: 'ilfogliettone.it', domain: 'ilfogliettone.it' },
+      url: 'https://ilfogliettone.it/x',
+    }),
+    summary({
+      id: 'b',
+      title: 'Truppe CSTO',
+      outlet: { name: 'Sputnik Italia', domain: 'it.sputniknews.com' },
+      url: null,
+    }),
   ];
   it('matches title, outlet and URL, every word, ignoring case', () => {
     expect(filterArticles(rows, 'PUTIN').map((r) => r.id)).toEqual(['a']);
@@ -42,7 +52,10 @@ describe('filterArticles', () => {
     expect(filterArticles(rows, '  ')).toBe(rows);
   });
   it('ignores accents on either side', () => {
-    const accented = [...rows, summary({ id: 'c', title: 'La città è calma', outlet: { name: 'Corriere', domain: null }, url: null })];
+    const accented = [
+      ...rows,
+      summary({ id: 'c', title: 'La città è calma', outlet: { name: 'Corriere', domain: null }, url: null }),
+    ];
     expect(filterArticles(accented, 'citta').map((r) => r.id)).toEqual(['c']);
     expect(filterArticles(accented, 'CITTÀ E').map((r) => r.id)).toEqual(['c']);
     expect(filterArticles(accented, 'citte')).toEqual([]);
@@ -54,7 +67,13 @@ describe('claims selectors', () => {
     [
       makeClaim({ id: 'c1', text: 'CSTO troops will withdraw', speaker: 'Putin', updatedAt: '2024-01-01' }),
       makeClaim({ id: 'c2', text: 'Troops were invited by Tokayev', updatedAt: '2024-02-01' }),
-      makeClaim({ id: 'c3', text: 'Colour revolutions', speaker: 'Putin', note: 'about troops', updatedAt: '2024-03-01' }),
+      makeClaim({
+        id: 'c3',
+        text: 'Colour revolutions',
+        speaker: 'Putin',
+        note: 'about troops',
+        updatedAt: '2024-03-01',
+      }),
     ],
     [],
   );
@@ -66,7 +85,10 @@ describe('claims selectors', () => {
     expect(matchClaims(claims, '', 1)).toHaveLength(1);
   });
   it('matchClaims and filterClaims ignore accents; findClaimByText does not (the main side tells "ritirerà" from "ritirera")', () => {
-    const accented = summarizeClaims([makeClaim({ id: 'c4', text: 'Le truppe si ritirerà', speaker: 'Tokaïev', note: 'città' })], []);
+    const accented = summarizeClaims(
+      [makeClaim({ id: 'c4', text: 'Le truppe si ritirerà', speaker: 'Tokaïev', note: 'città' })],
+      [],
+    );
     expect(matchClaims(accented, 'ritirera').map((c) => c.id)).toEqual(['c4']);
     expect(matchClaims(accented, 'tokaiev').map((c) => c.id)).toEqual(['c4']);
     expect(matchClaims(accented, 'ritirero')).toEqual([]);
@@ -107,14 +129,31 @@ describe('annotation helpers', () => {
 });
 
 describe('blockSegments', () => {
-  const article = makeArticle({ id: 'a', title: 'T', lead: '', paragraphs: ['Ünïcode 😀 text with overlap'] });
+  const article = makeArticle({
+    id: 'a',
+    title: 'T',
+    lead: '',
+    paragraphs: ['Ünïcode 😀 text with overlap'],
+  });
   const block = articleBlocks(article)[1]!;
   it('returns one plain segment without annotations', () => {
-    expect(blockSegments(block, [])).toEqual([{ start: block.start, end: block.end, text: block.text, annotations: [], pending: false }]);
+    expect(blockSegments(block, [])).toEqual([
+      { start: block.start, end: block.end, text: block.text, annotations: [], pending: false },
+    ]);
   });
   it('splits overlapping annotations into shared segments, outermost first', () => {
-    const outer = makeAnnotation(article, { id: 'o', claimId: 'c', start: block.start + 8, end: block.start + 20 });
-    const inner = makeAnnotation(article, { id: 'i', claimId: 'c', start: block.start + 15, end: block.end + 5 });
+    const outer = makeAnnotation(article, {
+      id: 'o',
+      claimId: 'c',
+      start: block.start + 8,
+      end: block.start + 20,
+    });
+    const inner = makeAnnotation(article, {
+      id: 'i',
+      claimId: 'c',
+      start: block.start + 15,
+      end: block.end + 5,
+    });
     const segs = blockSegments(block, [inner, outer]);
     expect(segs.map((s) => s.text)).toEqual(['Ünïcode ', '😀 text ', 'with ', 'overlap']);
     expect(segs.map((s) => s.annotations.map((a) => a.id))).toEqual([[], ['o'], ['o', 'i'], ['i']]);
@@ -137,13 +176,25 @@ describe('blockSegments', () => {
 describe('import batches', () => {
   it('splits by file count and by base64 volume, in order', () => {
     const files = Array.from({ length: 5 }, (_, i) => ({ name: `f${i}`, size: 30 }));
-    expect(planBatches(files, 2).map((b) => b.map((f) => f.name))).toEqual([['f0', 'f1'], ['f2', 'f3'], ['f4']]);
+    expect(planBatches(files, 2).map((b) => b.map((f) => f.name))).toEqual([
+      ['f0', 'f1'],
+      ['f2', 'f3'],
+      ['f4'],
+    ]);
     // 30 bytes → 40 base64 chars; 100 chars per call fits two.
     expect(planBatches(files, 10, 100).map((b) => b.length)).toEqual([2, 2, 1]);
   });
   it('counts oversized files as carrying no bytes, and never leaves a batch empty', () => {
-    const files = [{ name: 'huge', size: MAX_IMPORT_FILE_BYTES + 1 }, { name: 'big', size: 300 }, { name: 'small', size: 3 }];
-    expect(planBatches(files, 10, 100).map((b) => b.map((f) => f.name))).toEqual([['huge'], ['big'], ['small']]);
+    const files = [
+      { name: 'huge', size: MAX_IMPORT_FILE_BYTES + 1 },
+      { name: 'big', size: 300 },
+      { name: 'small', size: 3 },
+    ];
+    expect(planBatches(files, 10, 100).map((b) => b.map((f) => f.name))).toEqual([
+      ['huge'],
+      ['big'],
+      ['small'],
+    ]);
     expect(planBatches([], 10, 100)).toEqual([]);
   });
   it('makes names safe labels', () => {
@@ -177,6 +228,11 @@ describe('sort keys', () => {
   it('orders text case-insensitively and ISO dates by instant', () => {
     expect(['b', 'A', 'a', 'C'].sort(compareTextKey)).toEqual(['A', 'a', 'b', 'C']);
     const dates = ['2022-01-10', '2022-01-07T14:26:00+01:00', '2022-01-07T14:00:00Z', 'garbage'];
-    expect([...dates].sort(compareIsoKey)).toEqual(['2022-01-07T14:26:00+01:00', '2022-01-07T14:00:00Z', '2022-01-10', 'garbage']);
+    expect([...dates].sort(compareIsoKey)).toEqual([
+      '2022-01-07T14:26:00+01:00',
+      '2022-01-07T14:00:00Z',
+      '2022-01-10',
+      'garbage',
+    ]);
   });
 });

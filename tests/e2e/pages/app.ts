@@ -56,7 +56,9 @@ export class AppPage {
     type Staged = { __drop: File[] };
     await this.page.evaluate(() => ((window as unknown as Staged).__drop = []));
     for (let i = 0; i < files.length; i += CHUNK) {
-      const chunk = files.slice(i, i + CHUNK).map((f) => ({ name: f.name, type: f.type ?? 'text/plain', b64: f.bytes.toString('base64') }));
+      const chunk = files
+        .slice(i, i + CHUNK)
+        .map((f) => ({ name: f.name, type: f.type ?? 'text/plain', b64: f.bytes.toString('base64') }));
       await this.page.evaluate((items) => {
         for (const it of items) {
           const bytes = Uint8Array.from(atob(it.b64), (c) => c.charCodeAt(0));
@@ -68,7 +70,8 @@ export class AppPage {
       const dt = new DataTransfer();
       for (const f of (window as unknown as Staged).__drop) dt.items.add(f);
       (window as unknown as Staged).__drop = [];
-      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     });
   }
 
@@ -83,7 +86,8 @@ export class AppPage {
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     const cdp = await this.page.context().newCDPSession(this.page);
     const data = { items: [], files: paths, dragOperationsMask: 1 };
-    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const)
+      await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
     await cdp.detach();
   }
 

@@ -45,7 +45,8 @@ export class ImportReport {
 
   /** The report's counts. The four statuses always show; "not sent" only when some files were not. */
   async counts(): Promise<ReportCounts> {
-    const count = async (status: string) => Number(await this.page.getByTestId(`import-count-${status}`).getAttribute('data-count'));
+    const count = async (status: string) =>
+      Number(await this.page.getByTestId(`import-count-${status}`).getAttribute('data-count'));
     return {
       imported: await count('imported'),
       near: await count('near-duplicate'),
@@ -62,7 +63,10 @@ export class ImportReport {
 
   /** Save the report as CSV; the rows of the downloaded file, header first. */
   async saveCsv(): Promise<string[][]> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('save-import-report').click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('save-import-report').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^import-report-.*\.csv$/);
     const rows = parseCsv(readFileSync((await download.path())!, 'utf8'));
     expect(rows[0]).toEqual(CSV_HEADER);

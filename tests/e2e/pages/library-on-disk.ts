@@ -60,7 +60,10 @@ export class LibraryOnDisk {
   /** The backups under backups/, each with the number of articles its articles.json holds. */
   backups(): Array<{ id: string; articles: number }> {
     if (!this.exists('backups')) return [];
-    return visible(readdirSync(join(this.dir, 'backups'))).map((id) => ({ id, articles: this.json<{ articles: unknown[] }>(join('backups', id, 'articles.json')).articles.length }));
+    return visible(readdirSync(join(this.dir, 'backups'))).map((id) => ({
+      id,
+      articles: this.json<{ articles: unknown[] }>(join('backups', id, 'articles.json')).articles.length,
+    }));
   }
 
   /** The folders of damaged files moved aside under damaged/. */

@@ -46,12 +46,17 @@ export class Reader {
     await this.selectText(phrase);
     await this.page.getByTestId('tag-claim').click();
     await this.page.getByTestId('claim-input').fill(tag.pick ?? tag.claim);
-    if (tag.pick !== undefined) await this.page.getByTestId('claim-option').filter({ hasText: tag.claim }).click();
+    if (tag.pick !== undefined)
+      await this.page.getByTestId('claim-option').filter({ hasText: tag.claim }).click();
     await this.page.getByTestId('stance-select').selectOption(tag.stance);
     if (tag.speaker !== undefined) await this.page.getByTestId('speaker-input').fill(tag.speaker);
     await this.page.getByTestId('save-annotation').click();
     await expect(this.annotation(tag.claim)).toBeVisible();
-    await expect(this.marks(tag.stance).filter({ hasText: phrase.split(' ')[0]! }).first()).toBeVisible();
+    await expect(
+      this.marks(tag.stance)
+        .filter({ hasText: phrase.split(' ')[0]! })
+        .first(),
+    ).toBeVisible();
   }
 
   async reextract(): Promise<void> {
@@ -83,7 +88,9 @@ export class Reader {
         r.setStart(pos.node, end ? pos.offset - 1 : pos.offset);
         r.setEnd(pos.node, end ? pos.offset : pos.offset + 1);
         const rect = r.getClientRects()[0]!;
-        return end ? { x: rect.right - 1, y: rect.top + rect.height / 2 } : { x: rect.left + 1, y: rect.top + rect.height / 2 };
+        return end
+          ? { x: rect.right - 1, y: rect.top + rect.height / 2 }
+          : { x: rect.left + 1, y: rect.top + rect.height / 2 };
       };
       const s = locate(at);
       const e = locate(at + text.length);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, generateArticle, languageModels, makeLexicon, toScrapeDump, zipfIndex } from '../../../scripts/bench/text-gen';
+import {
+  createRng,
+  generateArticle,
+  languageModels,
+  makeLexicon,
+  toScrapeDump,
+  zipfIndex,
+} from '../../../scripts/bench/text-gen';
 import { inParallel, makeClaims, sentenceRanges } from '../../../scripts/bench/fixtures';
 import { searchQueries } from '../../../scripts/bench/service-bench';
 import { extractArticle } from '../../../electron/services/import/text/text-file-extractor';
@@ -37,7 +44,9 @@ describe('bench data generators', () => {
     }
     expect(new Set(arts.map((a) => a.title)).size).toBe(20);
     expect(new Set(arts.map((a) => a.lang))).toEqual(new Set(['it', 'en']));
-    expect(Buffer.byteLength(generateArticle(1, models, 90_000).paragraphs.join('\n'))).toBeGreaterThan(89_000);
+    expect(Buffer.byteLength(generateArticle(1, models, 90_000).paragraphs.join('\n'))).toBeGreaterThan(
+      89_000,
+    );
   });
 
   it('make scrape dumps the real importer reads back: title, body, date, outlet', () => {
@@ -53,7 +62,11 @@ describe('bench data generators', () => {
   });
 
   it('finds sentence ranges in code points of the stored text', () => {
-    const text = articleText({ title: 'Città 😀 titolo', lead: '', paragraphs: ['Prima frase. Seconda, più lunga! Terza?'] });
+    const text = articleText({
+      title: 'Città 😀 titolo',
+      lead: '',
+      paragraphs: ['Prima frase. Seconda, più lunga! Terza?'],
+    });
     const got = sentenceRanges(text).map(([s, e]) => sliceCodePoints(text, s, e));
     expect(got).toEqual(['Prima frase.', 'Seconda, più lunga!', 'Terza?']);
   });

@@ -43,7 +43,13 @@ describe('bench stats', () => {
   });
 
   it('checks targets on the value as shown, and informs without one', () => {
-    expect(row('frame p95', 16.7000000001, 'ms', '<=', 16.7)).toEqual({ metric: 'frame p95', value: 16.7, unit: 'ms', target: '≤ 16.7', met: true });
+    expect(row('frame p95', 16.7000000001, 'ms', '<=', 16.7)).toEqual({
+      metric: 'frame p95',
+      value: 16.7,
+      unit: 'ms',
+      target: '≤ 16.7',
+      met: true,
+    });
     expect(row('frame p95', 16.76, 'ms', '<=', 16.7).met).toBe(false);
     expect(row('files', 2500, 'files/s', '>=', 2000)).toMatchObject({ target: '≥ 2000', met: true });
     expect(row('files', 1999.4, 'files/s', '>=', 2000).met).toBe(false);
@@ -51,12 +57,20 @@ describe('bench stats', () => {
     expect(row('broken', Number.NaN, 'ms', '<=', 10).met).toBe(false);
     expect(row('info', 3, 's')).toEqual({ metric: 'info', value: 3, unit: 's', target: '', met: null });
     // The rAF clock's 0.1 ms steps: an on-time frame may read 16.8, a late one reads 16.9 or more.
-    expect(row('frame', 16.8, 'ms', '<=', 16.7, 0.1)).toMatchObject({ target: '≤ 16.7 (±0.1 clock)', met: true });
+    expect(row('frame', 16.8, 'ms', '<=', 16.7, 0.1)).toMatchObject({
+      target: '≤ 16.7 (±0.1 clock)',
+      met: true,
+    });
     expect(row('frame', 16.9, 'ms', '<=', 16.7, 0.1).met).toBe(false);
   });
 
   it('formats a Markdown table with right-aligned values and yes/NO/— in the met column', () => {
-    const table = formatTable([row('import', 2500, 'files/s', '>=', 2000), row('save p95', 12.34, 'ms', '<=', 10), row('build', 4.2, 's'), row('gone', null, 'ms', '<=', 1)]);
+    const table = formatTable([
+      row('import', 2500, 'files/s', '>=', 2000),
+      row('save p95', 12.34, 'ms', '<=', 10),
+      row('build', 4.2, 's'),
+      row('gone', null, 'ms', '<=', 1),
+    ]);
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/^\| metric\s+\| value \| unit\s+\| target \| met \|$/);
     expect(lines[1]).toMatch(/^\|-+\|-+:\|-+\|-+\|-+\|$/);

@@ -45,14 +45,17 @@ const VERBS: Array<[string, string[]]> = [
 ];
 
 describe('workbench: strict arguments', () => {
-  it.each(VERBS)('%s refuses an unknown flag by name, with exit 2 and the usage, opening no library', async (verb, args) => {
-    const r = await run(verb, ...args, '--bogus', '--library', lib);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`^workbench: unknown option --bogus for "${verb}"`));
-    expect(r.err).toContain('Usage: workbench <command>');
-    expect(r.out).toBe('');
-    expect(existsSync(lib)).toBe(false);
-  });
+  it.each(VERBS)(
+    '%s refuses an unknown flag by name, with exit 2 and the usage, opening no library',
+    async (verb, args) => {
+      const r = await run(verb, ...args, '--bogus', '--library', lib);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^workbench: unknown option --bogus for "${verb}"`));
+      expect(r.err).toContain('Usage: workbench <command>');
+      expect(r.out).toBe('');
+      expect(existsSync(lib)).toBe(false);
+    },
+  );
 
   it('refuses the typo --libary instead of opening the default library, and suggests --library', async () => {
     const r = await run('list', '--libary', lib);
@@ -71,7 +74,10 @@ describe('workbench: strict arguments', () => {
   it.each([
     [['list', '--library'], /^workbench: --library needs a value/],
     [['export', '--library', 'x', '--format'], /^workbench: --format needs a value/],
-    [['annotate', 'abc', '--quote', '--claim', 'c', '--stance', 'reports'], /^workbench: --quote needs a value \(a value starting with "-" is written --quote=-…\)/],
+    [
+      ['annotate', 'abc', '--quote', '--claim', 'c', '--stance', 'reports'],
+      /^workbench: --quote needs a value \(a value starting with "-" is written --quote=-…\)/,
+    ],
     [['list', '--library='], /^workbench: --library needs a folder/],
     [['list', '--json=yes'], /^workbench: --json takes no value/],
   ])('refuses a missing or unwanted value: %s', async (args, message) => {
@@ -83,12 +89,18 @@ describe('workbench: strict arguments', () => {
 
   it.each([
     [['list', 'extra'], /^workbench: list takes no arguments besides its options \(got "extra"\)/],
-    [['export', 'notes.md', '--format', 'md'], /^workbench: export takes no arguments besides its options \(got "notes\.md"\)/],
+    [
+      ['export', 'notes.md', '--format', 'md'],
+      /^workbench: export takes no arguments besides its options \(got "notes\.md"\)/,
+    ],
     [['settings', 'max-file-mb=5'], /^workbench: settings takes no arguments/],
     [['serve', '8080'], /^workbench: serve takes no arguments/],
     [['import'], /^workbench: import needs files or folders/],
     [['show', 'abc', 'def'], /^workbench: show takes one article id \(got 2 arguments\)/],
-    [['annotate', 'abc', 'def', '--quote', 'q', '--claim', 'c', '--stance', 'reports'], /^workbench: annotate takes one article id/],
+    [
+      ['annotate', 'abc', 'def', '--quote', 'q', '--claim', 'c', '--stance', 'reports'],
+      /^workbench: annotate takes one article id/,
+    ],
   ])('refuses positional arguments a verb does not take: %s', async (args, message) => {
     const r = await run(...args, '--library', lib);
     expect(r.code).toBe(2);
@@ -119,12 +131,32 @@ describe('workbench: strict arguments', () => {
   });
 
   it('takes repeated and inline values, the last one winning for a single option', async () => {
-    expect((await run('import', join(FIXTURES, FOGLIETTONE), `--library=${join(tmp.dir, 'ignored')}`, '--library', lib)).code).toBe(0);
+    expect(
+      (
+        await run(
+          'import',
+          join(FIXTURES, FOGLIETTONE),
+          `--library=${join(tmp.dir, 'ignored')}`,
+          '--library',
+          lib,
+        )
+      ).code,
+    ).toBe(0);
     expect(existsSync(lib)).toBe(true);
     expect(existsSync(join(tmp.dir, 'ignored'))).toBe(false);
-    const r = await run('settings', '--outlet=ilfogliettone.it=Il Fogliettone', '--outlet', 'example.org=Example', '--library', lib);
+    const r = await run(
+      'settings',
+      '--outlet=ilfogliettone.it=Il Fogliettone',
+      '--outlet',
+      'example.org=Example',
+      '--library',
+      lib,
+    );
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').filter((l) => l.startsWith('outlet\t'))).toEqual(['outlet\texample.org\tExample', 'outlet\tilfogliettone.it\tIl Fogliettone']);
+    expect(r.out.split('\n').filter((l) => l.startsWith('outlet\t'))).toEqual([
+      'outlet\texample.org\tExample',
+      'outlet\tilfogliettone.it\tIl Fogliettone',
+    ]);
   });
 
   it('refuses article ids together with --all', async () => {

@@ -15,7 +15,10 @@ let lib: string;
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...args, '--library', lib], { log: (s) => out.push(s), err: (s) => err.push(s) });
+  const code = await runCli([...args, '--library', lib], {
+    log: (s) => out.push(s),
+    err: (s) => err.push(s),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -57,7 +60,9 @@ describe('workbench CLI', () => {
     const list = JSON.parse((await cli('list', '--json')).out);
     expect(list).toHaveLength(2);
     const sputnik = list.find((a: { fileName: string }) => a.fileName === IN_FOLDER(SPUTNIK));
-    expect(Object.keys(sputnik).sort()).toEqual(['fileName', 'id', 'language', 'outlet', 'published', 'sha256', 'title', 'url', 'wordCount'].sort());
+    expect(Object.keys(sputnik).sort()).toEqual(
+      ['fileName', 'id', 'language', 'outlet', 'published', 'sha256', 'title', 'url', 'wordCount'].sort(),
+    );
     expect(sputnik.outlet.name).toBe('Sputnik Italia');
     const shown = JSON.parse((await cli('show', sputnik.id, '--json')).out);
     expect(Array.isArray(shown.paragraphs)).toBe(true);
@@ -71,19 +76,54 @@ describe('workbench CLI', () => {
     const sp = list.find((a) => a.fileName === IN_FOLDER(SPUTNIK))!.id;
     const fo = list.find((a) => a.fileName === IN_FOLDER(FOGLIETTONE))!.id;
     const claim = 'CSTO troops will withdraw from Kazakhstan';
-    const a = await cli('annotate', sp, '--quote', 'per un periodo di tempo limitato', '--claim', claim, '--stance', 'reports', '--speaker', 'CSTO');
+    const a = await cli(
+      'annotate',
+      sp,
+      '--quote',
+      'per un periodo di tempo limitato',
+      '--claim',
+      claim,
+      '--stance',
+      'reports',
+      '--speaker',
+      'CSTO',
+    );
     expect(a.code).toBe(0);
     expect(a.out).toMatch(/\(new\)/);
-    const b = await cli('annotate', fo, '--quote', 'si ritirerà dal territorio del Kazakistan', '--claim', claim, '--stance', 'asserts', '--speaker', 'Putin');
+    const b = await cli(
+      'annotate',
+      fo,
+      '--quote',
+      'si ritirerà dal territorio del Kazakistan',
+      '--claim',
+      claim,
+      '--stance',
+      'asserts',
+      '--speaker',
+      'Putin',
+    );
     expect(b.code).toBe(0);
     expect(b.out).not.toMatch(/\(new\)/);
-    const bad = await cli('annotate', fo, '--quote', 'parole che non ci sono', '--claim', claim, '--stance', 'asserts');
+    const bad = await cli(
+      'annotate',
+      fo,
+      '--quote',
+      'parole che non ci sono',
+      '--claim',
+      claim,
+      '--stance',
+      'asserts',
+    );
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/quote is not in article/);
     const badStance = await cli('annotate', fo, '--quote', 'Putin', '--claim', claim, '--stance', 'believes');
     expect(badStance.code).toBe(2);
     const shown = JSON.parse((await cli('show', sp, '--json')).out);
-    expect(shown.annotations[0]).toMatchObject({ stance: 'reports', speaker: 'CSTO', quote: { exact: 'per un periodo di tempo limitato' } });
+    expect(shown.annotations[0]).toMatchObject({
+      stance: 'reports',
+      speaker: 'CSTO',
+      quote: { exact: 'per un periodo di tempo limitato' },
+    });
     const md = join(tmp.dir, 'notes.md');
     expect((await cli('export', '--format', 'md', '--out', md)).code).toBe(0);
     const text = readFileSync(md, 'utf8');
@@ -107,13 +147,20 @@ describe('workbench CLI', () => {
 
 describe('the installed bin', () => {
   beforeAll(() => {
-    if (!existsSync(join(root, 'out/cli/cli.js'))) spawnSync('node', ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
+    if (!existsSync(join(root, 'out/cli/cli.js')))
+      spawnSync('node', ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
   }, 120_000);
 
   it('runs `workbench list` through bin/workbench.mjs', () => {
-    const r = spawnSync('node', ['bin/workbench.mjs', 'import', FIXTURES, '--library', lib], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync('node', ['bin/workbench.mjs', 'import', FIXTURES, '--library', lib], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
-    const l = spawnSync('node', ['bin/workbench.mjs', 'list', '--json', '--library', lib], { cwd: root, encoding: 'utf8' });
+    const l = spawnSync('node', ['bin/workbench.mjs', 'list', '--json', '--library', lib], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(l.stdout)).toHaveLength(2);
   });
 
@@ -143,7 +190,16 @@ describe('workbench reextract', () => {
     await cli('import', FIXTURES);
     const list = JSON.parse((await cli('list', '--json')).out) as Array<{ id: string; fileName: string }>;
     const sp = list.find((a) => a.fileName === IN_FOLDER(SPUTNIK))!.id;
-    await cli('annotate', sp, '--quote', 'per un periodo di tempo limitato', '--claim', 'CSTO troops', '--stance', 'reports');
+    await cli(
+      'annotate',
+      sp,
+      '--quote',
+      'per un periodo di tempo limitato',
+      '--claim',
+      'CSTO troops',
+      '--stance',
+      'reports',
+    );
     const r = await cli('reextract', '--all');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')).toHaveLength(2);

@@ -24,7 +24,13 @@ export function parseLines(stdout: string): Event[] {
   const events: Event[] = [];
   for (const line of whole.split('\n')) {
     const m = /^(begin|ack) (\S+) (\S+) (.*)$/.exec(line);
-    if (m) events.push({ kind: m[1] as Event['kind'], op: m[2]!, id: m[3]!, data: JSON.parse(m[4]!) as Record<string, unknown> });
+    if (m)
+      events.push({
+        kind: m[1] as Event['kind'],
+        op: m[2]!,
+        id: m[3]!,
+        data: JSON.parse(m[4]!) as Record<string, unknown>,
+      });
   }
   return events;
 }
@@ -43,7 +49,8 @@ export function checkAfterKill(events: Event[], annotations: Annotation[], claim
     if (e.kind === 'ack') acked++;
     if (e.op === 'claim') {
       checkedClaims++;
-      if (!same(claimsOnDisk.get(e.id), e.data)) problems.push(`acknowledged claim ${e.id} is missing or different`);
+      if (!same(claimsOnDisk.get(e.id), e.data))
+        problems.push(`acknowledged claim ${e.id} is missing or different`);
       continue;
     }
     if (e.op === 'create') {
@@ -76,10 +83,25 @@ export function checkAfterKill(events: Event[], annotations: Annotation[], claim
       const expect = { ...ack.data, ...next.data, updatedAt: disk.updatedAt };
       if (same(disk, expect)) continue;
     }
-    problems.push(`annotation ${id}: acknowledged ${ack.op} ${JSON.stringify(ack.data)} but found ${JSON.stringify(disk ?? null)}`);
+    problems.push(
+      `annotation ${id}: acknowledged ${ack.op} ${JSON.stringify(ack.data)} but found ${JSON.stringify(disk ?? null)}`,
+    );
   }
   // What is left on disk was never acknowledged: only creates still in flight can explain it.
-  if (onDisk.size > Math.max(0, pendingCreates)) problems.push(`${onDisk.size} unknown annotation(s) on disk, only ${pendingCreates} create(s) were in flight`);
-  for (const a of annotations) if (!claimsOnDisk.has(a.claimId)) problems.push(`annotation ${a.id} refers to claim ${a.claimId}, which is not on disk`);
-  return { problems, acked, checkedAnnotations: history.size, checkedClaims, pending: events.filter((e) => e.kind === 'begin').length - events.filter((e) => e.kind === 'ack' && e.op !== 'claim').length };
+  if (onDisk.size > Math.max(0, pendingCreates))
+    problems.push(
+      `${onDisk.size} unknown annotation(s) on disk, only ${pendingCreates} create(s) were in flight`,
+    );
+  for (const a of annotations)
+    if (!claimsOnDisk.has(a.claimId))
+      problems.push(`annotation ${a.id} refers to claim ${a.claimId}, which is not on disk`);
+  return {
+    problems,
+    acked,
+    checkedAnnotations: history.size,
+    checkedClaims,
+    pending:
+      events.filter((e) => e.kind === 'begin').length -
+      events.filter((e) => e.kind === 'ack' && e.op !== 'claim').length,
+  };
 }

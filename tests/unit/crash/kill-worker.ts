@@ -33,7 +33,11 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 // A short backup interval, so rolling backups run (and get killed) during the test too.
 const store = await openLibraryStore(dir, undefined, { backupIntervalMs: 25, keepBackups: 4 });
 const lib = createLibrary(store);
-const articles = await Promise.all(lib.listArticles().map(async (a) => ({ id: a.id, length: [...articleText(await lib.getArticle(a.id))].length })));
+const articles = await Promise.all(
+  lib
+    .listArticles()
+    .map(async (a) => ({ id: a.id, length: [...articleText(await lib.getArticle(a.id))].length })),
+);
 if (articles.length < 2) throw new Error('the library needs the two sample articles');
 say('ready');
 
@@ -48,15 +52,30 @@ async function chain(k: number): Promise<void> {
       const start = Math.floor(rand() * (art.length - 60));
       const end = start + 5 + Math.floor(rand() * 50);
       const claims = lib.listClaims();
-      const claim = !claims.length || rand() < 0.3 ? { newClaim: { text: `Claim ${seed}-${k}-${n}`, speaker: 'S' } } : { claimId: pick(claims).id };
+      const claim =
+        !claims.length || rand() < 0.3
+          ? { newClaim: { text: `Claim ${seed}-${k}-${n}`, speaker: 'S' } }
+          : { claimId: pick(claims).id };
       say(`begin create - {}`);
-      const out = await lib.createAnnotation({ articleId: art.id, target: { start, end }, claim, stance: pick(STANCES), speaker: `sp${n}`, tags: [`t${n % 7}`], note: `created ${n}` });
+      const out = await lib.createAnnotation({
+        articleId: art.id,
+        target: { start, end },
+        claim,
+        stance: pick(STANCES),
+        speaker: `sp${n}`,
+        tags: [`t${n % 7}`],
+        note: `created ${n}`,
+      });
       if (out.claimCreated) say(`ack claim ${out.claim.id} ${JSON.stringify(out.claim)}`);
       say(`ack create ${out.annotation.id} ${JSON.stringify(out.annotation)}`);
       mine.push(out.annotation.id);
     } else if (r < 0.8) {
       const id = pick(mine);
-      const patch = { note: `updated ${n} ${'é'.repeat(n % 5)}`, tags: [`u${n % 5}`, `v${n % 3}`], stance: pick(STANCES) };
+      const patch = {
+        note: `updated ${n} ${'é'.repeat(n % 5)}`,
+        tags: [`u${n % 5}`, `v${n % 3}`],
+        stance: pick(STANCES),
+      };
       say(`begin update ${id} ${JSON.stringify(patch)}`);
       const a = await lib.updateAnnotation(id, patch);
       say(`ack update ${id} ${JSON.stringify(a)}`);

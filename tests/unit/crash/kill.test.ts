@@ -56,7 +56,9 @@ interface RunResult {
  */
 function runAndKill(dir: string, seed: number, killAfterMs: number): Promise<RunResult & { ms: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [workerJs, dir, String(CHANGES), String(seed), String(CHAINS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [workerJs, dir, String(CHANGES), String(seed), String(CHAINS)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let readyAt = 0;
@@ -90,39 +92,50 @@ function runAndKill(dir: string, seed: number, killAfterMs: number): Promise<Run
 }
 
 describe('SIGKILL during writes', () => {
-  it(`keeps every acknowledged change over ${RUNS} kills of ${CHANGES} changes each`, async () => {
-    let acked = 0;
-    let annotations = 0;
-    let claims = 0;
-    let midRun = 0;
-    // How long a whole run takes here: the kills are spread over that span.
-    const calibration = join(work, 'calibration');
-    cpSync(template, calibration, { recursive: true });
-    const span = (await runAndKill(calibration, 999, 600_000)).ms;
-    for (let run = 0; run < RUNS; run++) {
-      const dir = join(work, `run-${run}`);
-      cpSync(template, dir, { recursive: true });
-      const seed = 1000 + run;
-      const result = await runAndKill(dir, seed, Math.random() * span * 0.8);
-      if (!result.finished) midRun++;
-      // Reopens normally (a damaged file would throw), taking over the dead worker's stale lock.
-      const wb = await openWorkbench({ libraryDir: dir, version: 'test', ports: { shell: 'host' } });
-      try {
-        const check = checkAfterKill(parseLines(result.stdout), wb.library.allAnnotations(), wb.library.listClaims());
-        expect(check.problems, `run ${run} (seed ${seed})`).toEqual([]);
-        acked += check.acked;
-        annotations += check.checkedAnnotations;
-        claims += check.checkedClaims;
-        // Every backup left behind opens; a backup killed half-way was cleaned up or never became visible.
-        for (const b of await listBackups(dir)) expect(b.articles).toBe(2);
-        if (existsSync(join(dir, 'backups'))) expect(readdirSync(join(dir, 'backups')).filter((n) => n.startsWith('.'))).toEqual([]);
-      } finally {
-        await wb.close();
+  it(
+    `keeps every acknowledged change over ${RUNS} kills of ${CHANGES} changes each`,
+    async () => {
+      let acked = 0;
+      let annotations = 0;
+      let claims = 0;
+      let midRun = 0;
+      // How long a whole run takes here: the kills are spread over that span.
+      const calibration = join(work, 'calibration');
+      cpSync(template, calibration, { recursive: true });
+      const span = (await runAndKill(calibration, 999, 600_000)).ms;
+      for (let run = 0; run < RUNS; run++) {
+        const dir = join(work, `run-${run}`);
+        cpSync(template, dir, { recursive: true });
+        const seed = 1000 + run;
+        const result = await runAndKill(dir, seed, Math.random() * span * 0.8);
+        if (!result.finished) midRun++;
+        // Reopens normally (a damaged file would throw), taking over the dead worker's stale lock.
+        const wb = await openWorkbench({ libraryDir: dir, version: 'test', ports: { shell: 'host' } });
+        try {
+          const check = checkAfterKill(
+            parseLines(result.stdout),
+            wb.library.allAnnotations(),
+            wb.library.listClaims(),
+          );
+          expect(check.problems, `run ${run} (seed ${seed})`).toEqual([]);
+          acked += check.acked;
+          annotations += check.checkedAnnotations;
+          claims += check.checkedClaims;
+          // Every backup left behind opens; a backup killed half-way was cleaned up or never became visible.
+          for (const b of await listBackups(dir)) expect(b.articles).toBe(2);
+          if (existsSync(join(dir, 'backups')))
+            expect(readdirSync(join(dir, 'backups')).filter((n) => n.startsWith('.'))).toEqual([]);
+        } finally {
+          await wb.close();
+        }
+        expect(existsSync(join(dir, '.lock'))).toBe(false);
+        rmSync(dir, { recursive: true, force: true });
       }
-      expect(existsSync(join(dir, '.lock'))).toBe(false);
-      rmSync(dir, { recursive: true, force: true });
-    }
-    console.log(`kill test: ${RUNS} runs of ${CHANGES} changes (${midRun} killed mid-run, a full run takes ${Math.round(span)} ms), ${acked} acknowledgements, ${annotations} annotations and ${claims} claims checked`);
-    expect(midRun).toBeGreaterThanOrEqual(Math.ceil(RUNS / 4));
-  }, Math.max(60_000, RUNS * CHANGES * 20));
+      console.log(
+        `kill test: ${RUNS} runs of ${CHANGES} changes (${midRun} killed mid-run, a full run takes ${Math.round(span)} ms), ${acked} acknowledgements, ${annotations} annotations and ${claims} claims checked`,
+      );
+      expect(midRun).toBeGreaterThanOrEqual(Math.ceil(RUNS / 4));
+    },
+    Math.max(60_000, RUNS * CHANGES * 20),
+  );
 });

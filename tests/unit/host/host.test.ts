@@ -7,10 +7,23 @@ import { createHost, type Host } from '../../../electron/host/server';
 import { tempDir } from '../../helpers/temp-library';
 
 // Raw requests, so that Host and Origin headers can be forged as an attacker's page or a rebinding DNS name would.
-function raw(host: Host, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+function raw(
+  host: Host,
+  opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+) {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: opts.method ?? 'GET',
+        path: opts.path ?? '/',
+        headers: { host: `127.0.0.1:${host.port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -30,7 +43,10 @@ const dispatch = vi.fn(async (method: string) => ({ ok: true as const, result: {
 beforeAll(async () => {
   const dir = join(tmp.dir, 'renderer');
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<meta name="workbench-token" content="__WORKBENCH_TOKEN__"><p>app</p>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<meta name="workbench-token" content="__WORKBENCH_TOKEN__"><p>app</p>',
+  );
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tmp.dir, 'secret.txt'), 'do not serve');
   host = await createHost({ dispatch, staticDir: dir });
@@ -41,7 +57,12 @@ afterAll(async () => {
 });
 
 const rpc = (headers: Record<string, string>, body = JSON.stringify({ method: 'app.info', input: {} })) =>
-  raw(host, { method: 'POST', path: '/api/rpc', headers: { 'content-type': 'application/json', ...headers }, body });
+  raw(host, {
+    method: 'POST',
+    path: '/api/rpc',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 
 describe('localhost host', () => {
   it('listens on 127.0.0.1 only and prints a URL carrying the token', () => {
@@ -65,18 +86,24 @@ describe('localhost host', () => {
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
     const r = await rpc({ 'x-workbench-token': host.token, host: `evil.example:${host.port}` });
     expect(r.status).toBe(421);
-    expect((await raw(host, { path: `/?token=${host.token}`, headers: { host: 'evil.example' } })).status).toBe(421);
+    expect(
+      (await raw(host, { path: `/?token=${host.token}`, headers: { host: 'evil.example' } })).status,
+    ).toBe(421);
   });
 
   it('refuses a foreign Origin (CSRF from another local page) even with the token', async () => {
     expect((await rpc({ 'x-workbench-token': host.token, origin: 'http://127.0.0.1:9' })).status).toBe(403);
     expect((await rpc({ 'x-workbench-token': host.token, origin: 'null' })).status).toBe(403);
-    expect((await rpc({ 'x-workbench-token': host.token, origin: `http://127.0.0.1:${host.port}` })).status).toBe(200);
+    expect(
+      (await rpc({ 'x-workbench-token': host.token, origin: `http://127.0.0.1:${host.port}` })).status,
+    ).toBe(200);
   });
 
   it('refuses non-JSON bodies and non-POST API requests', async () => {
     expect((await rpc({ 'x-workbench-token': host.token, 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await raw(host, { path: '/api/rpc', headers: { 'x-workbench-token': host.token } })).status).toBe(405);
+    expect((await raw(host, { path: '/api/rpc', headers: { 'x-workbench-token': host.token } })).status).toBe(
+      405,
+    );
     expect((await rpc({ 'x-workbench-token': host.token }, '{not json')).status).toBe(400);
   });
 

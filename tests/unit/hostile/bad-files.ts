@@ -160,15 +160,45 @@ function sentence(rng: Rng): string {
 
 function articleText(rng: Rng, paragraphs = rng.int(3, 8)): string {
   const title = sentence(rng).replace(/\.$/, '');
-  const body = Array.from({ length: paragraphs }, () => Array.from({ length: rng.int(2, 5) }, () => sentence(rng)).join(' '));
+  const body = Array.from({ length: paragraphs }, () =>
+    Array.from({ length: rng.int(2, 5) }, () => sentence(rng)).join(' '),
+  );
   return [title, '', ...body.flatMap((p) => [p, ''])].join('\n');
 }
 
 // ---- the kinds ----
 
 const TEXT_EXTS = ['.txt', '.md', '.text', '.markdown', '.html', '.htm'];
-const ANY_SUPPORTED = [...TEXT_EXTS, '.json', '.jsonl', '.ndjson', '.pdf', '.docx', '.odt', '.eml', '.zip', '.rtf', '.mhtml', '.mht'];
-const UNSUPPORTED = ['.exe', '.dll', '', '.bin', '.doc', '.xls', '.png', '.gz', '.so', '.dmg', '.iso', '.ps1', '.sh', '.csv'];
+const ANY_SUPPORTED = [
+  ...TEXT_EXTS,
+  '.json',
+  '.jsonl',
+  '.ndjson',
+  '.pdf',
+  '.docx',
+  '.odt',
+  '.eml',
+  '.zip',
+  '.rtf',
+  '.mhtml',
+  '.mht',
+];
+const UNSUPPORTED = [
+  '.exe',
+  '.dll',
+  '',
+  '.bin',
+  '.doc',
+  '.xls',
+  '.png',
+  '.gz',
+  '.so',
+  '.dmg',
+  '.iso',
+  '.ps1',
+  '.sh',
+  '.csv',
+];
 
 const MAGIC: Array<[string, number[]]> = [
   ['png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]],
@@ -181,7 +211,11 @@ const MAGIC: Array<[string, number[]]> = [
   ['pdf', [...utf8('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')]],
 ];
 
-type Maker = (rng: Rng, fixtures: Map<string, Uint8Array>, articles: string[]) => { kind: string; ext: string; bytes: Uint8Array };
+type Maker = (
+  rng: Rng,
+  fixtures: Map<string, Uint8Array>,
+  articles: string[],
+) => { kind: string; ext: string; bytes: Uint8Array };
 
 const KINDS: Array<[weight: number, make: Maker]> = [
   [5, (rng) => ({ kind: 'empty', ext: rng.pick(ANY_SUPPORTED), bytes: new Uint8Array(0) })],
@@ -189,15 +223,26 @@ const KINDS: Array<[weight: number, make: Maker]> = [
     5,
     (rng) => {
       const ws = [' ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\u2028', '\ufeff', '\v', '\f'];
-      return { kind: 'whitespace', ext: rng.pick([...TEXT_EXTS, '.json', '.jsonl', '.eml']), bytes: utf8(Array.from({ length: rng.int(1, 3000) }, () => rng.pick(ws)).join('')) };
+      return {
+        kind: 'whitespace',
+        ext: rng.pick([...TEXT_EXTS, '.json', '.jsonl', '.eml']),
+        bytes: utf8(Array.from({ length: rng.int(1, 3000) }, () => rng.pick(ws)).join('')),
+      };
     },
   ],
-  [12, (rng) => ({ kind: 'random-binary', ext: rng.pick(ANY_SUPPORTED), bytes: rng.bytes(rng.int(1, 16_384)) })],
+  [
+    12,
+    (rng) => ({ kind: 'random-binary', ext: rng.pick(ANY_SUPPORTED), bytes: rng.bytes(rng.int(1, 16_384)) }),
+  ],
   [
     10,
     (rng) => {
       const [what, head] = rng.pick(MAGIC);
-      return { kind: `${what}-renamed`, ext: rng.pick(['.txt', '.html', '.md', '.json', '.eml', '.htm']), bytes: concat(new Uint8Array(head), rng.bytes(rng.int(0, 8192))) };
+      return {
+        kind: `${what}-renamed`,
+        ext: rng.pick(['.txt', '.html', '.md', '.json', '.eml', '.htm']),
+        bytes: concat(new Uint8Array(head), rng.bytes(rng.int(0, 8192))),
+      };
     },
   ],
   [
@@ -214,9 +259,22 @@ const KINDS: Array<[weight: number, make: Maker]> = [
     (rng, _f, articles) => {
       const text = utf8(rng.next() < 0.5 ? rng.pick(articles) : articleText(rng));
       const out = Array.from(text);
-      const bad = [[0xc3, 0x28], [0xff], [0xfe], [0x80], [0xe2, 0x82], [0xf0, 0x28, 0x8c, 0x28], [0xed, 0xa0, 0x80], [0xc0, 0xaf]];
+      const bad = [
+        [0xc3, 0x28],
+        [0xff],
+        [0xfe],
+        [0x80],
+        [0xe2, 0x82],
+        [0xf0, 0x28, 0x8c, 0x28],
+        [0xed, 0xa0, 0x80],
+        [0xc0, 0xaf],
+      ];
       for (let i = rng.int(1, 30); i > 0; i--) out.splice(rng.int(0, out.length), 0, ...rng.pick(bad));
-      return { kind: 'invalid-utf8', ext: rng.pick([...TEXT_EXTS, '.json', '.jsonl']), bytes: new Uint8Array(out) };
+      return {
+        kind: 'invalid-utf8',
+        ext: rng.pick([...TEXT_EXTS, '.json', '.jsonl']),
+        bytes: new Uint8Array(out),
+      };
     },
   ],
   [
@@ -227,22 +285,41 @@ const KINDS: Array<[weight: number, make: Maker]> = [
       const ext = name.slice(name.lastIndexOf('.'));
       const stem = name.slice(0, name.lastIndexOf('.'));
       const how = rng.int(0, 2);
-      if (how === 0) return { kind: `truncated-${stem}`, ext, bytes: original.slice(0, rng.int(0, original.length - 1)) };
+      if (how === 0)
+        return { kind: `truncated-${stem}`, ext, bytes: original.slice(0, rng.int(0, original.length - 1)) };
       const out = original.slice();
       if (how === 1) {
         for (let i = rng.int(1, 12); i > 0; i--) out[rng.int(0, out.length - 1)]! ^= rng.int(1, 255);
         return { kind: `flipped-${stem}`, ext, bytes: out };
       }
       const at = rng.int(0, out.length);
-      return { kind: `spliced-${stem}`, ext, bytes: concat(out.subarray(0, at), rng.bytes(rng.int(0, 512)), out.subarray(Math.min(out.length, at + rng.int(0, 512)))) };
+      return {
+        kind: `spliced-${stem}`,
+        ext,
+        bytes: concat(
+          out.subarray(0, at),
+          rng.bytes(rng.int(0, 512)),
+          out.subarray(Math.min(out.length, at + rng.int(0, 512))),
+        ),
+      };
     },
   ],
-  [8, (rng, _f, articles) => ({ kind: 'unsupported', ext: rng.pick(UNSUPPORTED), bytes: rng.next() < 0.5 ? rng.bytes(rng.int(1, 4096)) : utf8(rng.pick(articles)) })],
+  [
+    8,
+    (rng, _f, articles) => ({
+      kind: 'unsupported',
+      ext: rng.pick(UNSUPPORTED),
+      bytes: rng.next() < 0.5 ? rng.bytes(rng.int(1, 4096)) : utf8(rng.pick(articles)),
+    }),
+  ],
   [
     3,
     (rng, fixtures) => {
       const rtf = fixtures.get('articolo.rtf')!;
-      const bytes = rng.next() < 0.5 ? utf8(`{\\rtf1\\ansi ${sentence(rng)}\\par}`) : rtf.slice(0, rng.int(1, rtf.length));
+      const bytes =
+        rng.next() < 0.5
+          ? utf8(`{\\rtf1\\ansi ${sentence(rng)}\\par}`)
+          : rtf.slice(0, rng.int(1, rtf.length));
       return { kind: 'rtf', ext: '.rtf', bytes };
     },
   ],
@@ -262,23 +339,60 @@ const KINDS: Array<[weight: number, make: Maker]> = [
       ];
       const value = rng.pick(shapes)();
       const jsonl = rng.next() < 0.3;
-      const text = jsonl ? Array.from({ length: rng.int(1, 5) }, () => JSON.stringify(rng.pick(shapes)())).join('\n') : JSON.stringify(value, null, rng.int(0, 2));
+      const text = jsonl
+        ? Array.from({ length: rng.int(1, 5) }, () => JSON.stringify(rng.pick(shapes)())).join('\n')
+        : JSON.stringify(value, null, rng.int(0, 2));
       return { kind: 'json-no-text', ext: jsonl ? '.jsonl' : '.json', bytes: utf8(text) };
     },
   ],
   [
     4,
     (rng) => {
-      const tags = ['<div>', '</div>', '<p>', '</p>', '<script>', '</script>', '<!--', '-->', '<![CDATA[', '<table><tr><td>', '<body>', '</html>', '<a href="javascript:x">', '<img src=x onerror=y>', '&#0;', '&#x110000;', '&amp', '<'];
-      const parts = Array.from({ length: rng.int(1, 400) }, () => (rng.next() < 0.6 ? rng.pick(tags) : rng.pick(WORDS)));
-      return { kind: 'tag-soup', ext: rng.pick(['.html', '.htm', '.mhtml']), bytes: utf8(parts.join(rng.pick(['', ' ', '\n']))) };
+      const tags = [
+        '<div>',
+        '</div>',
+        '<p>',
+        '</p>',
+        '<script>',
+        '</script>',
+        '<!--',
+        '-->',
+        '<![CDATA[',
+        '<table><tr><td>',
+        '<body>',
+        '</html>',
+        '<a href="javascript:x">',
+        '<img src=x onerror=y>',
+        '&#0;',
+        '&#x110000;',
+        '&amp',
+        '<',
+      ];
+      const parts = Array.from({ length: rng.int(1, 400) }, () =>
+        rng.next() < 0.6 ? rng.pick(tags) : rng.pick(WORDS),
+      );
+      return {
+        kind: 'tag-soup',
+        ext: rng.pick(['.html', '.htm', '.mhtml']),
+        bytes: utf8(parts.join(rng.pick(['', ' ', '\n']))),
+      };
     },
   ],
-  [2, (rng) => ({ kind: 'too-short', ext: rng.pick(TEXT_EXTS), bytes: utf8(rng.pick(['ok', 'a', '.', 'Titolo', '# Title', '<p>hi</p>', '42'])) })],
+  [
+    2,
+    (rng) => ({
+      kind: 'too-short',
+      ext: rng.pick(TEXT_EXTS),
+      bytes: utf8(rng.pick(['ok', 'a', '.', 'Titolo', '# Title', '<p>hi</p>', '42'])),
+    }),
+  ],
 ];
 
 /** The one-off files: name (extension included) and how to write it. */
-function specials(fixtures: Map<string, Uint8Array>, articles: string[]): Array<{ name: string; kind: string; write: (path: string) => void }> {
+function specials(
+  fixtures: Map<string, Uint8Array>,
+  articles: string[],
+): Array<{ name: string; kind: string; write: (path: string) => void }> {
   const bytes = (b: () => Uint8Array) => (path: string) => writeFileSync(path, b());
   const zip = (files: Zippable) => zipSync(files, { level: 6 });
   const article = articles[0]!;
@@ -302,30 +416,86 @@ function specials(fixtures: Map<string, Uint8Array>, articles: string[]): Array<
       },
     },
     // Multi-megabyte single lines after a title line, so that they reach the paragraph machinery.
-    { name: 'huge-line-words.txt', kind: 'huge-line', write: bytes(() => utf8(`Huge line\n\n${Array.from({ length: 400_000 }, (_, i) => WORDS[i % WORDS.length]).join(' ')}`)) },
+    {
+      name: 'huge-line-words.txt',
+      kind: 'huge-line',
+      write: bytes(() =>
+        utf8(`Huge line\n\n${Array.from({ length: 400_000 }, (_, i) => WORDS[i % WORDS.length]).join(' ')}`),
+      ),
+    },
     // No whitespace at all, sentence marks glued to capitals: the glued-paragraph splitter's worst case.
-    { name: 'huge-line-glued.json', kind: 'huge-line', write: bytes(() => utf8(JSON.stringify({ title: 'Huge glued line', text: 'Abc.Def'.repeat(450_000) }))) },
-    { name: 'deep-divs.html', kind: 'deep-html', write: bytes(() => utf8(`<html><body>${'<div>'.repeat(12_000)}${article}${'</div>'.repeat(12_000)}</body></html>`)) },
-    { name: 'deep-unclosed.htm', kind: 'deep-html', write: bytes(() => utf8(`<title>Deep</title>${'<b><i>'.repeat(10_000)}${article}`)) },
+    {
+      name: 'huge-line-glued.json',
+      kind: 'huge-line',
+      write: bytes(() => utf8(JSON.stringify({ title: 'Huge glued line', text: 'Abc.Def'.repeat(450_000) }))),
+    },
+    {
+      name: 'deep-divs.html',
+      kind: 'deep-html',
+      write: bytes(() =>
+        utf8(`<html><body>${'<div>'.repeat(12_000)}${article}${'</div>'.repeat(12_000)}</body></html>`),
+      ),
+    },
+    {
+      name: 'deep-unclosed.htm',
+      kind: 'deep-html',
+      write: bytes(() => utf8(`<title>Deep</title>${'<b><i>'.repeat(10_000)}${article}`)),
+    },
     // Found by this run: Readability looped forever on an unclosed CDATA section holding "-->" (linkedom keeps
     // it as a comment whose serialised form re-parses as markup), and threw on text inside <head>.
-    { name: 'cdata-loop.html', kind: 'html-structure', write: bytes(() => utf8(`<html><head></head><body><li><![CDATA[ ${article.slice(0, 200)} --><!DOCTYPE html></body></html>`)) },
-    { name: 'text-in-head.html', kind: 'html-structure', write: bytes(() => utf8(`<html><head><title>Head</title><p>${article.replace(/\n+/g, '</p><p>')}</p><body><p>Footer</p></body></html>`)) },
-    { name: 'deep-array.json', kind: 'deep-json', write: bytes(() => utf8(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)) },
-    { name: 'deep-object.jsonl', kind: 'deep-json', write: bytes(() => utf8(`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}\n`)) },
+    {
+      name: 'cdata-loop.html',
+      kind: 'html-structure',
+      write: bytes(() =>
+        utf8(
+          `<html><head></head><body><li><![CDATA[ ${article.slice(0, 200)} --><!DOCTYPE html></body></html>`,
+        ),
+      ),
+    },
+    {
+      name: 'text-in-head.html',
+      kind: 'html-structure',
+      write: bytes(() =>
+        utf8(
+          `<html><head><title>Head</title><p>${article.replace(/\n+/g, '</p><p>')}</p><body><p>Footer</p></body></html>`,
+        ),
+      ),
+    },
+    {
+      name: 'deep-array.json',
+      kind: 'deep-json',
+      write: bytes(() => utf8(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)),
+    },
+    {
+      name: 'deep-object.jsonl',
+      kind: 'deep-json',
+      write: bytes(() => utf8(`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}\n`)),
+    },
     // Zip bombs. Declared sizes over the archive limit: refused before anything is unpacked.
-    { name: 'bomb-total.zip', kind: 'zip-bomb', write: bytes(() => rawZip([zeroEntry('a.txt', 200), zeroEntry('b.txt', 200), zeroEntry('c.txt', 200)])) },
+    {
+      name: 'bomb-total.zip',
+      kind: 'zip-bomb',
+      write: bytes(() => rawZip([zeroEntry('a.txt', 200), zeroEntry('b.txt', 200), zeroEntry('c.txt', 200)])),
+    },
     // One entry under the archive limit but far over the per-file cap.
     { name: 'bomb-entry.zip', kind: 'zip-bomb', write: bytes(() => rawZip([zeroEntry('big.txt', 400)])) },
     // An entry that lies about its size: 64 MiB of zeros declared as 1,000 bytes.
-    { name: 'bomb-liar.zip', kind: 'zip-bomb', write: bytes(() => lieAboutSize(rawZip([zeroEntry('liar.txt', 64)]), 1000)) },
+    {
+      name: 'bomb-liar.zip',
+      kind: 'zip-bomb',
+      write: bytes(() => lieAboutSize(rawZip([zeroEntry('liar.txt', 64)]), 1000)),
+    },
     // Archives of archives of zeros: each inner one under the cap, their sum over the shared budget.
     {
       name: 'bomb-nested.zip',
       kind: 'zip-bomb',
       write: bytes(() => {
         const inner = rawZip(Array.from({ length: 10 }, (_, i) => zeroEntry(`part-${i}.txt`, 19)));
-        return zip(Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`inner-${i}.zip`, [inner, { level: 0 }]])) as Zippable);
+        return zip(
+          Object.fromEntries(
+            Array.from({ length: 3 }, (_, i) => [`inner-${i}.zip`, [inner, { level: 0 }]]),
+          ) as Zippable,
+        );
       }),
     },
     {
@@ -351,7 +521,13 @@ function specials(fixtures: Map<string, Uint8Array>, articles: string[]): Array<
         return z;
       }),
     },
-    { name: 'too-many-entries.zip', kind: 'zip-entries', write: bytes(() => zip(Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`${i}.txt`, new Uint8Array(0)])))) },
+    {
+      name: 'too-many-entries.zip',
+      kind: 'zip-entries',
+      write: bytes(() =>
+        zip(Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`${i}.txt`, new Uint8Array(0)]))),
+      ),
+    },
     { name: 'empty-archive.zip', kind: 'zip-empty', write: bytes(() => zip({})) },
     {
       name: 'attachments.eml',
@@ -376,8 +552,16 @@ function specials(fixtures: Map<string, Uint8Array>, articles: string[]): Array<
     { name: 'name with\ttab.txt', kind: 'hostile-name', write: bytes(() => utf8('Only a title')) },
     { name: 'name with\nnewline.md', kind: 'hostile-name', write: bytes(() => utf8(article)) },
     { name: 'README', kind: 'unsupported', write: bytes(() => utf8(article)) },
-    { name: 'setup.exe', kind: 'unsupported', write: bytes(() => concat(new Uint8Array([0x4d, 0x5a]), new Uint8Array(4096))) },
-    { name: 'library.dll', kind: 'unsupported', write: bytes(() => concat(new Uint8Array([0x4d, 0x5a]), new Uint8Array(2048))) },
+    {
+      name: 'setup.exe',
+      kind: 'unsupported',
+      write: bytes(() => concat(new Uint8Array([0x4d, 0x5a]), new Uint8Array(4096))),
+    },
+    {
+      name: 'library.dll',
+      kind: 'unsupported',
+      write: bytes(() => concat(new Uint8Array([0x4d, 0x5a]), new Uint8Array(2048))),
+    },
   ];
 }
 
@@ -387,7 +571,12 @@ function specials(fixtures: Map<string, Uint8Array>, articles: string[]): Array<
  */
 export function generateBadFiles(dir: string, count: number, seed: number): GeneratedFile[] {
   const rng = prng(seed);
-  const fixtures = new Map(MUTATED_FIXTURES.concat('articolo.rtf').map((n) => [n, new Uint8Array(readFileSync(new URL(n, FORMATS_DIR)))]));
+  const fixtures = new Map(
+    MUTATED_FIXTURES.concat('articolo.rtf').map((n) => [
+      n,
+      new Uint8Array(readFileSync(new URL(n, FORMATS_DIR))),
+    ]),
+  );
   const articles = readdirSync(ARTICLES_DIR).map((n) => readFileSync(new URL(n, ARTICLES_DIR), 'utf8'));
   const once = specials(fixtures, articles);
   if (count < once.length) throw new Error(`BAD_FILES must be at least ${once.length}`);

@@ -89,11 +89,15 @@ function runCli(args: string[], rssFile: string, timeoutMs: number): Promise<Run
   );
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(probe).href, 'bin/workbench.mjs', ...args], {
-      cwd: root,
-      env: { ...process.env, WB_RSS_FILE: rssFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', pathToFileURL(probe).href, 'bin/workbench.mjs', ...args],
+      {
+        cwd: root,
+        env: { ...process.env, WB_RSS_FILE: rssFile },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -103,7 +107,14 @@ function runCli(args: string[], rssFile: string, timeoutMs: number): Promise<Run
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const kb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
-      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started, rssMb: kb / 1024 });
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: Date.now() - started,
+        rssMb: kb / 1024,
+      });
     });
   });
 }
@@ -149,7 +160,8 @@ function printSummary(lines: Line[], run: Run): void {
   const reasons = new Map<string, number>();
   for (const l of lines) {
     byStatus.set(l.status, (byStatus.get(l.status) ?? 0) + 1);
-    if (l.status === 'refused') reasons.set(reasonShape(l.fields.join(' ')), (reasons.get(reasonShape(l.fields.join(' '))) ?? 0) + 1);
+    if (l.status === 'refused')
+      reasons.set(reasonShape(l.fields.join(' ')), (reasons.get(reasonShape(l.fields.join(' '))) ?? 0) + 1);
   }
   const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 15);
   console.log(
@@ -164,7 +176,8 @@ function printSummary(lines: Line[], run: Run): void {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'out/cli/cli.js'))) spawnSync('node', ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'out/cli/cli.js')))
+    spawnSync('node', ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
   tmp = tempDir('wb-bad-files-');
   folder = join(tmp.dir, 'bad');
   lib = join(tmp.dir, 'lib');
@@ -177,84 +190,124 @@ beforeAll(() => {
 afterAll(() => tmp?.cleanup());
 
 describe(`workbench import over ${COUNT.toLocaleString('en-US')} bad files`, () => {
-  it('finishes, reports every file with a status and a reason, stores nothing it refused, and the library still opens', { timeout: RUN_TIMEOUT_MS + 60_000 }, async () => {
-    const run = await runCli(['import', folder, '--library', lib], join(tmp.dir, 'rss-import.txt'), RUN_TIMEOUT_MS);
-    expect(run.signal, `the import did not finish within ${RUN_TIMEOUT_MS / 1000} s`).toBeNull();
-    const names = new Set(files.map((f) => f.name));
-    const shown = new Map(files.map((f) => [reportField(f.name), f.name]));
-    const lines = parseLines(run.stdout, shown);
-    printSummary(lines, run);
-    expect(run.code, run.stderr.slice(-2000)).toBe(1);
+  it(
+    'finishes, reports every file with a status and a reason, stores nothing it refused, and the library still opens',
+    { timeout: RUN_TIMEOUT_MS + 60_000 },
+    async () => {
+      const run = await runCli(
+        ['import', folder, '--library', lib],
+        join(tmp.dir, 'rss-import.txt'),
+        RUN_TIMEOUT_MS,
+      );
+      expect(run.signal, `the import did not finish within ${RUN_TIMEOUT_MS / 1000} s`).toBeNull();
+      const names = new Set(files.map((f) => f.name));
+      const shown = new Map(files.map((f) => [reportField(f.name), f.name]));
+      const lines = parseLines(run.stdout, shown);
+      printSummary(lines, run);
+      expect(run.code, run.stderr.slice(-2000)).toBe(1);
 
-    // Every line: a known status, a generated file, and a reason when refused; no internal errors.
-    for (const l of lines) {
-      // Labelled from the folder (or, for a problem found while walking it, its full path).
-      expect(l.full.startsWith(`${basename(folder)} › `) || l.full.startsWith(`${folder}/`), l.full).toBe(true);
-      expect(STATUSES.has(l.status), `unknown status in line: ${l.status}\t${l.label}`).toBe(true);
-      expect(names.has(l.file), `line about no generated file: ${l.label}`).toBe(true);
-      if (l.status === 'refused') expect(l.fields.join('\t').trim(), `refused without a reason: ${l.label}`).not.toBe('');
-      if (l.status === 'imported' || l.status === 'near-duplicate' || l.status === 'duplicate') expect(l.fields[0]).toMatch(/^[0-9a-f]{16}$/);
-      for (const bad of INTERNAL) expect(l.fields.join('\t'), `${l.label}`).not.toMatch(bad);
-    }
-
-    // One report per file; a container's lines may name what is inside it instead.
-    const perFile = new Map<string, Line[]>();
-    for (const l of lines) perFile.set(l.file, [...(perFile.get(l.file) ?? []), l]);
-    for (const f of files) {
-      const own = perFile.get(f.name) ?? [];
-      const label = reportField(f.name);
-      expect(own.length, `no line for ${label}`).toBeGreaterThan(0);
-      const exact = own.filter((l) => l.label === label);
-      if (CONTAINERS.has(extensionOf(f.name))) {
-        expect(exact.length, `${label} reported more than once under its own name`).toBeLessThanOrEqual(1);
-        for (const l of own) if (l.label !== label) expect(l.label.startsWith(`${label} › `) || /#\d+$/.test(l.label), l.label).toBe(true);
-      } else {
-        expect(own.map((l) => l.label), `${label} must have exactly one line`).toEqual([label]);
+      // Every line: a known status, a generated file, and a reason when refused; no internal errors.
+      for (const l of lines) {
+        // Labelled from the folder (or, for a problem found while walking it, its full path).
+        expect(l.full.startsWith(`${basename(folder)} › `) || l.full.startsWith(`${folder}/`), l.full).toBe(
+          true,
+        );
+        expect(STATUSES.has(l.status), `unknown status in line: ${l.status}\t${l.label}`).toBe(true);
+        expect(names.has(l.file), `line about no generated file: ${l.label}`).toBe(true);
+        if (l.status === 'refused')
+          expect(l.fields.join('\t').trim(), `refused without a reason: ${l.label}`).not.toBe('');
+        if (l.status === 'imported' || l.status === 'near-duplicate' || l.status === 'duplicate')
+          expect(l.fields[0]).toMatch(/^[0-9a-f]{16}$/);
+        for (const bad of INTERNAL) expect(l.fields.join('\t'), `${l.label}`).not.toMatch(bad);
       }
-    }
 
-    // The summary on stderr agrees with the lines.
-    const count = (s: string) => lines.filter((l) => l.status === s).length;
-    expect(run.stderr).toContain(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('refused')} refused, ${count('near-duplicate')} near-duplicate`);
+      // One report per file; a container's lines may name what is inside it instead.
+      const perFile = new Map<string, Line[]>();
+      for (const l of lines) perFile.set(l.file, [...(perFile.get(l.file) ?? []), l]);
+      for (const f of files) {
+        const own = perFile.get(f.name) ?? [];
+        const label = reportField(f.name);
+        expect(own.length, `no line for ${label}`).toBeGreaterThan(0);
+        const exact = own.filter((l) => l.label === label);
+        if (CONTAINERS.has(extensionOf(f.name))) {
+          expect(exact.length, `${label} reported more than once under its own name`).toBeLessThanOrEqual(1);
+          for (const l of own)
+            if (l.label !== label)
+              expect(l.label.startsWith(`${label} › `) || /#\d+$/.test(l.label), l.label).toBe(true);
+        } else {
+          expect(
+            own.map((l) => l.label),
+            `${label} must have exactly one line`,
+          ).toEqual([label]);
+        }
+      }
 
-    // The files made to be refused for a precise reason.
-    const reasonOf = (label: string) => lines.find((l) => l.label === label)?.fields.join('\t') ?? '(no line)';
-    expect(reasonOf('sparse-1gib.txt')).toMatch(/^larger than 20\.0 MB \(1024\.0 MB\)$/);
-    expect(run.rssMb, 'peak RSS of the import').toBeLessThan(MAX_RUN_RSS_MB);
-    expect(reasonOf('bomb-total.zip')).toMatch(/zip bomb/);
-    expect(reasonOf('bomb-entry.zip › big.txt')).toMatch(/larger than 20\.0 MB/);
-    expect(reasonOf('bomb-liar.zip › liar.txt')).toMatch(/zip bomb/);
-    expect(reasonOf('nested-deep.zip › level-1.zip › level-2.zip › level-3.zip')).toMatch(/nested more than 2 deep/);
-    expect(reasonOf('too-many-entries.zip')).toMatch(/too many entries/);
-    for (const l of perFile.get('zip-slip.zip') ?? []) expect(`${l.status} ${l.fields.join(' ')}`).toMatch(/^refused unsafe (path|name) in archive/);
-    expect(perFile.get('bomb-nested.zip')?.some((l) => /zip bomb/.test(l.fields.join(' ')))).toBe(true);
-    for (const name of ['README', 'setup.exe', 'library.dll']) expect(reasonOf(name)).toMatch(/^unsupported file type/);
-    expect(reasonOf('article.rtf')).toMatch(/RTF/);
-    expect(lines.find((l) => l.label === 'text-in-head.html')?.status).not.toBe('refused');
-    // Names with a tab or a line break stay on one line, escaped.
-    expect(reasonOf('name with\\ttab.txt')).toMatch(/^no article text/);
-    expect(lines.filter((l) => l.file === 'name with\nnewline.md').map((l) => l.label)).toEqual(['name with\\nnewline.md']);
+      // The summary on stderr agrees with the lines.
+      const count = (s: string) => lines.filter((l) => l.status === s).length;
+      expect(run.stderr).toContain(
+        `${count('imported')} imported, ${count('duplicate')} duplicate, ${count('refused')} refused, ${count('near-duplicate')} near-duplicate`,
+      );
 
-    // The library holds exactly the articles reported as stored, and nothing of the refused files.
-    const stored = lines.filter((l) => l.status === 'imported' || l.status === 'near-duplicate');
-    const index = JSON.parse(readFileSync(join(lib, 'articles.json'), 'utf8')) as { articles: Array<{ id: string; fileName: string }> };
-    expect(index.articles.map((a) => `${reportField(a.fileName)}\t${a.id}`).sort()).toEqual(stored.map((l) => `${l.full}\t${l.fields[0]}`).sort());
-    const dirs = readdirSync(join(lib, 'articles')).filter((n) => !n.startsWith('.'));
-    expect(dirs.sort()).toEqual(index.articles.map((a) => a.id).sort());
-    const refusedFiles = new Set(lines.filter((l) => l.status === 'refused').map((l) => l.full));
-    expect(index.articles.filter((a) => refusedFiles.has(reportField(a.fileName)))).toEqual([]);
+      // The files made to be refused for a precise reason.
+      const reasonOf = (label: string) =>
+        lines.find((l) => l.label === label)?.fields.join('\t') ?? '(no line)';
+      expect(reasonOf('sparse-1gib.txt')).toMatch(/^larger than 20\.0 MB \(1024\.0 MB\)$/);
+      expect(run.rssMb, 'peak RSS of the import').toBeLessThan(MAX_RUN_RSS_MB);
+      expect(reasonOf('bomb-total.zip')).toMatch(/zip bomb/);
+      expect(reasonOf('bomb-entry.zip › big.txt')).toMatch(/larger than 20\.0 MB/);
+      expect(reasonOf('bomb-liar.zip › liar.txt')).toMatch(/zip bomb/);
+      expect(reasonOf('nested-deep.zip › level-1.zip › level-2.zip › level-3.zip')).toMatch(
+        /nested more than 2 deep/,
+      );
+      expect(reasonOf('too-many-entries.zip')).toMatch(/too many entries/);
+      for (const l of perFile.get('zip-slip.zip') ?? [])
+        expect(`${l.status} ${l.fields.join(' ')}`).toMatch(/^refused unsafe (path|name) in archive/);
+      expect(perFile.get('bomb-nested.zip')?.some((l) => /zip bomb/.test(l.fields.join(' ')))).toBe(true);
+      for (const name of ['README', 'setup.exe', 'library.dll'])
+        expect(reasonOf(name)).toMatch(/^unsupported file type/);
+      expect(reasonOf('article.rtf')).toMatch(/RTF/);
+      expect(lines.find((l) => l.label === 'text-in-head.html')?.status).not.toBe('refused');
+      // Names with a tab or a line break stay on one line, escaped.
+      expect(reasonOf('name with\\ttab.txt')).toMatch(/^no article text/);
+      expect(lines.filter((l) => l.file === 'name with\nnewline.md').map((l) => l.label)).toEqual([
+        'name with\\nnewline.md',
+      ]);
 
-    // …and opens afterwards.
-    const list = spawnSync(process.execPath, ['bin/workbench.mjs', 'list', '--json', '--library', lib], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    expect(list.status, list.stderr).toBe(0);
-    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(index.articles.length);
-  });
+      // The library holds exactly the articles reported as stored, and nothing of the refused files.
+      const stored = lines.filter((l) => l.status === 'imported' || l.status === 'near-duplicate');
+      const index = JSON.parse(readFileSync(join(lib, 'articles.json'), 'utf8')) as {
+        articles: Array<{ id: string; fileName: string }>;
+      };
+      expect(index.articles.map((a) => `${reportField(a.fileName)}\t${a.id}`).sort()).toEqual(
+        stored.map((l) => `${l.full}\t${l.fields[0]}`).sort(),
+      );
+      const dirs = readdirSync(join(lib, 'articles')).filter((n) => !n.startsWith('.'));
+      expect(dirs.sort()).toEqual(index.articles.map((a) => a.id).sort());
+      const refusedFiles = new Set(lines.filter((l) => l.status === 'refused').map((l) => l.full));
+      expect(index.articles.filter((a) => refusedFiles.has(reportField(a.fileName)))).toEqual([]);
+
+      // …and opens afterwards.
+      const list = spawnSync(process.execPath, ['bin/workbench.mjs', 'list', '--json', '--library', lib], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      expect(list.status, list.stderr).toBe(0);
+      expect((JSON.parse(list.stdout) as unknown[]).length).toBe(index.articles.length);
+    },
+  );
 
   it('refuses the sparse 1 GiB file by its size, without reading it', { timeout: 60_000 }, async () => {
-    const run = await runCli(['import', join(folder, 'sparse-1gib.txt'), '--library', join(tmp.dir, 'lib-sparse')], join(tmp.dir, 'rss-sparse.txt'), 50_000);
+    const run = await runCli(
+      ['import', join(folder, 'sparse-1gib.txt'), '--library', join(tmp.dir, 'lib-sparse')],
+      join(tmp.dir, 'rss-sparse.txt'),
+      50_000,
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('refused\tsparse-1gib.txt\tlarger than 20.0 MB (1024.0 MB)\n');
     expect(run.rssMb, 'peak RSS of importing the 1 GiB file alone').toBeLessThan(MAX_SPARSE_RSS_MB);
-    console.log(`sparse 1 GiB file alone: refused in ${(run.ms / 1000).toFixed(1)} s, peak RSS ${run.rssMb.toFixed(0)} MB`);
+    console.log(
+      `sparse 1 GiB file alone: refused in ${(run.ms / 1000).toFixed(1)} s, peak RSS ${run.rssMb.toFixed(0)} MB`,
+    );
   });
 });

@@ -11,7 +11,8 @@ import { ImportRefusal } from '../../../electron/services/import/refusal';
 import { tempDir } from '../../helpers/temp-library';
 import { rawZip } from './bad-files';
 
-const SENTENCE = 'The council approved the new tram line yesterday evening after a long debate, officials said. ';
+const SENTENCE =
+  'The council approved the new tram line yesterday evening after a long debate, officials said. ';
 
 describe('HTML whose structure linkedom cannot root', () => {
   // linkedom made <table> (or nothing) the document's root and Readability threw a TypeError, reported as
@@ -35,13 +36,17 @@ describe('HTML whose structure linkedom cannot root', () => {
   }
 
   it('reads a page whose text sits in an unclosed <head> (Readability threw on it)', () => {
-    const a = extractHtml(`<html><head><title>Tram</title><p>${SENTENCE.repeat(3)}</p><body><p>Footer</p></body></html>`);
+    const a = extractHtml(
+      `<html><head><title>Tram</title><p>${SENTENCE.repeat(3)}</p><body><p>Footer</p></body></html>`,
+    );
     expect(a.title).toBe('Tram');
     expect(a.paragraphs.join(' ')).toContain('The council approved the new tram line');
   });
 
   it('still reads the text of a page with text before its <body>', () => {
-    const a = extractHtml(`Warning: something went wrong<br>\n<html><head><title>Tram</title></head><body><article><p>${SENTENCE.repeat(4)}</p></article></body></html>`);
+    const a = extractHtml(
+      `Warning: something went wrong<br>\n<html><head><title>Tram</title></head><body><article><p>${SENTENCE.repeat(4)}</p></article></body></html>`,
+    );
     expect(a.paragraphs.join(' ')).toContain('The council approved the new tram line');
   });
 });
@@ -49,13 +54,20 @@ describe('HTML whose structure linkedom cannot root', () => {
 describe('an archive entry over the per-file cap', () => {
   it('is refused by its declared size without being unpacked', async () => {
     // 400 MiB declared; the data is not even valid deflate, so unpacking it would report damage instead.
-    const zip = rawZip([{ name: 'big.txt', method: 8, data: new Uint8Array([1, 2, 3, 4]), crc: 0, size: 400 * 1024 * 1024 }]);
+    const zip = rawZip([
+      { name: 'big.txt', method: 8, data: new Uint8Array([1, 2, 3, 4]), crc: 0, size: 400 * 1024 * 1024 },
+    ]);
     const items = await extractFile('bomb.zip', zip);
     expect(items).toEqual([{ label: 'bomb.zip › big.txt', refusal: 'larger than 20.0 MB (400.0 MB)' }]);
   });
 
   it('a PDF entry may be larger, up to the PDF cap', async () => {
-    const items = await extractFile('docs.zip', rawZip([{ name: 'big.pdf', method: 8, data: new Uint8Array([1, 2, 3, 4]), crc: 0, size: 30 * 1024 * 1024 }]));
+    const items = await extractFile(
+      'docs.zip',
+      rawZip([
+        { name: 'big.pdf', method: 8, data: new Uint8Array([1, 2, 3, 4]), crc: 0, size: 30 * 1024 * 1024 },
+      ]),
+    );
     expect(items).toHaveLength(1);
     expect('refusal' in items[0]! && items[0].refusal).toMatch(/^damaged entry/);
   });

@@ -50,7 +50,9 @@ describe('app:// protocol handler', () => {
   });
 
   it('answers only GET and HEAD', async () => {
-    expect((await handle(new Request('app://workbench/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    expect(
+      (await handle(new Request('app://workbench/index.html', { method: 'POST', body: 'x' }))).status,
+    ).toBe(405);
     const head = await handle(new Request('app://workbench/index.html', { method: 'HEAD' }));
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');

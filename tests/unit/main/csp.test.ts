@@ -6,7 +6,13 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildCsp, CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, HEADER_ONLY_DIRECTIVES, META_CONTENT_SECURITY_POLICY } from '../../../shared/api/csp';
+import {
+  buildCsp,
+  CONTENT_SECURITY_POLICY,
+  CSP_DIRECTIVES,
+  HEADER_ONLY_DIRECTIVES,
+  META_CONTENT_SECURITY_POLICY,
+} from '../../../shared/api/csp';
 import { securityHeaders } from '../../../electron/services/renderer-files';
 import { createAppProtocolHandler } from '../../../electron/main/app-protocol';
 import { createHost, type Host } from '../../../electron/host/server';
@@ -27,7 +33,9 @@ describe('Content-Security-Policy', () => {
   const csp = parse(CONTENT_SECURITY_POLICY);
 
   it('has no unsafe-inline, unsafe-eval, wasm-unsafe-eval, wildcard or remote origins', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|strict-dynamic/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(
+      /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|strict-dynamic/,
+    );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/\*/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|wss?:|file:|filesystem:/);
     for (const [, values] of csp) {
@@ -69,17 +77,29 @@ describe('one policy in all three places', () => {
 
   /** The CSP <meta> of a page: exactly one, its content as the browser reads it. */
   function metaPolicy(html: string): string {
-    const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi)];
+    const metas = [
+      ...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi),
+    ];
     expect(metas).toHaveLength(1);
-    return metas[0]![1]!.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    return metas[0]![1]!
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
   }
   function get(path: string, cookie = '') {
-    return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path, headers: { host: `127.0.0.1:${host.port}`, cookie } }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
+    return new Promise<{
+      status: number;
+      headers: Record<string, string | string[] | undefined>;
+      body: string;
+    }>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path, headers: { host: `127.0.0.1:${host.port}`, cookie } },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -91,10 +111,17 @@ describe('one policy in all three places', () => {
   afterAll(() => host?.close());
 
   it('the built index.html carries the policy as its <meta> (npm run build writes out/)', () => {
-    expect(existsSync(path.join(built, 'index.html')), 'out/renderer/index.html is missing: run npm run build').toBe(true);
-    expect(metaPolicy(readFileSync(path.join(built, 'index.html'), 'utf8'))).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(
+      existsSync(path.join(built, 'index.html')),
+      'out/renderer/index.html is missing: run npm run build',
+    ).toBe(true);
+    expect(metaPolicy(readFileSync(path.join(built, 'index.html'), 'utf8'))).toBe(
+      META_CONTENT_SECURITY_POLICY,
+    );
     // The source page has no policy of its own: the build writes it from shared/api/csp.ts.
-    expect(readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8')).not.toMatch(/http-equiv="Content-Security-Policy"/i);
+    expect(readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8')).not.toMatch(
+      /http-equiv="Content-Security-Policy"/i,
+    );
   });
 
   it('the app:// protocol sends the policy with the built page', async () => {

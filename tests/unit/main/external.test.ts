@@ -18,7 +18,17 @@ describe('openExternalChecked: the one way to the system browser', () => {
   });
 
   it('refuses everything else without calling shell.openExternal', async () => {
-    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'app://workbench/', 'https://u:p@example.com/', 'not a url', 42, null, undefined]) {
+    for (const bad of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'app://workbench/',
+      'https://u:p@example.com/',
+      'not a url',
+      42,
+      null,
+      undefined,
+    ]) {
       await expect(openExternalChecked(bad), String(bad)).resolves.toBe(false);
     }
     expect(openExternal).not.toHaveBeenCalled();

@@ -48,14 +48,29 @@ describe('main process wiring (stand-in electron)', () => {
   it('on ready: serves app://, opens the workbench on the --library dir, loads app://workbench/', () => {
     expect(h.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(h.openWorkbench).toHaveBeenCalledTimes(1);
-    const opts = h.openWorkbench.mock.calls[0]![0] as { libraryDir: string; version: string; ports: Record<string, unknown> };
+    const opts = h.openWorkbench.mock.calls[0]![0] as {
+      libraryDir: string;
+      version: string;
+      ports: Record<string, unknown>;
+    };
     expect(opts.libraryDir).toBe(path.resolve('/data/my-library'));
     expect(opts.version).toBe('9.8.7');
     expect(opts.ports.shell).toBe('electron');
-    expect(Object.keys(opts.ports).sort()).toStrictEqual(['openExternal', 'pickImportPaths', 'saveExport', 'shell']);
+    expect(Object.keys(opts.ports).sort()).toStrictEqual([
+      'openExternal',
+      'pickImportPaths',
+      'saveExport',
+      'shell',
+    ]);
     expect(h.windows).toHaveLength(1);
     const prefs = win().options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(String(prefs.preload).endsWith(path.join('preload', 'preload.cjs'))).toBe(true);
     expect(win().loadURL).toHaveBeenCalledWith('app://workbench/index.html');
     expect(h.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
@@ -63,7 +78,10 @@ describe('main process wiring (stand-in electron)', () => {
 
   it('IPC: our main frame reaches the dispatcher', async () => {
     h.dispatch.mockClear();
-    await expect(invoke()(goodEvent(), 'app.info', {})).resolves.toStrictEqual({ ok: true, result: { method: 'app.info' } });
+    await expect(invoke()(goodEvent(), 'app.info', {})).resolves.toStrictEqual({
+      ok: true,
+      result: { method: 'app.info' },
+    });
     expect(h.ipcMain.handle.mock.calls[0]![0]).toBe('workbench:invoke');
     expect(h.dispatch).toHaveBeenCalledWith('app.info', {});
   });
@@ -78,7 +96,10 @@ describe('main process wiring (stand-in electron)', () => {
       { ...goodEvent(), senderFrame: { ...goodEvent().senderFrame, routingId: 9 } },
     ];
     for (const ev of bad) {
-      await expect(invoke()(ev, 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'refused' } });
+      await expect(invoke()(ev, 'app.info', {})).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'refused' },
+      });
     }
     expect(h.dispatch).not.toHaveBeenCalled();
   });
@@ -103,7 +124,9 @@ describe('main process wiring (stand-in electron)', () => {
     expect(openHandler({ url: 'https://example.com/x' })).toStrictEqual({ action: 'deny' });
     expect(openHandler({ url: 'file:///etc/passwd' })).toStrictEqual({ action: 'deny' });
     expect(openHandler({ url: 'javascript:alert(1)' })).toStrictEqual({ action: 'deny' });
-    expect(h.shell.openExternal.mock.calls.map((c: unknown[]) => c[0])).toStrictEqual(['https://example.com/x']);
+    expect(h.shell.openExternal.mock.calls.map((c: unknown[]) => c[0])).toStrictEqual([
+      'https://example.com/x',
+    ]);
     // Its session is hardened too.
     expect(contents.session.setPermissionRequestHandler).toHaveBeenCalled();
   });
@@ -128,7 +151,10 @@ describe('main process wiring (stand-in electron)', () => {
   });
 
   it('File menu commands are sent to the renderer', () => {
-    const template = (h.Menu.buildFromTemplate.mock.calls[0]![0] as Array<{ label?: string; submenu?: Array<{ id?: string; click?: Fn }> }>);
+    const template = h.Menu.buildFromTemplate.mock.calls[0]![0] as Array<{
+      label?: string;
+      submenu?: Array<{ id?: string; click?: Fn }>;
+    }>;
     const file = template.find((m) => m.label === '&File')!.submenu!;
     file.find((i) => i.id === 'import')!.click!();
     file.find((i) => i.id === 'export-csv')!.click!();

@@ -25,17 +25,28 @@ describe('application menu', () => {
     expect(imp?.accelerator).toBe('CmdOrCtrl+O');
     click(imp);
     expect(file.find((i) => i.id === 'import-folder')?.accelerator).toBe('CmdOrCtrl+Shift+O');
-    for (const id of ['import-folder', 'export-md', 'export-csv', 'export-json']) click(file.find((i) => i.id === id));
-    expect(vi.mocked(d.send).mock.calls).toStrictEqual([['import'], ['import-folder'], ['export-md'], ['export-csv'], ['export-json']]);
+    for (const id of ['import-folder', 'export-md', 'export-csv', 'export-json'])
+      click(file.find((i) => i.id === id));
+    expect(vi.mocked(d.send).mock.calls).toStrictEqual([
+      ['import'],
+      ['import-folder'],
+      ['export-md'],
+      ['export-csv'],
+      ['export-json'],
+    ]);
   });
 
   it('Edit has undo/redo roles; View reloads and devtools only in development', () => {
     const packaged = menuTemplate(deps());
-    expect(submenu(packaged, '&Edit').map((i) => i.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'copy', 'paste', 'selectAll']));
+    expect(submenu(packaged, '&Edit').map((i) => i.role)).toEqual(
+      expect.arrayContaining(['undo', 'redo', 'copy', 'paste', 'selectAll']),
+    );
     const viewRoles = (t: MenuItemConstructorOptions[]) => submenu(t, '&View').map((i) => i.role);
     expect(viewRoles(packaged)).not.toContain('reload');
     expect(viewRoles(packaged)).not.toContain('toggleDevTools');
-    expect(viewRoles(menuTemplate(deps({ isPackaged: false })))).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+    expect(viewRoles(menuTemplate(deps({ isPackaged: false })))).toEqual(
+      expect.arrayContaining(['reload', 'toggleDevTools']),
+    );
   });
 
   it('Help > About calls about(); macOS gets the app menu', () => {

@@ -12,7 +12,9 @@ const ok: SenderFacts = {
 describe('IPC sender check', () => {
   it('accepts the main frame of our window on the app origin', () => {
     expect(checkSender(ok)).toStrictEqual({ ok: true });
-    expect(checkSender({ ...ok, frame: { ...ok.frame!, url: 'app://workbench/#/reader?x=1' } }).ok).toBe(true);
+    expect(checkSender({ ...ok, frame: { ...ok.frame!, url: 'app://workbench/#/reader?x=1' } }).ok).toBe(
+      true,
+    );
   });
 
   it('refuses a missing frame or window', () => {

@@ -27,8 +27,14 @@ describe('BrowserWindow options', () => {
   });
 
   it('uses the CommonJS preload and the same webPreferences in the window options', () => {
-    const opts = windowOptions({ preloadPath: '/x/preload.cjs', isPackaged: true, title: 'Analyst Workbench' });
-    expect(opts.webPreferences).toStrictEqual(webPreferences({ preloadPath: '/x/preload.cjs', isPackaged: true }));
+    const opts = windowOptions({
+      preloadPath: '/x/preload.cjs',
+      isPackaged: true,
+      title: 'Analyst Workbench',
+    });
+    expect(opts.webPreferences).toStrictEqual(
+      webPreferences({ preloadPath: '/x/preload.cjs', isPackaged: true }),
+    );
     expect(opts.show).toBe(false);
     expect(opts.title).toBe('Analyst Workbench');
   });

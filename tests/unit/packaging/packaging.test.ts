@@ -39,7 +39,15 @@ let tmp = '';
 let appDir = '';
 let files: string[] = [];
 /** Every package inside the asar: its folder (e.g. "/node_modules/a/node_modules/b") → its package.json. */
-const packages = new Map<string, { name: string; version: string; dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>();
+const packages = new Map<
+  string,
+  {
+    name: string;
+    version: string;
+    dependencies?: Record<string, string>;
+    optionalDependencies?: Record<string, string>;
+  }
+>();
 let builderLog = '';
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<string> {
@@ -58,8 +66,15 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'out/main/main.js')) || !existsSync(path.join(root, 'out/renderer/index.html'))) {
-    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: root, stdio: 'inherit', timeout: 90_000 });
+  if (
+    !existsSync(path.join(root, 'out/main/main.js')) ||
+    !existsSync(path.join(root, 'out/renderer/index.html'))
+  ) {
+    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], {
+      cwd: root,
+      stdio: 'inherit',
+      timeout: 90_000,
+    });
   }
   tmp = mkdtempSync(path.join(os.tmpdir(), 'workbench-packaging-'));
   const electronDist = path.join(tmp, 'electron-dist');
@@ -67,7 +82,9 @@ beforeAll(async () => {
   writeFileSync(
     path.join(electronDist, 'electron'),
     Buffer.concat([
-      Buffer.from(`#!/bin/sh\n# Stand-in for the Electron binary (packaging test). Fuse wire: ${FUSE_SENTINEL}`),
+      Buffer.from(
+        `#!/bin/sh\n# Stand-in for the Electron binary (packaging test). Fuse wire: ${FUSE_SENTINEL}`,
+      ),
       Buffer.from([1, STOCK_FUSES.length]),
       Buffer.from(`${STOCK_FUSES}\nexit 0\n`),
     ]),
@@ -103,8 +120,11 @@ afterAll(() => {
 });
 
 const has = (p: string) => files.includes(p);
-const nameOf = (lockKey: string) => lockKey.slice(lockKey.lastIndexOf('node_modules/') + 'node_modules/'.length);
-const prodLock = Object.entries(lock.packages).filter(([key, meta]) => key.startsWith('node_modules/') && !meta.dev && !meta.devOptional);
+const nameOf = (lockKey: string) =>
+  lockKey.slice(lockKey.lastIndexOf('node_modules/') + 'node_modules/'.length);
+const prodLock = Object.entries(lock.packages).filter(
+  ([key, meta]) => key.startsWith('node_modules/') && !meta.dev && !meta.devOptional,
+);
 const prodNames = new Set(prodLock.map(([key]) => nameOf(key)));
 
 /** Node's lookup from a package folder inside the asar: ./node_modules/dep, then each parent's node_modules. */
@@ -126,11 +146,18 @@ describe('packaged app (electron-builder --linux dir)', () => {
   });
 
   it('holds the built app and package.json, and package.json main points into it', () => {
-    for (const p of ['/out/main/main.js', '/out/preload/preload.cjs', '/out/renderer/index.html', '/package.json']) {
+    for (const p of [
+      '/out/main/main.js',
+      '/out/preload/preload.cjs',
+      '/out/renderer/index.html',
+      '/package.json',
+    ]) {
       expect(has(p), p).toBe(true);
     }
     expect(pkg.main).toBe('out/main/main.js');
-    const packed = JSON.parse(asar.extractFile(path.join(appDir, 'resources', 'app.asar'), 'package.json').toString('utf8')) as {
+    const packed = JSON.parse(
+      asar.extractFile(path.join(appDir, 'resources', 'app.asar'), 'package.json').toString('utf8'),
+    ) as {
       main: string;
       type?: string;
     };
@@ -144,7 +171,9 @@ describe('packaged app (electron-builder --linux dir)', () => {
     const own = files.filter((f) => !f.startsWith('/node_modules/'));
     expect(own.filter((f) => /\.(ts|tsx|mts|cts|map)$/.test(f))).toStrictEqual([]);
     expect(own.filter((f) => /\/(tests?|src|scripts|shared)(\/|$)/.test(f))).toStrictEqual([]);
-    expect(own.filter((f) => f.startsWith('/out/') && !/^\/out\/(main|preload|renderer)(\/|$)/.test(f))).toStrictEqual([]);
+    expect(
+      own.filter((f) => f.startsWith('/out/') && !/^\/out\/(main|preload|renderer)(\/|$)/.test(f)),
+    ).toStrictEqual([]);
   });
 
   it('holds the production dependencies, and every dependency resolves inside the asar', () => {
@@ -174,7 +203,18 @@ describe('packaged app (electron-builder --linux dir)', () => {
     for (const name of Object.keys(pkg.devDependencies)) {
       if (!prodNames.has(name)) expect(names.has(name), name).toBe(false);
     }
-    for (const name of ['react', 'react-dom', 'electron', 'vite', 'typescript', 'vitest', 'esbuild', 'electron-builder', '@playwright/test', 'eslint']) {
+    for (const name of [
+      'react',
+      'react-dom',
+      'electron',
+      'vite',
+      'typescript',
+      'vitest',
+      'esbuild',
+      'electron-builder',
+      '@playwright/test',
+      'eslint',
+    ]) {
       expect(names.has(name), name).toBe(false);
     }
     // Whatever is there is a production package of the lockfile.

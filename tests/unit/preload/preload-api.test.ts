@@ -41,7 +41,10 @@ describe('preload bridge (window.workbench)', () => {
   it('index.ts exposes the bridge once, under "workbench", with exactly the pinned keys', async () => {
     const preload = await import('../../../electron/preload/index');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    const [name, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0]! as [string, Record<string, unknown>];
+    const [name, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0]! as [
+      string,
+      Record<string, unknown>,
+    ];
     expect(name).toBe('workbench');
     expect(Object.keys(bridge).sort()).toStrictEqual([...PINNED_KEYS].sort());
     expect(bridge.platform).toBe(process.platform);

@@ -31,11 +31,14 @@ const ipcValue = fc.anything({
 });
 /** Random objects that use the method's own field names, so that validation gets past the first key. */
 const keyedObject = (method: string) => {
-  const keys = Object.keys((contract[method as keyof typeof contract].input as { shape?: object }).shape ?? {});
+  const keys = Object.keys(
+    (contract[method as keyof typeof contract].input as { shape?: object }).shape ?? {},
+  );
   const names = fc.constantFrom(...keys, '__proto__', 'constructor', 'path', 'file');
   return fc.dictionary(names, fc.oneof(fc.jsonValue({ maxDepth: 2 }), ipcValue), { maxKeys: 6 });
 };
-const hostileInput = (method: string) => fc.oneof(ipcValue, fc.jsonValue({ maxDepth: 3 }), keyedObject(method));
+const hostileInput = (method: string) =>
+  fc.oneof(ipcValue, fc.jsonValue({ maxDepth: 3 }), keyedObject(method));
 
 function spyHandlers() {
   const h: Record<string, ReturnType<typeof vi.fn>> = {};
@@ -80,11 +83,18 @@ describe('dispatcher + schemas (spy handlers)', () => {
     const handlers = spyHandlers();
     const dispatch = createDispatcher(handlers as unknown as Handlers);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf')), ipcValue, async (m, input) => {
-        fc.pre(!METHOD_NAMES.includes(m as never));
-        const r = await dispatch(m, input);
-        expect(r).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom('__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf'),
+        ),
+        ipcValue,
+        async (m, input) => {
+          fc.pre(!METHOD_NAMES.includes(m as never));
+          const r = await dispatch(m, input);
+          expect(r).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+        },
+      ),
       { numRuns: 300 },
     );
     for (const fn of Object.values(handlers)) expect(fn).not.toHaveBeenCalled();
@@ -94,7 +104,11 @@ describe('dispatcher + schemas (spy handlers)', () => {
 const CLAIM_10MB = big(10 * MB);
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 /** The schema's own cap on a dropped file's base64, plus one. */
-const overCap = Number((z.toJSONSchema(droppedFileSchema) as unknown as { properties: { dataBase64: { maxLength: number } } }).properties.dataBase64.maxLength) + 1;
+const overCap =
+  Number(
+    (z.toJSONSchema(droppedFileSchema) as unknown as { properties: { dataBase64: { maxLength: number } } })
+      .properties.dataBase64.maxLength,
+  ) + 1;
 const restorable = {
   id: 'a1',
   articleId: 'art',
@@ -108,7 +122,14 @@ const restorable = {
   createdAt: '2024-01-01T00:00:00.000Z',
   updatedAt: '2024-01-01T00:00:00.000Z',
 };
-const restorableClaim = { id: 'c9', text: 'A deleted claim', speaker: '', note: '', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' };
+const restorableClaim = {
+  id: 'c9',
+  text: 'A deleted claim',
+  speaker: '',
+  note: '',
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-01T00:00:00.000Z',
+};
 const annotate = { articleId: 'art', target: { start: 0, end: 1 }, stance: 'reports', claimId: 'c1' };
 
 /** [method, what is too big, input]; each must be refused before a handler runs. */
@@ -118,25 +139,57 @@ const OVERSIZED: Array<[string, string, unknown]> = [
   ['claims.create', 'speaker over 200', { text: 'ok', speaker: big(201) }],
   ['claims.update', 'claim text over 1000', { id: 'c1', text: big(1001) }],
   ['claims.update', '10 MB note', { id: 'c1', note: CLAIM_10MB }],
-  ['annotations.create', '10 MB new claim', { ...annotate, claimId: undefined, newClaim: { text: CLAIM_10MB } }],
+  [
+    'annotations.create',
+    '10 MB new claim',
+    { ...annotate, claimId: undefined, newClaim: { text: CLAIM_10MB } },
+  ],
   ['annotations.create', 'note over 20 000', { ...annotate, note: big(20_001) }],
   ['annotations.create', '51 tags', { ...annotate, tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }],
   ['annotations.create', 'tag over 80', { ...annotate, tags: [big(81)] }],
-  ['annotations.create', 'quote over 20 000', { ...annotate, target: { start: 0, end: 1, quote: { exact: big(20_001) } } }],
-  ['annotations.create', 'prefix over 200', { ...annotate, target: { start: 0, end: 1, quote: { exact: 'x', prefix: big(201) } } }],
+  [
+    'annotations.create',
+    'quote over 20 000',
+    { ...annotate, target: { start: 0, end: 1, quote: { exact: big(20_001) } } },
+  ],
+  [
+    'annotations.create',
+    'prefix over 200',
+    { ...annotate, target: { start: 0, end: 1, quote: { exact: 'x', prefix: big(201) } } },
+  ],
   ['annotations.update', '10 MB note', { id: 'a1', note: CLAIM_10MB }],
   ['annotations.update', '51 tags', { id: 'a1', tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }],
   ['annotations.restore', 'restore with a 10 MB note', { annotation: { ...restorable, note: CLAIM_10MB } }],
-  ['annotations.restore', 'restore with a long speaker', { annotation: { ...restorable, speaker: big(201) } }],
-  ['annotations.restore', 'restore with 51 tags', { annotation: { ...restorable, tags: Array.from({ length: 51 }, (_, i) => `t${i}`) } }],
+  [
+    'annotations.restore',
+    'restore with a long speaker',
+    { annotation: { ...restorable, speaker: big(201) } },
+  ],
+  [
+    'annotations.restore',
+    'restore with 51 tags',
+    { annotation: { ...restorable, tags: Array.from({ length: 51 }, (_, i) => `t${i}`) } },
+  ],
   ['annotations.restore', 'restore with a long date', { annotation: { ...restorable, createdAt: big(65) } }],
-  ['annotations.restore', 'restore with a long suffix', { annotation: { ...restorable, quote: { ...restorable.quote, suffix: big(201) } } }],
+  [
+    'annotations.restore',
+    'restore with a long suffix',
+    { annotation: { ...restorable, quote: { ...restorable.quote, suffix: big(201) } } },
+  ],
   ['claims.restore', 'restore with a 10 MB claim text', { claim: { ...restorableClaim, text: CLAIM_10MB } }],
   ['claims.restore', 'restore with a note over 20 000', { claim: { ...restorableClaim, note: big(20_001) } }],
   ['claims.restore', 'restore with a long speaker', { claim: { ...restorableClaim, speaker: big(201) } }],
   ['claims.restore', 'restore with a long date', { claim: { ...restorableClaim, updatedAt: big(65) } }],
-  ['articles.import', '201 files', { files: Array.from({ length: 201 }, (_, i) => ({ name: `${i}.txt`, size: 1, dataBase64: 'eA==' })) }],
-  ['articles.import', 'file bytes over the cap', { files: [{ name: 'a.txt', size: 1, dataBase64: big(overCap, 'A') }] }],
+  [
+    'articles.import',
+    '201 files',
+    { files: Array.from({ length: 201 }, (_, i) => ({ name: `${i}.txt`, size: 1, dataBase64: 'eA==' })) },
+  ],
+  [
+    'articles.import',
+    'file bytes over the cap',
+    { files: [{ name: 'a.txt', size: 1, dataBase64: big(overCap, 'A') }] },
+  ],
   ['articles.import', 'file name over 255', { files: [{ name: `${big(252)}.txt`, size: 1 }] }],
   ['articles.import', 'no files', { files: [] }],
   ['articles.get', 'id over 64', { id: big(65, 'a') }],
@@ -157,10 +210,43 @@ describe('oversized input', () => {
     const d = createDispatcher(handlers as unknown as Handlers);
     for (const [method, input] of [
       ['claims.create', { text: big(1000), note: big(20_000), speaker: big(200) }],
-      ['annotations.create', { ...annotate, note: big(20_000), tags: Array.from({ length: 50 }, () => big(80)) }],
-      ['annotations.restore', { annotation: { ...restorable, note: big(20_000), speaker: big(200), tags: Array.from({ length: 50 }, () => big(80)) } }],
-      ['claims.restore', { claim: { ...restorableClaim, text: big(1000), note: big(20_000), speaker: big(200), createdAt: big(64) } }],
-      ['articles.import', { files: Array.from({ length: 200 }, (_, i) => ({ name: `${big(240)}${i}.txt`, size: 1, dataBase64: 'eA==' })) }],
+      [
+        'annotations.create',
+        { ...annotate, note: big(20_000), tags: Array.from({ length: 50 }, () => big(80)) },
+      ],
+      [
+        'annotations.restore',
+        {
+          annotation: {
+            ...restorable,
+            note: big(20_000),
+            speaker: big(200),
+            tags: Array.from({ length: 50 }, () => big(80)),
+          },
+        },
+      ],
+      [
+        'claims.restore',
+        {
+          claim: {
+            ...restorableClaim,
+            text: big(1000),
+            note: big(20_000),
+            speaker: big(200),
+            createdAt: big(64),
+          },
+        },
+      ],
+      [
+        'articles.import',
+        {
+          files: Array.from({ length: 200 }, (_, i) => ({
+            name: `${big(240)}${i}.txt`,
+            size: 1,
+            dataBase64: 'eA==',
+          })),
+        },
+      ],
       ['shell.openExternal', { url: `https://example.com/${big(4000)}` }],
     ] as const) {
       expect((await d(method, input)).ok, method).toBe(true);
@@ -184,7 +270,9 @@ describe('the real services on a temporary library', () => {
       onInternalError: (m, err) => internal.push(`${m}: ${err instanceof Error ? err.stack : String(err)}`),
     });
     const f = fixture(SPUTNIK);
-    const imp = await wb.dispatch('articles.import', { files: [{ name: f.name, size: f.size, dataBase64: b64(f.bytes) }] });
+    const imp = await wb.dispatch('articles.import', {
+      files: [{ name: f.name, size: f.size, dataBase64: b64(f.bytes) }],
+    });
     expect(imp.ok).toBe(true);
     const list = await wb.dispatch('articles.list', {});
     articleId = (list as { ok: true; result: Array<{ id: string }> }).result[0]!.id;
@@ -213,24 +301,72 @@ describe('the real services on a temporary library', () => {
   }, 60_000);
 
   it('near-valid input that passes validation: still never internal', async () => {
-    const ids = fc.oneof(fc.constant(articleId), fc.constant(claimId), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/));
-    const text = fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('<img src=x onerror=alert(1)>', '\u0000', '\u202e', '=cmd|calc', ' ', '\ud800'));
+    const ids = fc.oneof(
+      fc.constant(articleId),
+      fc.constant(claimId),
+      fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constantFrom('<img src=x onerror=alert(1)>', '\u0000', '\u202e', '=cmd|calc', ' ', '\ud800'),
+    );
     const stance = fc.constantFrom('asserts', 'reports', 'supports', 'disputes', 'denies');
     const offset = fc.oneof(fc.nat(articleLength + 10), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
     const target = fc.record(
-      { start: offset, end: offset.map((n) => n + 1), quote: fc.record({ exact: text.filter((s) => s.length > 0), prefix: text.map((s) => s.slice(0, 200)), suffix: text.map((s) => s.slice(0, 200)) }, { requiredKeys: ['exact'] }) },
+      {
+        start: offset,
+        end: offset.map((n) => n + 1),
+        quote: fc.record(
+          {
+            exact: text.filter((s) => s.length > 0),
+            prefix: text.map((s) => s.slice(0, 200)),
+            suffix: text.map((s) => s.slice(0, 200)),
+          },
+          { requiredKeys: ['exact'] },
+        ),
+      },
       { requiredKeys: ['start', 'end'] },
     );
-    const fileName = fc.tuple(fc.stringMatching(/^[^/\\\0]{1,40}$/), fc.constantFrom('.txt', '.md', '.html', '.htm', '.json', '.pdf', '.docx', '.odt', '.rtf', '.eml', '.mhtml', '.zip', '.exe', '')).map(([b, e]) => b + e);
+    const fileName = fc
+      .tuple(
+        fc.stringMatching(/^[^/\\\0]{1,40}$/),
+        fc.constantFrom(
+          '.txt',
+          '.md',
+          '.html',
+          '.htm',
+          '.json',
+          '.pdf',
+          '.docx',
+          '.odt',
+          '.rtf',
+          '.eml',
+          '.mhtml',
+          '.zip',
+          '.exe',
+          '',
+        ),
+      )
+      .map(([b, e]) => b + e);
     const file = fc.uint8Array({ maxLength: 3000 }).chain((bytes) =>
-      fc.record({ name: fileName, size: fc.oneof(fc.constant(bytes.length), fc.nat()), dataBase64: fc.option(fc.constant(b64(bytes)), { nil: undefined }) }),
+      fc.record({
+        name: fileName,
+        size: fc.oneof(fc.constant(bytes.length), fc.nat()),
+        dataBase64: fc.option(fc.constant(b64(bytes)), { nil: undefined }),
+      }),
     );
     const near: Record<string, fc.Arbitrary<unknown>> = {
       'articles.get': fc.record({ id: ids }),
       'articles.delete': fc.record({ id: ids.filter((id) => id !== articleId) }),
       'articles.import': fc.record({ files: fc.array(file, { minLength: 1, maxLength: 4 }) }),
-      'claims.create': fc.record({ text: text.filter((s) => s.length > 0).map((s) => s.slice(0, 1000)), speaker: text.map((s) => s.slice(0, 200)) }),
-      'claims.update': fc.record({ id: ids, text: text.filter((s) => s.length > 0).map((s) => s.slice(0, 1000)) }),
+      'claims.create': fc.record({
+        text: text.filter((s) => s.length > 0).map((s) => s.slice(0, 1000)),
+        speaker: text.map((s) => s.slice(0, 200)),
+      }),
+      'claims.update': fc.record({
+        id: ids,
+        text: text.filter((s) => s.length > 0).map((s) => s.slice(0, 1000)),
+      }),
       'claims.delete': fc.record({ id: ids.filter((id) => id !== claimId) }),
       'claims.evidence': fc.record({ id: ids }),
       'claims.restore': fc.record({
@@ -239,11 +375,27 @@ describe('the real services on a temporary library', () => {
           text: text.filter((s) => s.length > 0).map((s) => s.slice(0, 1000)),
           speaker: text.map((s) => s.slice(0, 200)),
           note: text,
-          createdAt: fc.oneof(fc.constant(restorableClaim.createdAt), text.map((s) => s.slice(0, 64))),
-          updatedAt: fc.oneof(fc.constant(restorableClaim.updatedAt), text.map((s) => s.slice(0, 64))),
+          createdAt: fc.oneof(
+            fc.constant(restorableClaim.createdAt),
+            text.map((s) => s.slice(0, 64)),
+          ),
+          updatedAt: fc.oneof(
+            fc.constant(restorableClaim.updatedAt),
+            text.map((s) => s.slice(0, 64)),
+          ),
         }),
       }),
-      'annotations.create': fc.record({ articleId: ids, target, stance, claimId: ids, speaker: text.map((s) => s.slice(0, 200)), tags: fc.array(text.filter((s) => s.length > 0).map((s) => s.slice(0, 80)), { maxLength: 5 }) }),
+      'annotations.create': fc.record({
+        articleId: ids,
+        target,
+        stance,
+        claimId: ids,
+        speaker: text.map((s) => s.slice(0, 200)),
+        tags: fc.array(
+          text.filter((s) => s.length > 0).map((s) => s.slice(0, 80)),
+          { maxLength: 5 },
+        ),
+      }),
       'annotations.update': fc.record({ id: ids, stance, note: text }),
       'annotations.delete': fc.record({ id: ids }),
       'annotations.restore': fc.record({
@@ -252,12 +404,27 @@ describe('the real services on a temporary library', () => {
           id: ids,
           articleId: ids,
           claimId: ids,
-          position: fc.record({ type: fc.constant('TextPositionSelector'), start: fc.integer({ min: -5, max: articleLength + 5 }), end: fc.integer({ min: -5, max: articleLength + 5 }) }),
-          quote: fc.record({ type: fc.constant('TextQuoteSelector'), exact: text.map((s) => s.slice(0, 200)), prefix: text.map((s) => s.slice(0, 200)), suffix: text.map((s) => s.slice(0, 200)) }),
+          position: fc.record({
+            type: fc.constant('TextPositionSelector'),
+            start: fc.integer({ min: -5, max: articleLength + 5 }),
+            end: fc.integer({ min: -5, max: articleLength + 5 }),
+          }),
+          quote: fc.record({
+            type: fc.constant('TextQuoteSelector'),
+            exact: text.map((s) => s.slice(0, 200)),
+            prefix: text.map((s) => s.slice(0, 200)),
+            suffix: text.map((s) => s.slice(0, 200)),
+          }),
         }),
       }),
       'export.build': fc.record({ format: fc.constantFrom('md', 'csv', 'json') }),
-      'shell.openExternal': fc.record({ url: fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'https://u:p@x.y/'), fc.string()) }),
+      'shell.openExternal': fc.record({
+        url: fc.oneof(
+          fc.webUrl(),
+          fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', 'https://u:p@x.y/'),
+          fc.string(),
+        ),
+      }),
       'articles.search': fc.record({ query: text.filter((s) => s.length > 0).map((s) => s.slice(0, 200)) }),
       'library.restoreBackup': fc.record({ backupId: fc.stringMatching(/^[0-9A-Za-z_-]{1,64}$/) }),
     };
@@ -292,8 +459,17 @@ describe('the real services on a temporary library', () => {
   });
 
   it('the host-only shell answers unavailable for the native dialogs and the system browser', async () => {
-    expect(await wb.dispatch('export.save', { format: 'md' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(await wb.dispatch('import.openDialog', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(await wb.dispatch('shell.openExternal', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await wb.dispatch('export.save', { format: 'md' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    expect(await wb.dispatch('import.openDialog', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    expect(await wb.dispatch('shell.openExternal', { url: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused' },
+    });
   });
 });

@@ -88,9 +88,15 @@ function expectInertMarkdown(md: string, claimsWithEvidence: number, claimsWitho
 /** What a spreadsheet would treat as a formula. */
 const FORMULA = /^[=+\-@\t\r]/;
 /** The value a guarded cell stands for. */
-const unguard = (cell: string) => (cell.startsWith("'") && /^'*[=+\-@\t\r]/.test(cell.slice(1)) ? cell.slice(1) : cell);
+const unguard = (cell: string) =>
+  cell.startsWith("'") && /^'*[=+\-@\t\r]/.test(cell.slice(1)) ? cell.slice(1) : cell;
 
-function expectInertCsv(csv: string, annotations: Annotation[], claims: Claim[], articles: Pick<Article, 'id' | 'title' | 'url'>[]) {
+function expectInertCsv(
+  csv: string,
+  annotations: Annotation[],
+  claims: Claim[],
+  articles: Pick<Article, 'id' | 'title' | 'url'>[],
+) {
   expect(csv.endsWith('\r\n'), 'ends with CRLF').toBe(true);
   const rows = parseCsv(csv);
   expect(rows[0]).toEqual([...CSV_COLUMNS]);
@@ -98,7 +104,8 @@ function expectInertCsv(csv: string, annotations: Annotation[], claims: Claim[],
   const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
   for (const r of rows.slice(1)) {
     expect(r.length).toBe(CSV_COLUMNS.length);
-    for (const cell of r) expect(FORMULA.test(cell), `unguarded formula: ${JSON.stringify(cell)}`).toBe(false);
+    for (const cell of r)
+      expect(FORMULA.test(cell), `unguarded formula: ${JSON.stringify(cell)}`).toBe(false);
     const a = annotations.find((x) => x.id === r[col('annotation_id')])!;
     const claim = claims.find((c) => c.id === a.claimId)!;
     const article = articles.find((x) => x.id === a.articleId)!;
@@ -126,7 +133,10 @@ describe('the XSS corpus through the real services and export.build', () => {
     });
     const imp = await wb.dispatch('articles.import', { files });
     expect(imp.ok).toBe(true);
-    const list = (await wb.dispatch('articles.list', {})) as { ok: true; result: Array<{ id: string; title: string }> };
+    const list = (await wb.dispatch('articles.list', {})) as {
+      ok: true;
+      result: Array<{ id: string; title: string }>;
+    };
     expect(list.result.length).toBe(CORPUS.length);
     for (const [i, a] of list.result.entries()) {
       const p = (k: number) => PAYLOADS[(i * 7 + k) % PAYLOADS.length]!;
@@ -141,7 +151,10 @@ describe('the XSS corpus through the real services and export.build', () => {
       });
       expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
     }
-    const json = (await wb.dispatch('export.build', { format: 'json' })) as { ok: true; result: { content: string } };
+    const json = (await wb.dispatch('export.build', { format: 'json' })) as {
+      ok: true;
+      result: { content: string };
+    };
     snapshot = JSON.parse(json.result.content) as LibrarySnapshot;
   }, 60_000);
 
@@ -157,13 +170,19 @@ describe('the XSS corpus through the real services and export.build', () => {
   });
 
   it('Markdown: no HTML, no code, no links but http(s), no headings from the text', async () => {
-    const r = (await wb.dispatch('export.build', { format: 'md' })) as { ok: true; result: { content: string; fileName: string } };
+    const r = (await wb.dispatch('export.build', { format: 'md' })) as {
+      ok: true;
+      result: { content: string; fileName: string };
+    };
     expect(r.result.fileName).toMatch(/^[\w.-]+\.md$/);
     expectInertMarkdown(r.result.content, snapshot.claims.length, 0);
   });
 
   it('CSV: every formula guarded, every value intact', async () => {
-    const r = (await wb.dispatch('export.build', { format: 'csv' })) as { ok: true; result: { content: string; fileName: string } };
+    const r = (await wb.dispatch('export.build', { format: 'csv' })) as {
+      ok: true;
+      result: { content: string; fileName: string };
+    };
     expect(r.result.fileName).toMatch(/^[\w.-]+\.csv$/);
     expectInertCsv(r.result.content, snapshot.annotations, snapshot.claims, snapshot.articles);
   });
@@ -173,14 +192,36 @@ describe('any strings in any field (property)', () => {
   const hostile = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...PAYLOADS) },
     { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
-    { weight: 2, arbitrary: fc.array(fc.constantFrom(...PAYLOADS, '\n', ' ', '\\', '#', '`', '<', '](', '&#60;', '=', '\r\n'), { maxLength: 6 }).map((p) => p.join('')) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .array(fc.constantFrom(...PAYLOADS, '\n', ' ', '\\', '#', '`', '<', '](', '&#60;', '=', '\r\n'), {
+          maxLength: 6,
+        })
+        .map((p) => p.join('')),
+    },
   );
   const url = fc.oneof(fc.constant(null), fc.webUrl(), hostile);
 
   it('Markdown and CSV stay inert', () => {
     fc.assert(
       fc.property(
-        fc.record({ title: hostile, outlet: hostile, domain: hostile, url, lead: hostile, para: hostile, quote: hostile, claim: hostile, cSpeaker: hostile, cNote: hostile, speaker: hostile, tags: fc.array(hostile, { maxLength: 3 }), note: hostile, orphanClaim: hostile }),
+        fc.record({
+          title: hostile,
+          outlet: hostile,
+          domain: hostile,
+          url,
+          lead: hostile,
+          para: hostile,
+          quote: hostile,
+          claim: hostile,
+          cSpeaker: hostile,
+          cNote: hostile,
+          speaker: hostile,
+          tags: fc.array(hostile, { maxLength: 3 }),
+          note: hostile,
+          orphanClaim: hostile,
+        }),
         (f) => {
           const body = `${f.para} ${f.quote || 'q'} end`;
           const parts = { title: f.title || 't', lead: f.lead, paragraphs: [body] };
@@ -206,13 +247,44 @@ describe('any strings in any field (property)', () => {
           };
           const stamp = '2024-01-02T00:00:00.000Z';
           const claims: Claim[] = [
-            { id: 'c1', text: f.claim || 'c', speaker: f.cSpeaker, note: f.cNote, createdAt: stamp, updatedAt: stamp },
-            { id: 'c2', text: f.orphanClaim || 'o', speaker: f.cSpeaker, note: f.cNote, createdAt: stamp, updatedAt: stamp },
+            {
+              id: 'c1',
+              text: f.claim || 'c',
+              speaker: f.cSpeaker,
+              note: f.cNote,
+              createdAt: stamp,
+              updatedAt: stamp,
+            },
+            {
+              id: 'c2',
+              text: f.orphanClaim || 'o',
+              speaker: f.cSpeaker,
+              note: f.cNote,
+              createdAt: stamp,
+              updatedAt: stamp,
+            },
           ];
           const annotations: Annotation[] = [
-            { id: 'a1', articleId: 'art1', claimId: 'c1', ...sel, stance: 'denies', speaker: f.speaker, tags: f.tags, note: f.note, createdAt: stamp, updatedAt: stamp },
+            {
+              id: 'a1',
+              articleId: 'art1',
+              claimId: 'c1',
+              ...sel,
+              stance: 'denies',
+              speaker: f.speaker,
+              tags: f.tags,
+              note: f.note,
+              createdAt: stamp,
+              updatedAt: stamp,
+            },
           ];
-          const snap: LibrarySnapshot = { schemaVersion: 1, exportedAt: stamp, articles: [article], claims, annotations };
+          const snap: LibrarySnapshot = {
+            schemaVersion: 1,
+            exportedAt: stamp,
+            articles: [article],
+            claims,
+            annotations,
+          };
           expectInertMarkdown(toMarkdown(snap), 1, 1);
           expectInertCsv(toCsv(snap), annotations, claims, [article]);
         },

@@ -8,9 +8,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_IMPORT_SIZE_LIMITS, droppedFileSchema, IMPORT_SIZE_LIMIT_MAX_BYTES, type ImportSizeLimits } from '../../../shared/api/contract';
+import {
+  DEFAULT_IMPORT_SIZE_LIMITS,
+  droppedFileSchema,
+  IMPORT_SIZE_LIMIT_MAX_BYTES,
+  type ImportSizeLimits,
+} from '../../../shared/api/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/api/csp';
-import { bodyCapFor, createHost, HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, type Host } from '../../../electron/host/server';
+import {
+  bodyCapFor,
+  createHost,
+  HEADERS_TIMEOUT_MS,
+  MAX_BODY_BYTES,
+  REQUEST_TIMEOUT_MS,
+  type Host,
+} from '../../../electron/host/server';
 import { tempDir } from '../../helpers/temp-library';
 
 interface Reply {
@@ -20,10 +32,19 @@ interface Reply {
 }
 const seen: Reply[] = [];
 
-function raw(host: Host, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function raw(
+  host: Host,
+  opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: opts.method ?? 'GET',
+        path: opts.path ?? '/',
+        headers: { host: `127.0.0.1:${host.port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -41,7 +62,11 @@ function raw(host: Host, opts: { method?: string; path?: string; headers?: Recor
 }
 
 /** A hand-written request on a bare socket: what a non-browser client can send. Resolves with what came back and how it ended. */
-function socketExchange(port: number, chunks: Array<string | { wait: number }>, opts: { giveUpMs?: number } = {}) {
+function socketExchange(
+  port: number,
+  chunks: Array<string | { wait: number }>,
+  opts: { giveUpMs?: number } = {},
+) {
   return new Promise<{ data: string; closed: boolean; ms: number }>((resolve) => {
     const started = Date.now();
     let data = '';
@@ -98,7 +123,10 @@ let cookie = '';
 
 beforeAll(async () => {
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<meta name="workbench-token" content="__WORKBENCH_TOKEN__"><p>app</p>');
+  writeFileSync(
+    join(staticDir, 'index.html'),
+    '<meta name="workbench-token" content="__WORKBENCH_TOKEN__"><p>app</p>',
+  );
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tmp.dir, 'secret.txt'), 'do not serve');
   // Hidden files inside the served folder: never served either.
@@ -107,7 +135,11 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, '.git', 'config'), 'hidden: do not serve');
   writeFileSync(join(staticDir, 'assets', '.hidden.js'), 'hidden: do not serve');
   host = await createHost({ dispatch, staticDir });
-  small = await createHost({ dispatch, staticDir, limits: { maxBodyBytes: 1024, headersTimeoutMs: 400, requestTimeoutMs: 800 } });
+  small = await createHost({
+    dispatch,
+    staticDir,
+    limits: { maxBodyBytes: 1024, headersTimeoutMs: 400, requestTimeoutMs: 800 },
+  });
   const login = await raw(host, { path: `/?token=${host.token}` });
   cookie = String(login.headers['set-cookie']).split(';')[0]!;
 });
@@ -117,8 +149,17 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-const api = (h: Host, headers: Record<string, string> = {}, body = JSON.stringify({ method: 'app.info', input: {} })) =>
-  raw(h, { method: 'POST', path: '/api/rpc', headers: { 'content-type': 'application/json', 'x-workbench-token': h.token, ...headers }, body });
+const api = (
+  h: Host,
+  headers: Record<string, string> = {},
+  body = JSON.stringify({ method: 'app.info', input: {} }),
+) =>
+  raw(h, {
+    method: 'POST',
+    path: '/api/rpc',
+    headers: { 'content-type': 'application/json', 'x-workbench-token': h.token, ...headers },
+    body,
+  });
 
 describe('binding', () => {
   it('is bound to 127.0.0.1 only', async () => {
@@ -139,14 +180,27 @@ describe('binding', () => {
 
 describe('the token, on every request', () => {
   it('static files, the index and unknown paths all answer 401 without the cookie (not 404, not the file)', async () => {
-    for (const path of ['/', '/index.html', '/assets/app.js', '/missing.js', '/../secret.txt', '/%2e%2e/secret.txt', '/api', '/favicon.ico']) {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/assets/app.js',
+      '/missing.js',
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/api',
+      '/favicon.ico',
+    ]) {
       const r = await raw(host, { path });
       expect(r.status, path).toBe(401);
       expect(r.body, path).not.toContain('do not serve');
       expect(r.body, path).not.toContain(host.token);
     }
-    expect((await raw(host, { path: '/assets/app.js', headers: { cookie: 'wb_token=wrong' } })).status).toBe(401);
-    expect((await raw(host, { path: '/assets/app.js', headers: { cookie: `wb_token=${host.token}x` } })).status).toBe(401);
+    expect((await raw(host, { path: '/assets/app.js', headers: { cookie: 'wb_token=wrong' } })).status).toBe(
+      401,
+    );
+    expect(
+      (await raw(host, { path: '/assets/app.js', headers: { cookie: `wb_token=${host.token}x` } })).status,
+    ).toBe(401);
     expect((await raw(host, { path: '/assets/app.js', headers: { cookie } })).status).toBe(200);
   });
 
@@ -160,11 +214,21 @@ describe('the token, on every request', () => {
       { ...noHeader, 'x-workbench-token': host.token.slice(0, -1) },
       { ...noHeader, 'x-workbench-token': `${host.token}x` },
     ]) {
-      const r = await raw(host, { method: 'POST', path: '/api/rpc', headers, body: '{"method":"app.info","input":{}}' });
+      const r = await raw(host, {
+        method: 'POST',
+        path: '/api/rpc',
+        headers,
+        body: '{"method":"app.info","input":{}}',
+      });
       expect(r.status).toBe(401);
       expect(r.body).not.toContain(host.token);
     }
-    const q = await raw(host, { method: 'POST', path: `/api/rpc?token=${host.token}`, headers: noHeader, body: '{"method":"app.info","input":{}}' });
+    const q = await raw(host, {
+      method: 'POST',
+      path: `/api/rpc?token=${host.token}`,
+      headers: noHeader,
+      body: '{"method":"app.info","input":{}}',
+    });
     expect(q.status).toBe(401);
     expect(dispatch).not.toHaveBeenCalled();
     expect((await api(host)).status).toBe(200);
@@ -235,8 +299,14 @@ describe('Host header (DNS rebinding)', () => {
     dispatch.mockClear();
     for (const name of foreign(host.port)) {
       expect((await api(host, { host: name })).status, `API Host: ${name}`).toBe(421);
-      expect((await raw(host, { path: '/', headers: { host: name, cookie } })).status, `page Host: ${name}`).toBe(421);
-      expect((await raw(host, { path: `/?token=${host.token}`, headers: { host: name } })).status, `login Host: ${name}`).toBe(421);
+      expect(
+        (await raw(host, { path: '/', headers: { host: name, cookie } })).status,
+        `page Host: ${name}`,
+      ).toBe(421);
+      expect(
+        (await raw(host, { path: `/?token=${host.token}`, headers: { host: name } })).status,
+        `login Host: ${name}`,
+      ).toBe(421);
     }
     expect(dispatch).not.toHaveBeenCalled();
   });
@@ -247,11 +317,15 @@ describe('Host header (DNS rebinding)', () => {
   });
 
   it('a request without any Host header is refused (HTTP/1.1: 400 from Node; HTTP/1.0: 421 from us)', async () => {
-    const v11 = await socketExchange(host.port, [`GET /?token=${host.token} HTTP/1.1\r\nConnection: close\r\n\r\n`]);
+    const v11 = await socketExchange(host.port, [
+      `GET /?token=${host.token} HTTP/1.1\r\nConnection: close\r\n\r\n`,
+    ]);
     expect(statusOf(v11.data)).toBe(400);
     const v10 = await socketExchange(host.port, [`GET /?token=${host.token} HTTP/1.0\r\n\r\n`]);
     expect(statusOf(v10.data)).toBe(421);
-    const empty = await socketExchange(host.port, [`GET /?token=${host.token} HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n`]);
+    const empty = await socketExchange(host.port, [
+      `GET /?token=${host.token} HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n`,
+    ]);
     expect([400, 421]).toContain(statusOf(empty.data));
     const apiV10 = await socketExchange(host.port, [
       `POST /api/rpc HTTP/1.0\r\nx-workbench-token: ${host.token}\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}`,
@@ -260,7 +334,9 @@ describe('Host header (DNS rebinding)', () => {
   });
 
   it('a foreign Host first and ours second is still refused', async () => {
-    const r = await socketExchange(host.port, [`GET /?token=${host.token} HTTP/1.1\r\nHost: evil.com\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`]);
+    const r = await socketExchange(host.port, [
+      `GET /?token=${host.token} HTTP/1.1\r\nHost: evil.com\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`,
+    ]);
     expect([400, 421]).toContain(statusOf(r.data));
   });
 });
@@ -284,7 +360,9 @@ describe('Origin and CORS', () => {
     dispatch.mockClear();
     for (const origin of foreignOrigins(host.port)) {
       expect((await api(host, { origin })).status, origin).toBe(403);
-      expect((await raw(host, { path: '/assets/app.js', headers: { origin, cookie } })).status, origin).toBe(403);
+      expect((await raw(host, { path: '/assets/app.js', headers: { origin, cookie } })).status, origin).toBe(
+        403,
+      );
     }
     expect(dispatch).not.toHaveBeenCalled();
     expect((await api(host, { origin: `http://127.0.0.1:${host.port}` })).status).toBe(200);
@@ -296,9 +374,17 @@ describe('Origin and CORS', () => {
       'access-control-request-method': 'POST',
       'access-control-request-headers': 'x-workbench-token, content-type',
     };
-    const foreign = await raw(host, { method: 'OPTIONS', path: '/api/rpc', headers: { ...preflight, origin: 'https://evil.example' } });
+    const foreign = await raw(host, {
+      method: 'OPTIONS',
+      path: '/api/rpc',
+      headers: { ...preflight, origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(403);
-    const sameOrigin = await raw(host, { method: 'OPTIONS', path: '/api/rpc', headers: { ...preflight, origin: `http://127.0.0.1:${host.port}` } });
+    const sameOrigin = await raw(host, {
+      method: 'OPTIONS',
+      path: '/api/rpc',
+      headers: { ...preflight, origin: `http://127.0.0.1:${host.port}` },
+    });
     expect(sameOrigin.status).toBeGreaterThanOrEqual(400);
     const bare = await raw(host, { method: 'OPTIONS', path: '/api/rpc' });
     expect(bare.status).toBe(405);
@@ -319,10 +405,15 @@ describe('body size', () => {
   });
 
   it('a library that raises its caps raises the body cap with them, up to the largest call the contract accepts', () => {
-    const b64Max = Number((z.toJSONSchema(droppedFileSchema) as unknown as { properties: { dataBase64: { maxLength: number } } }).properties.dataBase64.maxLength);
+    const b64Max = Number(
+      (z.toJSONSchema(droppedFileSchema) as unknown as { properties: { dataBase64: { maxLength: number } } })
+        .properties.dataBase64.maxLength,
+    );
     const ceiling = { maxBytes: IMPORT_SIZE_LIMIT_MAX_BYTES, maxPdfBytes: IMPORT_SIZE_LIMIT_MAX_BYTES };
     expect(bodyCapFor(ceiling)).toBeGreaterThanOrEqual(b64Max + 255 * 6 + 200);
-    expect(bodyCapFor({ maxBytes: 120 * 1024 * 1024, maxPdfBytes: 10 * 1024 * 1024 })).toBeGreaterThanOrEqual(callFor(120 * 1024 * 1024));
+    expect(bodyCapFor({ maxBytes: 120 * 1024 * 1024, maxPdfBytes: 10 * 1024 * 1024 })).toBeGreaterThanOrEqual(
+      callFor(120 * 1024 * 1024),
+    );
     // Lowering the caps never shrinks it below the default: batches of small files still need their room.
     expect(bodyCapFor({ maxBytes: 1024 * 1024, maxPdfBytes: 1024 * 1024 })).toBe(MAX_BODY_BYTES);
   });
@@ -373,7 +464,12 @@ describe('body size', () => {
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(1024);
     expect((await api(small, {}, body)).status).toBe(200);
     dispatch.mockClear();
-    const r = await raw(small, { method: 'POST', path: '/api/rpc', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(5000) });
+    const r = await raw(small, {
+      method: 'POST',
+      path: '/api/rpc',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(5000),
+    });
     expect(r.status).toBe(401);
     expect(dispatch).not.toHaveBeenCalled();
   });
@@ -407,7 +503,11 @@ describe('slow clients', () => {
   });
 
   it('still serves others while a slow client hangs on', async () => {
-    const slow = socketExchange(small.port, [`GET / HTTP/1.1\r\nHost: 127.0.0.1:${small.port}\r\n`, { wait: 5_000 }], { giveUpMs: 6_000 });
+    const slow = socketExchange(
+      small.port,
+      [`GET / HTTP/1.1\r\nHost: 127.0.0.1:${small.port}\r\n`, { wait: 5_000 }],
+      { giveUpMs: 6_000 },
+    );
     expect((await api(small)).status).toBe(200);
     await slow;
   });

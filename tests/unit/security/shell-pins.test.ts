@@ -46,7 +46,9 @@ describe('the main window', () => {
     expect(at).toBeGreaterThan(-1);
     expect(src.indexOf('new BrowserWindow(', at + 1)).toBe(-1);
     const call = src.slice(at, src.indexOf('});', at));
-    expect(call).toMatch(/webPreferences: \{ \.\.\.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true \}/);
+    expect(call).toMatch(
+      /webPreferences: \{ \.\.\.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true \}/,
+    );
   });
 
   it('every WebContents is hardened: the web-contents-created hook exists before ready', () => {
@@ -60,7 +62,12 @@ describe('the way to the system browser', () => {
   it('the openExternal port opens checked http(s) URLs only, through shell.openExternal', async () => {
     const ports = openWorkbench.mock.calls[0]![0].ports;
     h.shell.openExternal.mockClear();
-    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'app://workbench/index.html', 'https://u:p@example.com/']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'app://workbench/index.html',
+      'https://u:p@example.com/',
+    ]) {
       await expect(ports.openExternal!(bad), bad).rejects.toThrow(/Refused/);
     }
     expect(h.shell.openExternal).not.toHaveBeenCalled();
@@ -73,16 +80,37 @@ describe('app:// paths', () => {
   const rendererRoot = path.resolve('/opt/app/out/renderer');
   it('any URL at all maps to nothing or to a file inside out/renderer', () => {
     const segment = fc.oneof(
-      fc.constantFrom('..', '.', '%2e%2e', '%2E.', '.%2e', '%2f', '%5c', '%00', '\\', '..\\..', 'C:', 'index.html', 'assets', '.env', '~', '%252e%252e'),
+      fc.constantFrom(
+        '..',
+        '.',
+        '%2e%2e',
+        '%2E.',
+        '.%2e',
+        '%2f',
+        '%5c',
+        '%00',
+        '\\',
+        '..\\..',
+        'C:',
+        'index.html',
+        'assets',
+        '.env',
+        '~',
+        '%252e%252e',
+      ),
       fc.string({ maxLength: 8 }),
     );
     fc.assert(
-      fc.property(fc.array(segment, { maxLength: 6 }), fc.constantFrom('app://workbench/', 'app://WORKBENCH/', 'app://workbench//', 'app://workbench/./'), (parts, prefix) => {
-        const file = resolveRendererPath(prefix + parts.join('/'), rendererRoot);
-        if (file === null) return;
-        const rel = path.relative(rendererRoot, file);
-        expect(rel === '' || rel.startsWith('..') || path.isAbsolute(rel)).toBe(false);
-      }),
+      fc.property(
+        fc.array(segment, { maxLength: 6 }),
+        fc.constantFrom('app://workbench/', 'app://WORKBENCH/', 'app://workbench//', 'app://workbench/./'),
+        (parts, prefix) => {
+          const file = resolveRendererPath(prefix + parts.join('/'), rendererRoot);
+          if (file === null) return;
+          const rel = path.relative(rendererRoot, file);
+          expect(rel === '' || rel.startsWith('..') || path.isAbsolute(rel)).toBe(false);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

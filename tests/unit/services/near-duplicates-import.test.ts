@@ -14,7 +14,14 @@ let tmp: ReturnType<typeof tempDir>;
 let wb: Workbench;
 /** The folder layer under `wb`, for tests that count reads or make writes fail. */
 let store: LibraryStore;
-const open = () => openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, onStoreOpened: (s) => (store = s) });
+const open = () =>
+  openWorkbench({
+    libraryDir: tmp.dir,
+    version: 'test',
+    ports: { shell: 'host' },
+    onInternalError: () => {},
+    onStoreOpened: (s) => (store = s),
+  });
 
 beforeEach(async () => {
   tmp = tempDir();
@@ -42,7 +49,14 @@ const OTHER_STRIKE = [
 ].join('\n\n');
 
 function dump(o: { domain: string; title: string; body: string; footer?: string; date?: string }): string {
-  return [` date 2024-03 https://www.${o.domain}/news/${o.title.toLowerCase().replace(/\W+/g, '-')}`, o.title, o.title, `${o.date ?? '2024-03-11'}T10:00+0100`, o.body, o.footer ?? ''].join('\n\n');
+  return [
+    ` date 2024-03 https://www.${o.domain}/news/${o.title.toLowerCase().replace(/\W+/g, '-')}`,
+    o.title,
+    o.title,
+    `${o.date ?? '2024-03-11'}T10:00+0100`,
+    o.body,
+    o.footer ?? '',
+  ].join('\n\n');
 }
 
 const file = (name: string, text: string): IncomingFile => {
@@ -50,13 +64,38 @@ const file = (name: string, text: string): IncomingFile => {
   return { name, size: bytes.byteLength, bytes };
 };
 
-const original = file('reuters.txt', dump({ domain: 'reuters.com', title: 'Genoa dockworkers strike over pay and safety', body: STRIKE, footer: 'Reporting by Emilio Parodi; Editing by Keith Weir.' }));
+const original = file(
+  'reuters.txt',
+  dump({
+    domain: 'reuters.com',
+    title: 'Genoa dockworkers strike over pay and safety',
+    body: STRIKE,
+    footer: 'Reporting by Emilio Parodi; Editing by Keith Weir.',
+  }),
+);
 const syndicated = file(
   'ansa.txt',
-  dump({ domain: 'ansa.it', title: 'Strike halts Italy’s busiest port', body: `GENOA (ANSA) - ${STRIKE}`, footer: 'ALL RIGHTS RESERVED © Copyright ANSA. Follow us on social media for more news from Liguria.' }),
+  dump({
+    domain: 'ansa.it',
+    title: 'Strike halts Italy’s busiest port',
+    body: `GENOA (ANSA) - ${STRIKE}`,
+    footer: 'ALL RIGHTS RESERVED © Copyright ANSA. Follow us on social media for more news from Liguria.',
+  }),
 );
-const rescraped = file('reuters-rescrape.txt', dump({ domain: 'reuters.com', title: 'Genoa dockworkers strike over pay and safety', body: STRIKE, footer: 'Our Standards: The Thomson Reuters Trust Principles. Read next: Italy’s rail workers plan walkout.' }));
-const different = file('rail.txt', dump({ domain: 'reuters.com', title: 'Italian rail workers to strike on Friday', body: OTHER_STRIKE }));
+const rescraped = file(
+  'reuters-rescrape.txt',
+  dump({
+    domain: 'reuters.com',
+    title: 'Genoa dockworkers strike over pay and safety',
+    body: STRIKE,
+    footer:
+      'Our Standards: The Thomson Reuters Trust Principles. Read next: Italy’s rail workers plan walkout.',
+  }),
+);
+const different = file(
+  'rail.txt',
+  dump({ domain: 'reuters.com', title: 'Italian rail workers to strike on Friday', body: OTHER_STRIKE }),
+);
 
 describe('near duplicates on import', () => {
   it('imports a near duplicate as a separate source, reports it with what it resembles, and groups the versions', async () => {
@@ -66,7 +105,9 @@ describe('near duplicates on import', () => {
 
     const second = await wb.importer.importFiles([syndicated, different]);
     expect(second.results.map((r) => r.status)).toEqual(['near-duplicate', 'imported']);
-    expect(second.results[0]!.reason).toBe('near-duplicate of "Genoa dockworkers strike over pay and safety" (Reuters)');
+    expect(second.results[0]!.reason).toBe(
+      'near-duplicate of "Genoa dockworkers strike over pay and safety" (Reuters)',
+    );
     expect(second.results[0]!.title).toBe('Strike halts Italy’s busiest port');
     expect(second).toMatchObject({ imported: 1, nearDuplicates: 1, duplicates: 0, refused: 0 });
 
@@ -86,8 +127,15 @@ describe('near duplicates on import', () => {
 
   it('finds near duplicates within one batch, the earliest file giving the group its id', async () => {
     const r = await wb.importer.importFiles([different, original, syndicated, rescraped]);
-    expect(r.results.map((x) => x.status)).toEqual(['imported', 'imported', 'near-duplicate', 'near-duplicate']);
-    expect(r.results[2]!.reason).toMatch(/^near-duplicate of "Genoa dockworkers strike over pay and safety" \(Reuters\)$/);
+    expect(r.results.map((x) => x.status)).toEqual([
+      'imported',
+      'imported',
+      'near-duplicate',
+      'near-duplicate',
+    ]);
+    expect(r.results[2]!.reason).toMatch(
+      /^near-duplicate of "Genoa dockworkers strike over pay and safety" \(Reuters\)$/,
+    );
     const originalId = r.results[1]!.articleId!;
     const groups = wb.library.listArticles().map((a) => [a.fileName, a.nearDuplicateGroup]);
     expect(groups).toEqual([
@@ -112,12 +160,21 @@ describe('near duplicates on import', () => {
     const reuters = file('reuters.txt', dump({ ...story, domain: 'reuters.com' }));
     const sameTextOtherOutlet = file('apnews.txt', dump({ ...story, domain: 'apnews.com' }));
     // Other bytes (another URL path, another date line), the same text and outlet: the article saved twice.
-    const sameOutletAgain = file('reuters-again.txt', dump({ ...story, domain: 'reuters.com', date: '2024-03-12' }).replace('/news/', '/world/'));
-    expect(new Set([reuters, sameTextOtherOutlet, sameOutletAgain].map((f) => Buffer.from(f.bytes!).toString('hex'))).size).toBe(3);
+    const sameOutletAgain = file(
+      'reuters-again.txt',
+      dump({ ...story, domain: 'reuters.com', date: '2024-03-12' }).replace('/news/', '/world/'),
+    );
+    expect(
+      new Set(
+        [reuters, sameTextOtherOutlet, sameOutletAgain].map((f) => Buffer.from(f.bytes!).toString('hex')),
+      ).size,
+    ).toBe(3);
 
     const first = await wb.importer.importFiles([reuters, sameTextOtherOutlet]);
     expect(first.results.map((x) => x.status)).toEqual(['imported', 'near-duplicate']);
-    expect(first.results[1]!.reason).toBe('near-duplicate of "Genoa dockworkers strike over pay and safety" (Reuters)');
+    expect(first.results[1]!.reason).toBe(
+      'near-duplicate of "Genoa dockworkers strike over pay and safety" (Reuters)',
+    );
     const [ap] = wb.library.listArticles().filter((a) => a.fileName === 'apnews.txt');
     expect(ap!.outlet).toEqual({ name: 'AP News', domain: 'apnews.com' });
     expect(ap!.nearDuplicateGroup).toBe(first.results[0]!.articleId);
@@ -140,10 +197,19 @@ describe('near duplicates on import', () => {
     const path = join(tmp.dir, SIGNATURES_FILE);
     const stored = JSON.parse(readFileSync(path, 'utf8'));
     expect(stored.scheme).toBe(SIGNATURE_SCHEME);
-    expect(Object.keys(stored.signatures).sort()).toEqual(wb.library.listArticles().map((a) => a.id).sort());
-    expect(Object.values(stored.signatures).every((s) => typeof s === 'string' && s.length === 344)).toBe(true);
+    expect(Object.keys(stored.signatures).sort()).toEqual(
+      wb.library
+        .listArticles()
+        .map((a) => a.id)
+        .sort(),
+    );
+    expect(Object.values(stored.signatures).every((s) => typeof s === 'string' && s.length === 344)).toBe(
+      true,
+    );
     // The index itself stays small: no signature in articles.json.
-    expect(readFileSync(join(tmp.dir, 'articles.json'), 'utf8')).not.toContain(stored.signatures[wb.library.listArticles()[0]!.id]);
+    expect(readFileSync(join(tmp.dir, 'articles.json'), 'utf8')).not.toContain(
+      stored.signatures[wb.library.listArticles()[0]!.id],
+    );
 
     await wb.close();
     wb = await open();
@@ -192,7 +258,11 @@ describe('a batch is all or nothing', () => {
 
   it('puts everything back when the index write fails', async () => {
     await wb.importer.importFiles([original]);
-    const before = { list: wb.library.listArticles(), dirs: articleDirs(), index: readFileSync(join(tmp.dir, 'articles.json'), 'utf8') };
+    const before = {
+      list: wb.library.listArticles(),
+      dirs: articleDirs(),
+      index: readFileSync(join(tmp.dir, 'articles.json'), 'utf8'),
+    };
     vi.spyOn(store.articles, 'write').mockRejectedValueOnce(new Error('no space left on device'));
     await expect(wb.importer.importFiles([syndicated, different])).rejects.toThrow('no space left');
     expect(wb.library.listArticles()).toEqual(before.list);
@@ -203,7 +273,10 @@ describe('a batch is all or nothing', () => {
   });
 
   it('runs concurrent calls one batch at a time', async () => {
-    const [a, b] = await Promise.all([wb.importer.importFiles([original]), wb.importer.importFiles([syndicated])]);
+    const [a, b] = await Promise.all([
+      wb.importer.importFiles([original]),
+      wb.importer.importFiles([syndicated]),
+    ]);
     expect(a.results[0]!.status).toBe('imported');
     expect(b.results[0]!.status).toBe('near-duplicate');
   });
@@ -215,15 +288,27 @@ describe('CLI import', () => {
     const { writeFileSync, mkdirSync } = await import('node:fs');
     const src = join(tmp.dir, 'in');
     mkdirSync(src);
-    for (const f of [original, syndicated, different, { name: 'empty.txt', size: 0, bytes: new Uint8Array() }]) writeFileSync(join(src, f.name), f.bytes!);
+    for (const f of [
+      original,
+      syndicated,
+      different,
+      { name: 'empty.txt', size: 0, bytes: new Uint8Array() },
+    ])
+      writeFileSync(join(src, f.name), f.bytes!);
     await wb.close();
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['import', src, '--library', join(tmp.dir, 'cli-lib'), '--progress'], { log: (s) => out.push(s), err: (s) => err.push(s), isTTY: false });
+    const code = await runCli(['import', src, '--library', join(tmp.dir, 'cli-lib'), '--progress'], {
+      log: (s) => out.push(s),
+      err: (s) => err.push(s),
+      isTTY: false,
+    });
     expect(code).toBe(1);
     expect(out).toHaveLength(4);
     // Folders are read in name order: ansa.txt comes first, so the Reuters file is its near duplicate.
-    expect(out.find((l) => l.startsWith('near-duplicate\t'))).toMatch(/^near-duplicate\tin › reuters\.txt\t[0-9a-f]{16}\tGenoa dockworkers strike over pay and safety\tnear-duplicate of "Strike halts Italy’s busiest port" \(.+\)$/);
+    expect(out.find((l) => l.startsWith('near-duplicate\t'))).toMatch(
+      /^near-duplicate\tin › reuters\.txt\t[0-9a-f]{16}\tGenoa dockworkers strike over pay and safety\tnear-duplicate of "Strike halts Italy’s busiest port" \(.+\)$/,
+    );
     expect(err.some((l) => /^import: 4\/4 files \(100 %\)/.test(l))).toBe(true);
     expect(err.at(-1)).toBe('2 imported, 0 duplicate, 1 refused, 1 near-duplicate');
     wb = await open();
@@ -231,13 +316,20 @@ describe('CLI import', () => {
     // On a terminal the line is rewritten in place about once a second, and cleared at the end.
     const raw: string[] = [];
     let t = 0;
-    const progress = startProgress(4, { log: () => {}, err: () => {}, isTTY: true, errRaw: (s) => raw.push(s) }, 5, () => (t += 1000));
+    const progress = startProgress(
+      4,
+      { log: () => {}, err: () => {}, isTTY: true, errRaw: (s) => raw.push(s) },
+      5,
+      () => (t += 1000),
+    );
     progress.update({ done: 2, current: 'ansa.txt … rail.txt' });
     await new Promise((r) => setTimeout(r, 30));
     progress.stop();
     const CLEAR_LINE = '\r\u001b[K';
     expect(raw[0]!.startsWith(CLEAR_LINE)).toBe(true);
-    expect(raw[0]!.slice(CLEAR_LINE.length)).toMatch(/^import: 2\/4 files \(50 %\), [\d.]+ files\/s, about \d+ s left — ansa\.txt … rail\.txt$/);
+    expect(raw[0]!.slice(CLEAR_LINE.length)).toMatch(
+      /^import: 2\/4 files \(50 %\), [\d.]+ files\/s, about \d+ s left — ansa\.txt … rail\.txt$/,
+    );
     expect(raw.at(-1)).toBe(CLEAR_LINE);
   });
 });

@@ -51,7 +51,8 @@ function edit(text: string, every: number): string {
   return ws.map((w, i) => (i > 0 && i % every === 0 ? `${w}ly` : w)).join(' ');
 }
 
-const REUTERS_FOOTER = 'Reporting by Francesco Canepa and Balazs Koranyi; Editing by Catherine Evans. Our Standards: The Thomson Reuters Trust Principles.';
+const REUTERS_FOOTER =
+  'Reporting by Francesco Canepa and Balazs Koranyi; Editing by Catherine Evans. Our Standards: The Thomson Reuters Trust Principles.';
 const OTHER_FOOTER = `© 2024 Daily Markets Ltd. All rights reserved. This material may not be published, broadcast, rewritten or redistributed. Follow us on X and subscribe to our free newsletter for the day's top business stories, delivered to your inbox every morning. Related: Fed minutes show officials wary of cutting too soon; Oil prices steady as traders weigh Middle East risks.`;
 
 const variants: Record<string, string> = {
@@ -61,13 +62,24 @@ const variants: Record<string, string> = {
   'different byline block': `By Staff Reporter | Published 11 April 2024, 14:32 CET | Updated 15:10 CET\n${WIRE}\nRead more on our markets page.`,
   'light edits (every 25th word)': edit(WIRE, 25),
   'last paragraph dropped, footer added': `${WIRE.split('\n').slice(0, -1).join('\n')}\n${OTHER_FOOTER}`,
-  'punctuation, quotes and case changed': WIRE.replace(/"/g, '“').replace(/,/g, ' ,').replace(/percent/g, 'PER CENT').toUpperCase(),
+  'punctuation, quotes and case changed': WIRE.replace(/"/g, '“')
+    .replace(/,/g, ' ,')
+    .replace(/percent/g, 'PER CENT')
+    .toUpperCase(),
   'header, footer and light edits together': `FRANKFURT (AP) — ${edit(WIRE, 40)}\n${REUTERS_FOOTER}`,
 };
 
 describe('shingles and signatures', () => {
   it('normalises case, punctuation and Unicode forms', () => {
-    expect(normalizedWords('The ECB’s «deposit-rate», 4%!  ﬁne')).toEqual(['the', 'ecb', 's', 'deposit', 'rate', '4', 'fine']);
+    expect(normalizedWords('The ECB’s «deposit-rate», 4%!  ﬁne')).toEqual([
+      'the',
+      'ecb',
+      's',
+      'deposit',
+      'rate',
+      '4',
+      'fine',
+    ]);
     expect(shingleHashes('A b, C d e f.')).toEqual(shingleHashes('a B c; D e F'));
     expect(shingleHashes('a b c d e f')).toHaveLength(2);
     expect(shingleHashes('')).toHaveLength(0);
@@ -139,11 +151,15 @@ describe('negatives', () => {
   it('does not match a follow-up that quotes two paragraphs of the original', () => {
     const quoted = WIRE.split('\n').slice(2, 4).join('\n');
     const followUp = `${OTHER_SAME_TOPIC}\nLast week the bank said: ${quoted}`;
-    expect(estimateJaccard(signatureOf(WIRE)!, signatureOf(followUp)!)).toBeLessThan(NEAR_DUPLICATE_THRESHOLD);
+    expect(estimateJaccard(signatureOf(WIRE)!, signatureOf(followUp)!)).toBeLessThan(
+      NEAR_DUPLICATE_THRESHOLD,
+    );
   });
 
   it('does not match unrelated stories', () => {
-    expect(estimateJaccard(signatureOf(WIRE)!, signatureOf(SHORT + ' ' + SHORT.split('').reverse().join(''))!)).toBeLessThan(0.1);
+    expect(
+      estimateJaccard(signatureOf(WIRE)!, signatureOf(SHORT + ' ' + SHORT.split('').reverse().join(''))!),
+    ).toBeLessThan(0.1);
   });
 });
 

@@ -1,9 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSearchIndex, firstMatch, snippetAround, tokenize, type SearchDoc, type SearchSource } from '../../../electron/services/search';
+import {
+  createSearchIndex,
+  firstMatch,
+  snippetAround,
+  tokenize,
+  type SearchDoc,
+  type SearchSource,
+} from '../../../electron/services/search';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { FOGLIETTONE, SPUTNIK, fixture, tempDir } from '../../helpers/temp-library';
 
-const doc = (id: string, title: string, paragraphs: string[], lead = '', outlet = 'Example News'): SearchDoc => ({ id, title, lead, paragraphs, outlet });
+const doc = (
+  id: string,
+  title: string,
+  paragraphs: string[],
+  lead = '',
+  outlet = 'Example News',
+): SearchDoc => ({ id, title, lead, paragraphs, outlet });
 
 /** A source over in-memory docs; `reads` counts text reads, `gate` can hold them. */
 function memorySource(docs: SearchDoc[]) {
@@ -22,11 +35,36 @@ function memorySource(docs: SearchDoc[]) {
 }
 
 const DOCS = [
-  doc('roma', 'Il sindaco parla alla città', ['La città di Roma ha approvato il bilancio. Il consiglio comunale si è riunito ieri sera.']),
-  doc('milano', 'Bilancio regionale', ['A Milano il governo regionale discute le tasse; la città attende.'], 'Perché il bilancio è in ritardo'),
-  doc('kaz', 'Kazakistan, giro di telefonate tra Putin e Tokayev', ['Il presidente russo ha parlato con il presidente del Kazakistan Tokayev.'], '', 'Sputnik Italia'),
-  doc('en', 'Government approves the budget', ['The government of the country approved the budget after a long debate in parliament.'], '', 'Reuters'),
-  doc('gov2', 'Protests in the capital', ['Protesters gathered outside; the government said nothing. Later the government spokesman spoke.'], '', 'BBC'),
+  doc('roma', 'Il sindaco parla alla città', [
+    'La città di Roma ha approvato il bilancio. Il consiglio comunale si è riunito ieri sera.',
+  ]),
+  doc(
+    'milano',
+    'Bilancio regionale',
+    ['A Milano il governo regionale discute le tasse; la città attende.'],
+    'Perché il bilancio è in ritardo',
+  ),
+  doc(
+    'kaz',
+    'Kazakistan, giro di telefonate tra Putin e Tokayev',
+    ['Il presidente russo ha parlato con il presidente del Kazakistan Tokayev.'],
+    '',
+    'Sputnik Italia',
+  ),
+  doc(
+    'en',
+    'Government approves the budget',
+    ['The government of the country approved the budget after a long debate in parliament.'],
+    '',
+    'Reuters',
+  ),
+  doc(
+    'gov2',
+    'Protests in the capital',
+    ['Protesters gathered outside; the government said nothing. Later the government spokesman spoke.'],
+    '',
+    'BBC',
+  ),
 ];
 
 async function indexOf(docs: SearchDoc[]) {
@@ -60,7 +98,10 @@ describe('search index: matching', () => {
   });
 
   it('finds outlet names and splits words at apostrophes', async () => {
-    const index = await indexOf([...DOCS, doc('ap', 'Titolo', ["L'Occidente e l’aggressione dell'esercito."])]);
+    const index = await indexOf([
+      ...DOCS,
+      doc('ap', 'Titolo', ["L'Occidente e l’aggressione dell'esercito."]),
+    ]);
     expect((await index.search('sputnik')).map((h) => h.id)).toEqual(['kaz']);
     expect((await index.search('occidente')).map((h) => h.id)).toEqual(['ap']);
     expect((await index.search('aggressione esercito')).map((h) => h.id)).toEqual(['ap']);
@@ -71,7 +112,10 @@ describe('search index: matching', () => {
     const hits = await index.search('government');
     expect(hits.map((h) => h.id)).toEqual(['en', 'gov2']);
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
-    const bodyOnly = await indexOf([doc('once', 'A', ['The harbour was quiet. Nothing else.']), doc('twice', 'B', ['The harbour, the harbour again.'])]);
+    const bodyOnly = await indexOf([
+      doc('once', 'A', ['The harbour was quiet. Nothing else.']),
+      doc('twice', 'B', ['The harbour, the harbour again.']),
+    ]);
     expect((await bodyOnly.search('harbour')).map((h) => h.id)).toEqual(['twice', 'once']);
   });
 
@@ -110,7 +154,10 @@ describe('search index: snippets', () => {
 
   it('reads the whole text only for hits whose match lies past the head it keeps', async () => {
     const filler = (n: number) => 'Parole qualunque senza interesse. '.repeat(n);
-    const docs = [doc('deep', 'Zebra', [`${filler(150)}La Città lontana. ${filler(3)}`]), doc('title', 'Città in the title', [filler(150)])];
+    const docs = [
+      doc('deep', 'Zebra', [`${filler(150)}La Città lontana. ${filler(3)}`]),
+      doc('title', 'Città in the title', [filler(150)]),
+    ];
     const { source, state } = memorySource(docs);
     const index = createSearchIndex(source);
     await index.warm();
@@ -193,7 +240,12 @@ describe('articles.search through the workbench', () => {
 
   it('searches imported articles, validates input and forgets deleted ones', async () => {
     tmp = tempDir();
-    wb = await openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {} });
+    wb = await openWorkbench({
+      libraryDir: tmp.dir,
+      version: 'test',
+      ports: { shell: 'host' },
+      onInternalError: () => {},
+    });
     const report = await wb.importer.importFiles([fixture(SPUTNIK)]);
     const sputnikId = report.results[0]!.articleId!;
     const list = await wb.dispatch('articles.list', {});
@@ -202,7 +254,10 @@ describe('articles.search through the workbench', () => {
     const foglio = (await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]!.articleId!;
 
     const r = await wb.dispatch('articles.search', { query: 'annientamento', limit: 5 });
-    expect(r).toMatchObject({ ok: true, result: [{ id: sputnikId, snippet: expect.stringContaining('annientamento') }] });
+    expect(r).toMatchObject({
+      ok: true,
+      result: [{ id: sputnikId, snippet: expect.stringContaining('annientamento') }],
+    });
     const casco = await wb.dispatch('articles.search', { query: 'casco blu' });
     expect(casco).toMatchObject({ ok: true, result: [{ id: foglio }] });
 

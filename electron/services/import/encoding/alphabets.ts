@@ -8,31 +8,86 @@ import iconv from 'iconv-lite';
 
 /** Letters beyond a–z, lower case; upper case is derived (İ, whose lower case is two characters, is listed). */
 const LATIN: Record<string, string> = {
-  de: 'äöüß', fr: 'àâæçéèêëîïôœùûüÿ', it: 'àèéìíîòóùú', es: 'áéíñóúü', pt: 'áâãàçéêíóôõú', ca: 'àçéèíïòóúü',
-  nl: 'éëïóöüè', da: 'æøåé', sv: 'åäöé', fi: 'äöåšž', is: 'áðéíóúýþæö', et: 'õäöüšž', lv: 'āčēģīķļņšūž',
-  lt: 'ąčęėįšųūž', pl: 'ąćęłńóśźż', cs: 'áčďéěíňóřšťúůýž', sk: 'áäčďéíĺľňóôŕšťúýž', sl: 'čšžćđ',
-  hr: 'čćđšž', hu: 'áéíóöőúüű', ro: 'ăâîșțşţ', tr: 'çğıöşüâîûİ', sq: 'çë', mt: 'ċġħżàèìòù', eo: 'ĉĝĥĵŝŭ',
-  ga: 'áéíóú', cy: 'âêîôûŵŷäëïöüáéíóúàèìò', az: 'çəğıöşüİ', af: 'êëéèîïôûŉ',
+  de: 'äöüß',
+  fr: 'àâæçéèêëîïôœùûüÿ',
+  it: 'àèéìíîòóùú',
+  es: 'áéíñóúü',
+  pt: 'áâãàçéêíóôõú',
+  ca: 'àçéèíïòóúü',
+  nl: 'éëïóöüè',
+  da: 'æøåé',
+  sv: 'åäöé',
+  fi: 'äöåšž',
+  is: 'áðéíóúýþæö',
+  et: 'õäöüšž',
+  lv: 'āčēģīķļņšūž',
+  lt: 'ąčęėįšųūž',
+  pl: 'ąćęłńóśźż',
+  cs: 'áčďéěíňóřšťúůýž',
+  sk: 'áäčďéíĺľňóôŕšťúýž',
+  sl: 'čšžćđ',
+  hr: 'čćđšž',
+  hu: 'áéíóöőúüű',
+  ro: 'ăâîșțşţ',
+  tr: 'çğıöşüâîûİ',
+  sq: 'çë',
+  mt: 'ċġħżàèìòù',
+  eo: 'ĉĝĥĵŝŭ',
+  ga: 'áéíóú',
+  cy: 'âêîôûŵŷäëïöüáéíóúàèìò',
+  az: 'çəğıöşüİ',
+  af: 'êëéèîïôûŉ',
   // Languages franc-min knows that write (almost) without accents: their lists keep, say, Finnish "ä" from
   // being taken for Ilocano.
-  id: '', ms: '', jv: 'éè', su: 'é', tl: 'ñ', ilo: 'ñ', ceb: 'ñ', mad: 'è', sw: '', zu: '', so: '', rw: '', rn: '',
-  ny: 'ŵ', ln: 'éèóò', mg: 'ôàè', ha: 'ɓɗƙ', uz: '',
+  id: '',
+  ms: '',
+  jv: 'éè',
+  su: 'é',
+  tl: 'ñ',
+  ilo: 'ñ',
+  ceb: 'ñ',
+  mad: 'è',
+  sw: '',
+  zu: '',
+  so: '',
+  rw: '',
+  rn: '',
+  ny: 'ŵ',
+  ln: 'éèóò',
+  mg: 'ôàè',
+  ha: 'ɓɗƙ',
+  uz: '',
 };
 
 /** Non-Latin alphabets as character classes (lower and upper case). */
 const OTHER: Record<string, RegExp> = {
-  ru: /[а-яё]/iu, uk: /[а-щьюяєіїґ]/iu, be: /[а-зй-шыьэюяёіў]/iu, bg: /[а-ъьюя]/iu,
-  sr: /[а-ик-шђјљњћџ]/iu, mk: /[а-ик-шѓѕјљњќџ]/iu, kk: /[а-яёәғқңөұүһі]/iu, tg: /[а-яёғӣқӯҳҷ]/iu,
-  el: /[\u0386-\u03ce]/u, he: /[\u05d0-\u05ea]/u, ar: /[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]/u,
-  th: /[\u0e01-\u0e4e]/u, vi: /[àáâãèéêìíòóôõùúýăđĩũơư\u1ea0-\u1ef9]/iu,
+  ru: /[а-яё]/iu,
+  uk: /[а-щьюяєіїґ]/iu,
+  be: /[а-зй-шыьэюяёіў]/iu,
+  bg: /[а-ъьюя]/iu,
+  sr: /[а-ик-шђјљњћџ]/iu,
+  mk: /[а-ик-шѓѕјљњќџ]/iu,
+  kk: /[а-яёәғқңөұүһі]/iu,
+  tg: /[а-яёғӣқӯҳҷ]/iu,
+  el: /[\u0386-\u03ce]/u,
+  he: /[\u05d0-\u05ea]/u,
+  ar: /[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]/u,
+  th: /[\u0e01-\u0e4e]/u,
+  vi: /[àáâãèéêìíòóôõùúýăđĩũơư\u1ea0-\u1ef9]/iu,
 };
 
 const ALPHABETS: Array<[string, (ch: string) => boolean]> = [
   ...Object.entries(LATIN).map(([lang, letters]): [string, (ch: string) => boolean] => {
-    const set = new Set([...letters, ...[...letters].map((c) => c.toUpperCase()).filter((c) => c.length === 1)]);
+    const set = new Set([
+      ...letters,
+      ...[...letters].map((c) => c.toUpperCase()).filter((c) => c.length === 1),
+    ]);
     return [lang, (ch) => set.has(ch)];
   }),
-  ...Object.entries(OTHER).map(([lang, re]): [string, (ch: string) => boolean] => [lang, (ch) => re.test(ch)]),
+  ...Object.entries(OTHER).map(([lang, re]): [string, (ch: string) => boolean] => [
+    lang,
+    (ch) => re.test(ch),
+  ]),
 ];
 
 const HAN = /\p{Script=Han}/u;
@@ -51,10 +106,31 @@ function rowCol(ch: string, encoding: string): [number, number] | null {
  * standard (level-2 hanzi, IBM kanji, half-width katakana), so the share of everyday ones separates them.
  */
 const CJK_COMMON: Array<[string, (ch: string) => boolean]> = [
-  ['zh-hans', (ch) => HAN.test(ch) && ((rc) => !!rc && rc[0] >= 0xb0 && rc[0] <= 0xd7 && rc[1] >= 0xa1)(rowCol(ch, 'gb2312'))],
-  ['zh-hant', (ch) => HAN.test(ch) && ((rc) => !!rc && ((rc[0] << 8) | rc[1]) >= 0xa440 && ((rc[0] << 8) | rc[1]) <= 0xc67e)(rowCol(ch, 'big5'))],
-  ['ja', (ch) => KANA.test(ch) || (HAN.test(ch) && ((rc) => !!rc && rc[0] >= 0xb0 && rc[0] <= 0xcf)(rowCol(ch, 'euc-jp')))],
-  ['ko', (ch) => HANGUL.test(ch) && ((rc) => !!rc && rc[0] >= 0xb0 && rc[0] <= 0xc8 && rc[1] >= 0xa1)(rowCol(ch, 'euc-kr'))],
+  [
+    'zh-hans',
+    (ch) =>
+      HAN.test(ch) && ((rc) => !!rc && rc[0] >= 0xb0 && rc[0] <= 0xd7 && rc[1] >= 0xa1)(rowCol(ch, 'gb2312')),
+  ],
+  [
+    'zh-hant',
+    (ch) =>
+      HAN.test(ch) &&
+      ((rc) => !!rc && ((rc[0] << 8) | rc[1]) >= 0xa440 && ((rc[0] << 8) | rc[1]) <= 0xc67e)(
+        rowCol(ch, 'big5'),
+      ),
+  ],
+  [
+    'ja',
+    (ch) =>
+      KANA.test(ch) ||
+      (HAN.test(ch) && ((rc) => !!rc && rc[0] >= 0xb0 && rc[0] <= 0xcf)(rowCol(ch, 'euc-jp'))),
+  ],
+  [
+    'ko',
+    (ch) =>
+      HANGUL.test(ch) &&
+      ((rc) => !!rc && rc[0] >= 0xb0 && rc[0] <= 0xc8 && rc[1] >= 0xa1)(rowCol(ch, 'euc-kr')),
+  ],
 ];
 
 /** Memo: the indexes (into ALL) of the alphabets that contain a character. */
@@ -85,13 +161,15 @@ const CAPITAL_IN_WORD = /(?<=\p{Ll})[^\p{ASCII}\P{Lu}]/gu;
  * A lone Chinese character glued to a Latin word: "don’t" in windows-1252 read as Shift_JIS is "don" and a
  * kanji. Real Chinese and Japanese put such characters in runs ("使用Python").
  */
-const LONE_HAN = /(?<=[A-Za-z])\p{Script=Han}(?!\p{Script=Han})|(?<![\p{Script=Han}])\p{Script=Han}(?=[A-Za-z])/gu;
+const LONE_HAN =
+  /(?<=[A-Za-z])\p{Script=Han}(?!\p{Script=Han})|(?<![\p{Script=Han}])\p{Script=Han}(?=[A-Za-z])/gu;
 /**
  * Non-letters that text uses: typographic punctuation, common signs (°, ±, ×, €, ©, ½), the no-break space,
  * CJK and full-width punctuation. Everything else non-ASCII that is not a letter (box drawing, arrows,
  * operators, C1 controls) is what a wrong code page makes of letters and punctuation.
  */
-const USUAL_SIGN = /[\u00a0¡¢£¥§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿×÷\u2010-\u2027\u2030-\u203a\u2044\u20ac\u2116\u2122\u3000-\u303f\uff00-\uffef]/u;
+const USUAL_SIGN =
+  /[\u00a0¡¢£¥§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿×÷\u2010-\u2027\u2030-\u203a\u2044\u20ac\u2116\u2122\u3000-\u303f\uff00-\uffef]/u;
 
 /**
  * Share of the non-ASCII characters that the single best-fitting alphabet explains (1 when there are none),
@@ -102,7 +180,10 @@ const USUAL_SIGN = /[\u00a0¡¢£¥§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º�
  * all: that tells "don’t" from MacRoman's Italian-looking "donít". Other languages are not imposed this way:
  * function words cannot tell Italian from Esperanto, whose letters would then count as foreign.
  */
-export function alphabetFit(text: string, english = false): { fit: number; alphabet: string | null; letters: number } {
+export function alphabetFit(
+  text: string,
+  english = false,
+): { fit: number; alphabet: string | null; letters: number } {
   const counts = new Array<number>(ALL.length).fill(0);
   let units = 0;
   let signs = 0;
@@ -119,7 +200,11 @@ export function alphabetFit(text: string, english = false): { fit: number; alpha
   if (english) return { fit: signs / units, alphabet: 'en', letters: units };
   let best = 0;
   counts.forEach((c, i) => (c > counts[best]! ? (best = i) : 0));
-  return { fit: (counts[best]! + signs) / units, alphabet: counts[best]! > 0 ? ALL[best]![0] : null, letters: units };
+  return {
+    fit: (counts[best]! + signs) / units,
+    alphabet: counts[best]! > 0 ? ALL[best]![0] : null,
+    letters: units,
+  };
 }
 
 const LATIN_SETS = new Map(ALPHABETS.slice(0, Object.keys(LATIN).length));
@@ -146,8 +231,12 @@ export function lettersOutside(text: string, lang: string): { outside: number; l
  * Polish: no language writes both, so a word with them is more likely mojibake than a word).
  */
 export function oneLatinAlphabet(letters: string[]): boolean {
-  const latin = [...new Set(letters)].filter((ch) => /[^\p{ASCII}]/u.test(ch) && /\p{Script=Latin}/u.test(ch));
+  const latin = [...new Set(letters)].filter(
+    (ch) => /[^\p{ASCII}]/u.test(ch) && /\p{Script=Latin}/u.test(ch),
+  );
   if (latin.length < 2) return true;
   const vietnamese = OTHER.vi!;
-  return [...LATIN_SETS.values(), (ch: string) => vietnamese.test(ch)].some((has) => latin.every((ch) => has(ch)));
+  return [...LATIN_SETS.values(), (ch: string) => vietnamese.test(ch)].some((has) =>
+    latin.every((ch) => has(ch)),
+  );
 }

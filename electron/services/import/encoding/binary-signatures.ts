@@ -62,9 +62,18 @@ function matches(bytes: Uint8Array, sig: Signature): boolean {
 export function knownBinaryType(bytes: Uint8Array): string | null {
   for (const sig of SIGNATURES) if (matches(bytes, sig)) return sig.name;
   // "MZ" alone could begin a text file, so a Windows executable also needs the NULs of its DOS header.
-  if (bytes[0] === 0x4d && bytes[1] === 0x5a && bytes.subarray(2, 64).includes(0)) return 'Windows executable';
+  if (bytes[0] === 0x4d && bytes[1] === 0x5a && bytes.subarray(2, 64).includes(0))
+    return 'Windows executable';
   // "BM" likewise: a BMP header carries NULs in its reserved fields.
-  if (bytes[0] === 0x42 && bytes[1] === 0x4d && bytes[6] === 0 && bytes[7] === 0 && bytes[8] === 0 && bytes[9] === 0) return 'BMP image';
+  if (
+    bytes[0] === 0x42 &&
+    bytes[1] === 0x4d &&
+    bytes[6] === 0 &&
+    bytes[7] === 0 &&
+    bytes[8] === 0 &&
+    bytes[9] === 0
+  )
+    return 'BMP image';
   return null;
 }
 
@@ -79,7 +88,18 @@ export function looksBinary(bytes: Uint8Array): boolean {
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
     if (b === 0) return true;
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b && b !== 0x1a) || b === 0x7f) controls++;
+    if (
+      (b < 0x20 &&
+        b !== 0x09 &&
+        b !== 0x0a &&
+        b !== 0x0b &&
+        b !== 0x0c &&
+        b !== 0x0d &&
+        b !== 0x1b &&
+        b !== 0x1a) ||
+      b === 0x7f
+    )
+      controls++;
   }
   return n > 0 && controls / n > 0.01;
 }

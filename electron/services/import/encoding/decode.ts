@@ -61,13 +61,16 @@ function strictDecode(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-16be
 function fromBom(bytes: Uint8Array): Decoded | null {
   const [a, b, c, d] = bytes;
   const must = (text: string | null, encoding: string): Decoded => {
-    if (text === null) throw new ImportRefusal(`${UNDECODABLE} (invalid ${encoding} after its byte-order mark)`);
+    if (text === null)
+      throw new ImportRefusal(`${UNDECODABLE} (invalid ${encoding} after its byte-order mark)`);
     return { text, encoding, confidence: 1 };
   };
   if (a === 0xef && b === 0xbb && c === 0xbf) return must(strictDecode(bytes.subarray(3), 'utf-8'), 'utf-8');
   // UTF-32 LE's mark begins like UTF-16 LE's, so it is tested first.
-  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return { text: decodeUtf32(bytes.subarray(4), true), encoding: 'utf-32le', confidence: 1 };
-  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return { text: decodeUtf32(bytes.subarray(4), false), encoding: 'utf-32be', confidence: 1 };
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0)
+    return { text: decodeUtf32(bytes.subarray(4), true), encoding: 'utf-32le', confidence: 1 };
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff)
+    return { text: decodeUtf32(bytes.subarray(4), false), encoding: 'utf-32be', confidence: 1 };
   if (a === 0xff && b === 0xfe) return must(strictDecode(bytes.subarray(2), 'utf-16le'), 'utf-16le');
   if (a === 0xfe && b === 0xff) return must(strictDecode(bytes.subarray(2), 'utf-16be'), 'utf-16be');
   return null;
@@ -98,7 +101,10 @@ function fromUnmarkedUtf16or32(bytes: Uint8Array): Decoded | null {
   const encoding = `utf-${m[1]}${m[2]}` as 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
   let decoded: string | null;
   try {
-    decoded = m[1] === '32' ? decodeUtf32(bytes, m[2] === 'le') : strictDecode(bytes, encoding as 'utf-16le' | 'utf-16be');
+    decoded =
+      m[1] === '32'
+        ? decodeUtf32(bytes, m[2] === 'le')
+        : strictDecode(bytes, encoding as 'utf-16le' | 'utf-16be');
   } catch {
     decoded = null;
   }
@@ -141,7 +147,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (!decoded) {
     if (looksBinary(bytes)) throw new ImportRefusal('not a text file (binary data)');
     const utf8 = strictDecode(bytes, 'utf-8');
-    decoded = utf8 !== null ? { text: utf8, encoding: 'utf-8', confidence: /[^\p{ASCII}]/u.test(utf8) ? UTF8_CONFIDENCE : 1 } : detectLegacy(bytes);
+    decoded =
+      utf8 !== null
+        ? { text: utf8, encoding: 'utf-8', confidence: /[^\p{ASCII}]/u.test(utf8) ? UTF8_CONFIDENCE : 1 }
+        : detectLegacy(bytes);
   }
   if (!decoded) throw new ImportRefusal(UNDECODABLE);
   const repair = repairMojibake(decoded.text);

@@ -107,7 +107,9 @@ export function detectLegacy(bytes: Uint8Array): Detection | null {
     if (j.penalty > MAX_PENALTY || !hasEvidence(name, text, confidence, j)) continue;
     // A few recognised words outweigh a little noise; letters from a second alphabet cost the most.
     const misfit = j.letters > 0 ? 1 - j.fit : 0;
-    const cjk = MULTI_BYTE.has(name) ? MULTI_BYTE_BONUS * Math.max(0, 2 * j.fit - 1) * Math.min(1, j.letters / 10) : 0;
+    const cjk = MULTI_BYTE.has(name)
+      ? MULTI_BYTE_BONUS * Math.max(0, 2 * j.fit - 1) * Math.min(1, j.letters / 10)
+      : 0;
     const prior = name === 'windows-1252' ? CP1252_PRIOR : 0;
     const costs = FIT_WEIGHT * misfit + PENALTY_WEIGHT * j.penalty + GARBAGE_WEIGHT * Math.min(j.garbage, 5);
     const score = confidence + prior + cjk - costs + 0.02 * Math.min(j.nonAsciiStopwords, 5);

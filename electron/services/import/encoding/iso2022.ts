@@ -16,7 +16,8 @@ export function iso2022Kind(bytes: Uint8Array): 'iso-2022-jp' | 'iso-2022-kr' | 
     if (b >= 0x80 || b === 0) return null;
     if (b !== ESC || bytes[i + 1] !== 0x24) continue;
     const c = bytes[i + 2];
-    if (c === 0x42 || c === 0x40) kind ??= 'iso-2022-jp'; // ESC $ B, ESC $ @: JIS X 0208
+    if (c === 0x42 || c === 0x40)
+      kind ??= 'iso-2022-jp'; // ESC $ B, ESC $ @: JIS X 0208
     else if (c === 0x29 && bytes[i + 3] === 0x43) kind ??= 'iso-2022-kr'; // ESC $ ) C: KS X 1001
   }
   return kind;
@@ -35,8 +36,10 @@ export function decodeIso2022(bytes: Uint8Array, kind: 'iso-2022-jp' | 'iso-2022
     if (b === ESC) {
       const seq = String.fromCharCode(...bytes.subarray(i + 1, i + 4));
       if (kind === 'iso-2022-kr' && seq.startsWith('$)C')) i += 3;
-      else if (kind === 'iso-2022-jp' && (seq.startsWith('$B') || seq.startsWith('$@'))) [double, kana, i] = [true, false, i + 2];
-      else if (kind === 'iso-2022-jp' && (seq.startsWith('(B') || seq.startsWith('(J'))) [double, kana, i] = [false, false, i + 2];
+      else if (kind === 'iso-2022-jp' && (seq.startsWith('$B') || seq.startsWith('$@')))
+        [double, kana, i] = [true, false, i + 2];
+      else if (kind === 'iso-2022-jp' && (seq.startsWith('(B') || seq.startsWith('(J')))
+        [double, kana, i] = [false, false, i + 2];
       else if (kind === 'iso-2022-jp' && seq.startsWith('(I')) [double, kana, i] = [false, true, i + 2];
       else return null;
       continue;

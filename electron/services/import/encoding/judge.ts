@@ -64,5 +64,11 @@ export function judgeDecoding(text: string): Judgement {
   // digits, which are ASCII in every code page: a table of numbers is still text).
   const letterShortfall = Math.max(0, 0.5 - letters / Math.max(1, nonSpace - digits));
   const { fit, letters: judged } = alphabetFit(text, stopwordLanguage(text) === 'en');
-  return { penalty: (bad * 3 + symbols + mixed) / nonSpace + letterShortfall, garbage: bad, nonAsciiStopwords, fit, letters: judged };
+  return {
+    penalty: (bad * 3 + symbols + mixed) / nonSpace + letterShortfall,
+    garbage: bad,
+    nonAsciiStopwords,
+    fit,
+    letters: judged,
+  };
 }

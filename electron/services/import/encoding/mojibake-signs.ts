@@ -5,7 +5,8 @@ import { oneLatinAlphabet } from './alphabets';
 import { scriptOf } from './judge';
 
 /** Characters that windows-1252 puts at 0x80–0xBF, the continuation bytes of UTF-8. */
-export const CP1252_CONTINUATION = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178\u00a0-\u00bf';
+export const CP1252_CONTINUATION =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178\u00a0-\u00bf';
 
 /**
  * The commonest mojibake of all: "Ã" or "Â" (UTF-8 lead bytes 0xC3, 0xC2 read as windows-1252 or Latin-1)
@@ -17,14 +18,18 @@ export const CP1252_CONTINUATION = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u
 export const STRONG_MARKER = new RegExp(`[ÂÃ](?!’\\p{L})[${CP1252_CONTINUATION}\\u0080-\\u009f]|â€`, 'gu');
 
 /** Letters of alphabets written with spaces between words. */
-const SPACED_LETTER = '[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}\\p{Script=Armenian}\\p{Script=Hebrew}\\p{Script=Arabic}]';
+const SPACED_LETTER =
+  '[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}\\p{Script=Armenian}\\p{Script=Hebrew}\\p{Script=Arabic}]';
 
 /**
  * A non-ASCII sign with letters on both sides ("rÃ©gion" has ©). Apostrophes and "·" do sit inside words,
  * full-width punctuation sits next to Latin in CJK text ("Ningbo，China"), and Chinese and Japanese, written
  * without spaces, have all their punctuation between letters.
  */
-const SIGN_IN_WORD = new RegExp(`(?<=${SPACED_LETTER})(?![’ʼ·\\u00ad\\u2e80-\\uffef])[^\\p{ASCII}\\p{L}\\p{M}\\p{N}\\s](?=${SPACED_LETTER})`, 'gu');
+const SIGN_IN_WORD = new RegExp(
+  `(?<=${SPACED_LETTER})(?![’ʼ·\\u00ad\\u2e80-\\uffef])[^\\p{ASCII}\\p{L}\\p{M}\\p{N}\\s](?=${SPACED_LETTER})`,
+  'gu',
+);
 
 /**
  * Letters real text rarely has, which wrong repairs produce: IPA and modifier letters ("ɒ" from "É’"),
@@ -34,9 +39,27 @@ const SIGN_IN_WORD = new RegExp(`(?<=${SPACED_LETTER})(?![’ʼ·\\u00ad\\u2e80-
  * do not belong in a regular expression's character class.
  */
 const RARE_RANGES: Array<[number, number]> = [
-  [0x180, 0x191], [0x193, 0x19f], [0x1a2, 0x1ae], [0x1b1, 0x1c3], [0x1dd, 0x217], [0x21c, 0x24f], [0x250, 0x2ba],
-  [0x2bd, 0x2c5], [0x2d2, 0x2d7], [0x2de, 0x2ff], [0x3e2, 0x3ef], [0x460, 0x489], [0x500, 0x52f], [0x530, 0x58f],
-  [0x591, 0x5af], [0x5c4, 0x5c6], [0x610, 0x61a], [0x656, 0x65f], [0x700, 0x85f], [0x1800, 0x18af], [0x1d00, 0x1dbf],
+  [0x180, 0x191],
+  [0x193, 0x19f],
+  [0x1a2, 0x1ae],
+  [0x1b1, 0x1c3],
+  [0x1dd, 0x217],
+  [0x21c, 0x24f],
+  [0x250, 0x2ba],
+  [0x2bd, 0x2c5],
+  [0x2d2, 0x2d7],
+  [0x2de, 0x2ff],
+  [0x3e2, 0x3ef],
+  [0x460, 0x489],
+  [0x500, 0x52f],
+  [0x530, 0x58f],
+  [0x591, 0x5af],
+  [0x5c4, 0x5c6],
+  [0x610, 0x61a],
+  [0x656, 0x65f],
+  [0x700, 0x85f],
+  [0x1800, 0x18af],
+  [0x1d00, 0x1dbf],
 ];
 const UNASSIGNED = /[\p{Co}\p{Cn}]/u;
 

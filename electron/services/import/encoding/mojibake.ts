@@ -39,12 +39,18 @@ function codePage(name: string, primary: boolean): CodePage {
   // Latin-1 differs from windows-1252 only at 0x80–0x9F, where it has C1 controls; accept both readings.
   if (primary) for (let b = 0x80; b <= 0x9f; b++) toByte.set(String.fromCharCode(b), b);
   const cls = (from: number, to: number, extra = '') =>
-    `[${chars.slice(from, to + 1).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}${extra}]`;
+    `[${chars
+      .slice(from, to + 1)
+      .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join('')}${extra}]`;
   const c1 = primary ? '\\u0080-\\u009f' : '';
   const cont = cls(0x80, 0xbf, c1);
   // CESU-8 first: a high surrogate (ED A0–AF ..) followed by a low one (ED B0–BF ..).
   const cesu = `${cls(0xed, 0xed)}${cls(0xa0, 0xaf)}${cont}${cls(0xed, 0xed)}${cls(0xb0, 0xbf)}${cont}`;
-  const sequence = new RegExp(`${cesu}|${cls(0xc2, 0xdf)}${cont}|${cls(0xe0, 0xef)}${cont}{2}|${cls(0xf0, 0xf4)}${cont}{3}`, 'gu');
+  const sequence = new RegExp(
+    `${cesu}|${cls(0xc2, 0xdf)}${cont}|${cls(0xe0, 0xef)}${cont}{2}|${cls(0xf0, 0xf4)}${cont}{3}`,
+    'gu',
+  );
   const markerLeads = new Set(MARKER_LEAD_BYTES.map((b) => chars[b]!));
   return { name, primary, toByte, leads: chars.slice(0xc2, 0xf5), markerLeads, sequence };
 }
@@ -58,10 +64,15 @@ function codePages(): CodePage[] {
   if (!pages) {
     pages = [
       codePage('windows-1252', true),
-      ...['windows-1250', 'iso-8859-2', 'windows-1251', 'windows-1257', 'macroman'].map((n) => codePage(n, false)),
+      ...['windows-1250', 'iso-8859-2', 'windows-1251', 'windows-1257', 'macroman'].map((n) =>
+        codePage(n, false),
+      ),
     ];
     const leads = [...new Set(pages.flatMap((p) => p.leads))].filter((c) => c.charCodeAt(0) > 0x9f);
-    suspect = new RegExp(`[\\u0080-\\u009f${leads.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'u');
+    suspect = new RegExp(
+      `[\\u0080-\\u009f${leads.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`,
+      'u',
+    );
   }
   return pages;
 }
@@ -80,7 +91,8 @@ function decodeSequence(page: CodePage, seq: string): string | null {
   if (bytes.some((b) => b === undefined)) return null;
   let ch: string;
   if (bytes.length === 6) {
-    const unit = (i: number) => ((bytes[i]! & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+    const unit = (i: number) =>
+      ((bytes[i]! & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
     ch = String.fromCharCode(unit(0), unit(3));
   } else {
     try {
@@ -268,7 +280,11 @@ export function repairMojibake(text: string): { text: string; repaired: boolean 
     for (const page of codePages()) {
       const fix = repairWith(current, page);
       // "Å¸" is windows-1257 for "ŏ", but windows-1252 explains "StraÃƒÅ¸e" with twice the sequences.
-      if (fix && (!best || fix.evidence > best.evidence || (fix.evidence === best.evidence && fix.gain > best.gain))) best = fix;
+      if (
+        fix &&
+        (!best || fix.evidence > best.evidence || (fix.evidence === best.evidence && fix.gain > best.gain))
+      )
+        best = fix;
     }
     if (!best) break;
     current = best.text;

@@ -35,8 +35,17 @@ const MAX_TITLE_CHARS = 300;
 export function meaningfulTitle(title: string | null | undefined): string | null {
   const t = cleanInline(title ?? '');
   if (t.length < 3 || t.length > MAX_TITLE_CHARS || !/\p{L}{2}/u.test(t)) return null;
-  if (/^(?:untitled|senza titolo|sans titre|unbenannt|sin título|document\s*\d*|documento\s*\d*|doc\d+|title|titolo|presentation\d*)$/i.test(t)) return null;
-  if (/\.(?:docx?|odt|rtf|pdf|txt|html?|indd|pages|qxd)$/i.test(t) || /^microsoft (?:word|powerpoint)\b/i.test(t)) return null;
+  if (
+    /^(?:untitled|senza titolo|sans titre|unbenannt|sin título|document\s*\d*|documento\s*\d*|doc\d+|title|titolo|presentation\d*)$/i.test(
+      t,
+    )
+  )
+    return null;
+  if (
+    /\.(?:docx?|odt|rtf|pdf|txt|html?|indd|pages|qxd)$/i.test(t) ||
+    /^microsoft (?:word|powerpoint)\b/i.test(t)
+  )
+    return null;
   return t;
 }
 
@@ -46,16 +55,24 @@ function headline(text: string): string {
   return words.length <= 12 ? text : `${words.slice(0, 12).join(' ')}…`;
 }
 
-export function articleFromBlocks(raw: readonly DocBlock[], meta: DocMeta, prefer: 'meta' | 'heading'): ParsedArticle {
+export function articleFromBlocks(
+  raw: readonly DocBlock[],
+  meta: DocMeta,
+  prefer: 'meta' | 'heading',
+): ParsedArticle {
   const blocks = raw.map((b) => ({ ...b, text: cleanInline(b.text) })).filter((b) => b.text);
   if (blocks.length === 0) throw new ImportRefusal('no article text found');
   const metaTitle = meaningfulTitle(meta.title);
-  const headingAt = blocks.slice(0, HEAD_BLOCKS).findIndex((b) => b.heading && b.text.length <= MAX_TITLE_CHARS);
+  const headingAt = blocks
+    .slice(0, HEAD_BLOCKS)
+    .findIndex((b) => b.heading && b.text.length <= MAX_TITLE_CHARS);
   let title: string;
   let at = 0;
   if (metaTitle && (prefer === 'meta' || headingAt < 0)) {
     title = metaTitle;
-    const same = blocks.slice(0, HEAD_BLOCKS).findIndex((b) => b.text.toLowerCase() === metaTitle.toLowerCase());
+    const same = blocks
+      .slice(0, HEAD_BLOCKS)
+      .findIndex((b) => b.text.toLowerCase() === metaTitle.toLowerCase());
     if (same >= 0) {
       blocks.splice(same, 1);
       at = same;
@@ -70,7 +87,7 @@ export function articleFromBlocks(raw: readonly DocBlock[], meta: DocMeta, prefe
 
   let { published = null, modified = null, author = null, url = null } = meta;
   // Date, byline and address lines right under the title.
-  for (let i = at; i < Math.min(blocks.length, at + 4); ) {
+  for (let i = at; i < Math.min(blocks.length, at + 4);) {
     const line = blocks[i]!.text;
     const date = line.length <= 80 ? parseDateLine(line) : null;
     const byline = line.match(BYLINE);

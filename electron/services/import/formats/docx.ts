@@ -34,7 +34,9 @@ export function htmlBlocks(html: string): DocBlock[] {
   // Footnote back-links ("↑") are navigation, not text; each note starts with its reference instead ("[1] …").
   for (const a of document.querySelectorAll('a[href^="#footnote-ref"], a[href^="#endnote-ref"]')) a.remove();
   for (const li of document.querySelectorAll('li[id^="footnote-"], li[id^="endnote-"]')) {
-    const ref = document.querySelector(`#${li.id.replace(/^(footnote|endnote)-/, '$1-ref-')}`)?.textContent?.trim();
+    const ref = document
+      .querySelector(`#${li.id.replace(/^(footnote|endnote)-/, '$1-ref-')}`)
+      ?.textContent?.trim();
     const first = li.querySelector('p') ?? li;
     if (ref) first.insertBefore(document.createTextNode(`${ref} `), first.firstChild);
   }
@@ -49,11 +51,19 @@ export const docxFormat: FormatExtractor = {
   name: 'Word document',
   async extract(label, bytes, ctx) {
     if (OLE.every((b, i) => bytes[i] === b)) {
-      throw new ImportRefusal('password-protected or old-format Word file (.doc): save it as an unprotected .docx');
+      throw new ImportRefusal(
+        'password-protected or old-format Word file (.doc): save it as an unprotected .docx',
+      );
     }
     if (!looksLikeZip(bytes)) throw new ImportRefusal('not a Word document (not a ZIP package)');
-    const parts = readZipMembers(bytes, (n) => /\.(?:xml|rels)$/i.test(n), ctx.limits.maxZipTotalBytes, ctx.limits.maxZipEntries);
-    if (![...parts.keys()].some((n) => /^word\/[^/]+\.xml$/i.test(n))) throw new ImportRefusal('not a Word document (no word/ part)');
+    const parts = readZipMembers(
+      bytes,
+      (n) => /\.(?:xml|rels)$/i.test(n),
+      ctx.limits.maxZipTotalBytes,
+      ctx.limits.maxZipEntries,
+    );
+    if (![...parts.keys()].some((n) => /^word\/[^/]+\.xml$/i.test(n)))
+      throw new ImportRefusal('not a Word document (no word/ part)');
     const repacked = zipSync(Object.fromEntries(parts), { level: 0 });
     let html: string;
     try {
@@ -69,11 +79,19 @@ export const docxFormat: FormatExtractor = {
       );
       html = result.value;
     } catch (err) {
-      throw new ImportRefusal(`not a readable Word document (${err instanceof Error ? err.message.slice(0, 160) : String(err)})`);
+      throw new ImportRefusal(
+        `not a readable Word document (${err instanceof Error ? err.message.slice(0, 160) : String(err)})`,
+      );
     }
     const coreXml = parts.get('docProps/core.xml');
     const core = coreXml
-      ? xmlFields(new TextDecoder().decode(coreXml), ['dc:title', 'dc:creator', 'dcterms:created', 'dcterms:modified', 'dc:language'])
+      ? xmlFields(new TextDecoder().decode(coreXml), [
+          'dc:title',
+          'dc:creator',
+          'dcterms:created',
+          'dcterms:modified',
+          'dc:language',
+        ])
       : {};
     const date = (s: string | undefined) => (s ? parseIsoDate(s) : null);
     const article = articleFromBlocks(

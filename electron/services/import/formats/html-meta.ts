@@ -39,17 +39,27 @@ const MAX_JSONLD_DEPTH = 8;
 const ARTICLE_TYPE =
   /^(?:(?:News|Reportage|Analysis|Opinion|Review|Background|Satirical|Scholarly|Tech|Advertiser|AskPublicAction)?Article|(?:Live)?BlogPosting|SocialMediaPosting|DiscussionForumPosting|Report)$/;
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  nbsp: '\u00a0',
+};
 
 /** Metadata values are often escaped twice by their CMS ("&amp;quot;"); the DOM undid one level, this the other. */
 export function unescapeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s
     .replace(/&(amp|quot|apos|lt|gt|nbsp);/g, (_, name: string) => NAMED_ENTITIES[name]!)
-    .replace(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi, (_, hex: string | undefined, dec: string | undefined) => {
-      const n = parseInt(hex ?? dec ?? '0', hex ? 16 : 10);
-      return n === 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) ? '\ufffd' : String.fromCodePoint(n);
-    });
+    .replace(
+      /&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi,
+      (_, hex: string | undefined, dec: string | undefined) => {
+        const n = parseInt(hex ?? dec ?? '0', hex ? 16 : 10);
+        return n === 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff) ? '\ufffd' : String.fromCodePoint(n);
+      },
+    );
 }
 
 type Json = unknown;
@@ -84,7 +94,8 @@ function collectObjects(root: Json): { objects: JsonObject[]; byId: Map<string, 
         objects.push(v);
         const id = v['@id'];
         if (typeof id === 'string' && !byId.has(id) && Object.keys(v).length > 1) byId.set(id, v);
-        for (const [k, child] of Object.entries(v)) if (k !== '@context' && typeof child === 'object' && child !== null) next.push(child);
+        for (const [k, child] of Object.entries(v))
+          if (k !== '@context' && typeof child === 'object' && child !== null) next.push(child);
       }
     }
     level = next;
@@ -93,7 +104,8 @@ function collectObjects(root: Json): { objects: JsonObject[]; byId: Map<string, 
 }
 
 function deref(v: Json, byId: Map<string, JsonObject>): Json {
-  if (isObject(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1) return byId.get(v['@id']) ?? v;
+  if (isObject(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1)
+    return byId.get(v['@id']) ?? v;
   return v;
 }
 
@@ -111,7 +123,9 @@ function names(v: Json, byId: Map<string, JsonObject>): string[] {
 function articleFrom(o: JsonObject, byId: Map<string, JsonObject>): JsonLdArticle {
   const lang = deref(o.inLanguage, byId);
   const page = deref(o.mainEntityOfPage, byId);
-  const url = str(o.url) ?? (typeof page === 'string' ? page : isObject(page) ? (str(page['@id']) ?? str(page.url)) : null);
+  const url =
+    str(o.url) ??
+    (typeof page === 'string' ? page : isObject(page) ? (str(page['@id']) ?? str(page.url)) : null);
   return {
     headline: str(o.headline),
     name: str(o.name),
@@ -120,7 +134,8 @@ function articleFrom(o: JsonObject, byId: Map<string, JsonObject>): JsonLdArticl
     dateModified: str(o.dateModified),
     authors: names(o.author ?? o.creator, byId),
     publisher: names(o.publisher ?? o.sourceOrganization, byId)[0] ?? null,
-    inLanguage: typeof lang === 'string' ? lang : isObject(lang) ? (str(lang.alternateName) ?? str(lang.name)) : null,
+    inLanguage:
+      typeof lang === 'string' ? lang : isObject(lang) ? (str(lang.alternateName) ?? str(lang.name)) : null,
     url,
   };
 }
@@ -176,14 +191,22 @@ export function readPageMeta(doc: DomDocument): PageMeta {
   }
   const canonical = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href')?.trim() || null;
   const base = doc.querySelector('base[href]')?.getAttribute('href')?.trim() || null;
-  const htmlLang = (doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? '').trim() || null;
+  const htmlLang =
+    (
+      doc.documentElement?.getAttribute('lang') ??
+      doc.documentElement?.getAttribute('xml:lang') ??
+      ''
+    ).trim() || null;
   const titleEl = doc.querySelector('title');
   // Only a <time> that says what it is, or the one <time> inside the page's <article>: the first <time> of a
   // page is as often a "related stories" date or the header's clock.
   const articleTimes = doc.querySelectorAll('article time[datetime]');
   const headings = Array.from(doc.querySelectorAll('h1, h2'))
     .slice(0, 100)
-    .map((h) => ({ level: (h.localName.toLowerCase() === 'h1' ? 1 : 2) as 1 | 2, text: (h.textContent ?? '').trim() }));
+    .map((h) => ({
+      level: (h.localName.toLowerCase() === 'h1' ? 1 : 2) as 1 | 2,
+      text: (h.textContent ?? '').trim(),
+    }));
   return {
     jsonld: readJsonLd(doc),
     meta,
@@ -193,9 +216,14 @@ export function readPageMeta(doc: DomDocument): PageMeta {
     base,
     htmlLang,
     timePublished:
-      timeOf(doc, 'time[itemprop~="datePublished" i], [itemprop~="datePublished" i][datetime], time[pubdate], time.published, time.entry-date') ??
-      (articleTimes.length === 1 ? (articleTimes[0]!.getAttribute('datetime')?.trim() ?? null) : null),
-    timeModified: timeOf(doc, 'time[itemprop~="dateModified" i], [itemprop~="dateModified" i][datetime], time.updated, time.modified'),
+      timeOf(
+        doc,
+        'time[itemprop~="datePublished" i], [itemprop~="datePublished" i][datetime], time[pubdate], time.published, time.entry-date',
+      ) ?? (articleTimes.length === 1 ? (articleTimes[0]!.getAttribute('datetime')?.trim() ?? null) : null),
+    timeModified: timeOf(
+      doc,
+      'time[itemprop~="dateModified" i], [itemprop~="dateModified" i][datetime], time.updated, time.modified',
+    ),
   };
 }
 

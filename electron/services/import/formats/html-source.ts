@@ -10,17 +10,56 @@
 export const MAX_NESTING = 256;
 
 const VOID = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame',
-  'basefont', 'bgsound', 'image',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+  'frame',
+  'basefont',
+  'bgsound',
+  'image',
 ]);
 /** Elements whose end tag may be left out: counting them would make every sloppy list look deep. */
-const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rb', 'rt', 'rtc', 'rp', 'colgroup', 'html', 'head', 'body']);
+const OPTIONAL_END = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'rb',
+  'rt',
+  'rtc',
+  'rp',
+  'colgroup',
+  'html',
+  'head',
+  'body',
+]);
 
 /**
  * Comments and raw-text elements (whose content is not markup) are matched whole so that a "<div>" inside a
  * script does not count; any other tag is matched alone. Unterminated ones run to the end of the input.
  */
-const TOKENS = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>/gi;
+const TOKENS =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>/gi;
 
 function counts(name: string, selfClosing: boolean): boolean {
   const n = name.toLowerCase();
@@ -61,15 +100,25 @@ export function limitNesting(html: string, maxDepth = MAX_NESTING, stats: TagSta
     droppedEnd = at + tag.length;
     return out;
   };
-  return html.replace(TOKENS, (tag: string, _raw: string | undefined, close: string | undefined, name: string | undefined, self: string | undefined, at: number) => {
-    if (!name || !counts(name, self === '/')) return tag;
-    if (close) {
-      const deep = depth > maxDepth;
-      depth = Math.max(0, depth - 1);
-      return deep ? drop(tag, at) : tag;
-    }
-    return ++depth > maxDepth ? drop(tag, at) : tag;
-  });
+  return html.replace(
+    TOKENS,
+    (
+      tag: string,
+      _raw: string | undefined,
+      close: string | undefined,
+      name: string | undefined,
+      self: string | undefined,
+      at: number,
+    ) => {
+      if (!name || !counts(name, self === '/')) return tag;
+      if (close) {
+        const deep = depth > maxDepth;
+        depth = Math.max(0, depth - 1);
+        return deep ? drop(tag, at) : tag;
+      }
+      return ++depth > maxDepth ? drop(tag, at) : tag;
+    },
+  );
 }
 
 /** What may stand before the body in a page that leaves out <body>: <html>, <head> and head elements, comments. */

@@ -2,19 +2,95 @@
 // table cells…) end a paragraph; inline elements join; HTML whitespace collapses; <br> is a line break inside
 // the paragraph. The walk is iterative, so a page nested 10,000 levels deep cannot overflow the stack.
 import { cleanInline } from '../text/line-helpers';
-import { CDATA_SECTION_NODE as CDATA, ELEMENT_NODE as ELEMENT, TEXT_NODE as TEXT, type DomElement, type DomNode } from './dom';
+import {
+  CDATA_SECTION_NODE as CDATA,
+  ELEMENT_NODE as ELEMENT,
+  TEXT_NODE as TEXT,
+  type DomElement,
+  type DomNode,
+} from './dom';
 
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'legend',
-  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul',
-  'listing', 'plaintext', 'xmp', 'frameset', 'noframes',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'listing',
+  'plaintext',
+  'xmp',
+  'frameset',
+  'noframes',
 ]);
 
 /** Elements whose text is never article text (code, widgets, media fallbacks). */
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'button', 'input', 'select', 'option', 'textarea',
-  'iframe', 'object', 'embed', 'canvas', 'audio', 'video', 'source', 'track', 'map', 'img', 'picture', 'svg',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'button',
+  'input',
+  'select',
+  'option',
+  'textarea',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'map',
+  'img',
+  'picture',
+  'svg',
 ]);
 
 const PRE = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea']);
@@ -29,7 +105,8 @@ function isSimpleRow(tr: DomElement): boolean {
   const cells = Array.from(tr.children).filter((c) => CELL.has(nameOf(c)));
   if (cells.length < 2) return false;
   for (const cell of cells) {
-    for (const d of Array.from(cell.querySelectorAll('*'))) if (BLOCKS.has(nameOf(d)) || nameOf(d) === 'br') return false;
+    for (const d of Array.from(cell.querySelectorAll('*')))
+      if (BLOCKS.has(nameOf(d)) || nameOf(d) === 'br') return false;
   }
   return true;
 }

@@ -27,14 +27,19 @@ export interface HtmlOptions {
  */
 export const MAX_ELEMENTS = 100_000;
 /** Markup that only HTML has, looked for near the start of the file. */
-const HTML_SIGN = /<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|span|a|br|h[1-6]|table|ul|ol|li|script|style|link)\b[^>]*>/i;
+const HTML_SIGN =
+  /<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|span|a|br|h[1-6]|table|ul|ol|li|script|style|link)\b[^>]*>/i;
 const HTML_SNIFF_CHARS = 64 * 1024;
 
 const squash = (s: string | null | undefined) => cleanInline(unescapeEntities(s ?? '').replace(/\s+/g, ' '));
 
 /** Readability's similarity of two titles: share of b's words (by length) that a also has. */
 function textSimilarity(a: string, b: string): number {
-  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
   const ta = new Set(words(a));
   const tb = words(b);
   if (ta.size === 0 || tb.length === 0) return 0;
@@ -49,7 +54,10 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "Title | Site", "Title - site.com", "Site: Title" → "Title", when the cut part is the site's name or
  * domain (case-insensitive) and something substantial is left.
  */
-export function stripSiteFromTitle(title: string, siteNames: ReadonlyArray<string | null | undefined>): string {
+export function stripSiteFromTitle(
+  title: string,
+  siteNames: ReadonlyArray<string | null | undefined>,
+): string {
   for (const site of siteNames) {
     const s = site?.trim();
     if (!s || s.length >= title.length) continue;
@@ -129,13 +137,26 @@ function pickTitle(pm: PageMeta): { title: string; fromMeta: boolean } {
   } else ldTitle = ld?.headline ?? ld?.name ?? null;
   const fromMeta =
     ldTitle ??
-    firstMeta(pm.meta, 'dc:title', 'dc.title', 'dcterm:title', 'dcterms.title', 'og:title', 'title', 'twitter:title', 'parsely-title', 'sailthru.title', 'citation_title');
+    firstMeta(
+      pm.meta,
+      'dc:title',
+      'dc.title',
+      'dcterm:title',
+      'dcterms.title',
+      'og:title',
+      'title',
+      'twitter:title',
+      'parsely-title',
+      'sailthru.title',
+      'citation_title',
+    );
   if (fromMeta && squash(fromMeta)) return { title: squash(fromMeta), fromMeta: true };
   return { title: titleFromTag(pm), fromMeta: false };
 }
 
 /** "By Jane Doe", "Written by …", "Par …": the label before a name (case as written, so "Di Stefano" stays). */
-const BY_PREFIX = /^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y|[Vv]on|[Pp]ar|[Dd]i|[Pp]or)\s*:?\s+(?=\p{Lu})/u;
+const BY_PREFIX =
+  /^(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Pp]osted [Bb]y|[Vv]on|[Pp]ar|[Dd]i|[Pp]or)\s*:?\s+(?=\p{Lu})/u;
 const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /**
  * Where a date or time glued to a byline begins: "Jane Doe March 25, 2015", "Lucas Nolan22 Dec 2016",
@@ -153,7 +174,11 @@ function cleanAuthor(raw: string | null | undefined): string | null {
     .replace(/\(?\s*(?:https?:\/\/|mailto:)\S+?\s*\)?(?=\s|$)/giu, ' ')
     .replace(/<[^<>\s]+@[^<>\s]+>/g, ' ')
     .replace(BY_PREFIX, '');
-  a = a.replace(DATE_TAIL, '').replace(/[\s,;:|–—-]+$/u, '').replace(/\s+/g, ' ').trim();
+  a = a
+    .replace(DATE_TAIL, '')
+    .replace(/[\s,;:|–—-]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   // A "byline" of a whole paragraph, a date alone or a "Follow" button is a mis-detection, not a name.
   if (!a || a.length > 200 || NOT_A_NAME.test(a) || !/\p{L}/u.test(a)) return null;
   return a;
@@ -168,7 +193,17 @@ function joinNames(names: readonly string[]): string | null {
 
 function pickAuthor(pm: PageMeta, readabilityByline: string | null | undefined): string | null {
   if (pm.jsonld && pm.jsonld.authors.length > 0) return cleanAuthor(joinNames(pm.jsonld.authors));
-  for (const key of ['dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator', 'author', 'parsely-author', 'sailthru.author', 'article:author', 'citation_author']) {
+  for (const key of [
+    'dc:creator',
+    'dc.creator',
+    'dcterm:creator',
+    'dcterms.creator',
+    'author',
+    'parsely-author',
+    'sailthru.author',
+    'article:author',
+    'citation_author',
+  ]) {
     const names = joinNames(pm.meta.get(key) ?? []);
     if (names) return cleanAuthor(names);
   }
@@ -192,11 +227,23 @@ function pickLanguage(pm: PageMeta, text: string): string | null {
   const declared = [
     pm.jsonld?.inLanguage,
     firstMeta(pm.meta, 'og:locale'),
-    firstMeta(pm.meta, 'http-equiv:content-language', 'content-language', 'dc.language', 'dc:language', 'language', 'inlanguage'),
+    firstMeta(
+      pm.meta,
+      'http-equiv:content-language',
+      'content-language',
+      'dc.language',
+      'dc:language',
+      'language',
+      'inlanguage',
+    ),
     pm.htmlLang,
   ]
     // "en-GB", "pt_BR", "zh-Hant-TW", "en, fr" → their primary subtag.
-    .map((d) => (d ? languageFromLocale(d.split(',')[0]!.trim().toLowerCase().split(/[-_]/).slice(0, 2).join('-')) : null))
+    .map((d) =>
+      d
+        ? languageFromLocale(d.split(',')[0]!.trim().toLowerCase().split(/[-_]/).slice(0, 2).join('-'))
+        : null,
+    )
     .find((d) => d);
   const detected = detectLanguage(text);
   if (declared && detected && LANGUAGES.includes(declared) && detected !== declared) return detected;
@@ -204,7 +251,8 @@ function pickLanguage(pm: PageMeta, text: string): string | null {
 }
 
 /** Words of a text for comparing texts: lower-case; Han and kana characters one by one (they have no spaces). */
-const words = (s: string) => s.toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? [];
+const words = (s: string) =>
+  s.toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? [];
 const tokenKey = (s: string) => words(s).join(' ');
 
 /** Share of a's words (as a multiset) that b also has. */
@@ -230,7 +278,16 @@ function coveredShare(a: readonly string[], b: readonly string[]): number {
  */
 function pickLead(pm: PageMeta, title: string, paragraphs: readonly string[]): string {
   const desc = squash(
-    pm.jsonld?.description ?? firstMeta(pm.meta, 'og:description', 'description', 'twitter:description', 'dc.description', 'dc:description', 'sailthru.description'),
+    pm.jsonld?.description ??
+      firstMeta(
+        pm.meta,
+        'og:description',
+        'description',
+        'twitter:description',
+        'dc.description',
+        'dc:description',
+        'sailthru.description',
+      ),
   );
   const descWords = words(desc);
   if (descWords.length < 6) return '';
@@ -267,7 +324,8 @@ function titleFromText(p: string): string {
 function bodyHoldsContent(document: DomDocument): boolean {
   const root = document.documentElement;
   if (root?.localName !== 'html' || document.body?.parentElement !== root) return false;
-  for (let el = root.firstElementChild; el; el = el.nextElementSibling) if (el.localName !== 'head' && el.localName !== 'body') return false;
+  for (let el = root.firstElementChild; el; el = el.nextElementSibling)
+    if (el.localName !== 'head' && el.localName !== 'body') return false;
   // Stray end tags can also leave elements outside <html>, or without a parent at all.
   for (const el of document.querySelectorAll('*')) if (el !== root && !el.parentElement) return false;
   return true;
@@ -291,7 +349,10 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   if (!HTML_SIGN.test(html.slice(0, HTML_SNIFF_CHARS))) throw new ImportRefusal('not an HTML page');
   const source = ensureBody(html);
   const stats = scanTags(source);
-  if (stats.elements > MAX_ELEMENTS) throw new ImportRefusal(`page too complex to read (more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements)`);
+  if (stats.elements > MAX_ELEMENTS)
+    throw new ImportRefusal(
+      `page too complex to read (more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements)`,
+    );
   let document = parsePage(limitNesting(source, MAX_NESTING, stats));
   // Readability expects all content inside <body>, which linkedom does not ensure for broken structure (it
   // roots the tree at the first element it meets; a stray </body> puts what follows beside the body).
@@ -303,7 +364,9 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const readable = (doc: DomDocument) => {
     dropComments(doc);
     // Readability's types name the browser's DOM; linkedom's document is one, typed here by what we use of it.
-    return new Readability<DomElement>(doc as never, { serializer: (el) => el as unknown as DomElement }).parse();
+    return new Readability<DomElement>(doc as never, {
+      serializer: (el) => el as unknown as DomElement,
+    }).parse();
   };
   let result: ReturnType<typeof readable>;
   try {
@@ -318,20 +381,64 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const rawParagraphs = content ? contentToParagraphs(content) : [];
   const { title: rawTitle, fromMeta } = pickTitle(pm);
   const url = pageUrl(pm, opts.url);
-  const rawSite = squash(pm.jsonld?.publisher ?? firstMeta(pm.meta, 'og:site_name', 'application-name') ?? result?.siteName) || null;
+  const rawSite =
+    squash(
+      pm.jsonld?.publisher ?? firstMeta(pm.meta, 'og:site_name', 'application-name') ?? result?.siteName,
+    ) || null;
   // og:site_name is sometimes the site's URL: its host names the site better.
   const siteName = rawSite && /^https?:\/\//i.test(rawSite) ? hostOfUrl(rawSite) : rawSite;
   const outlet = pickOutlet(url, siteName);
   const host = url ? hostOfUrl(url) : null;
   // A title the publisher wrote into its metadata is kept as published, site name and all (as Readability
   // does, and as the corpus's ground truth has it); only a <title> tag's site suffix is cut.
-  const title = fromMeta ? rawTitle : stripSiteFromTitle(rawTitle, [siteName, outlet.name, host, host?.split('.').slice(-2).join('.')]);
+  const title = fromMeta
+    ? rawTitle
+    : stripSiteFromTitle(rawTitle, [siteName, outlet.name, host, host?.split('.').slice(-2).join('.')]);
   // The title repeated as the first heading of the body.
-  const paragraphs = rawParagraphs[0] && tokenKey(rawParagraphs[0]) === tokenKey(title) ? rawParagraphs.slice(1) : rawParagraphs;
+  const paragraphs =
+    rawParagraphs[0] && tokenKey(rawParagraphs[0]) === tokenKey(title)
+      ? rawParagraphs.slice(1)
+      : rawParagraphs;
   // Nothing but links (a navigation bar, a list of headlines) is not an article either.
-  if (!content || !paragraphs.some((p) => /[\p{L}\p{N}]/u.test(p)) || !hasTextOutsideLinks(content)) throw new ImportRefusal('no article text found in the page');
-  const published = pickDate(pm.jsonld?.datePublished, firstMeta(pm.meta, 'article:published_time', 'og:published_time', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dc:date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'date', 'pubdate', 'publish-date'), pm.timePublished, result?.publishedTime);
-  const modified = pickDate(pm.jsonld?.dateModified, firstMeta(pm.meta, 'article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'dcterms.modified', 'last-modified', 'http-equiv:last-modified'), pm.timeModified);
+  if (!content || !paragraphs.some((p) => /[\p{L}\p{N}]/u.test(p)) || !hasTextOutsideLinks(content))
+    throw new ImportRefusal('no article text found in the page');
+  const published = pickDate(
+    pm.jsonld?.datePublished,
+    firstMeta(
+      pm.meta,
+      'article:published_time',
+      'og:published_time',
+      'datepublished',
+      'parsely-pub-date',
+      'sailthru.date',
+      'dc.date.issued',
+      'dcterms.issued',
+      'dc.date',
+      'dc:date',
+      'dcterms.date',
+      'citation_publication_date',
+      'citation_date',
+      'date',
+      'pubdate',
+      'publish-date',
+    ),
+    pm.timePublished,
+    result?.publishedTime,
+  );
+  const modified = pickDate(
+    pm.jsonld?.dateModified,
+    firstMeta(
+      pm.meta,
+      'article:modified_time',
+      'og:updated_time',
+      'datemodified',
+      'dc.date.modified',
+      'dcterms.modified',
+      'last-modified',
+      'http-equiv:last-modified',
+    ),
+    pm.timeModified,
+  );
   const body = withoutDatelines(paragraphs, [published, modified]);
   const lead = pickLead(pm, title, body);
   return {

@@ -17,7 +17,15 @@ type Rec = Record<string, unknown>;
 
 const TEXT = ['maintext', 'text', 'raw_text', 'content', 'body', 'article_text', 'full_text', 'articleBody'];
 const TITLE = ['title', 'headline', 'title_page', 'title_rss'];
-const PUBLISHED = ['date_publish', 'publish_date', 'date_published', 'datePublished', 'published', 'pubdate', 'date'];
+const PUBLISHED = [
+  'date_publish',
+  'publish_date',
+  'date_published',
+  'datePublished',
+  'published',
+  'pubdate',
+  'date',
+];
 const MODIFIED = ['date_modify', 'date_modified', 'dateModified', 'modified', 'updated'];
 const URL_KEYS = ['url', 'canonical_url', 'link', 'source'];
 const SITE = ['sitename', 'site_name', 'source-hostname', 'publisher', 'source_name'];
@@ -28,7 +36,8 @@ const LEAD = ['description', 'excerpt', 'summary', 'meta_description', 'lead'];
 function str(v: unknown): string {
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (v && typeof v === 'object' && 'name' in v && typeof (v as Rec).name === 'string') return ((v as Rec).name as string).trim();
+  if (v && typeof v === 'object' && 'name' in v && typeof (v as Rec).name === 'string')
+    return ((v as Rec).name as string).trim();
   return '';
 }
 
@@ -38,7 +47,8 @@ function date(rec: Rec, keys: readonly string[]): string | null {
   for (const k of keys) {
     const v = rec[k];
     // Seconds (or milliseconds) since the epoch name an instant: UTC is exact.
-    if (typeof v === 'number' && v > 1e8) return new Date(v > 1e11 ? v : v * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (typeof v === 'number' && v > 1e8)
+      return new Date(v > 1e11 ? v : v * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const parsed = typeof v === 'string' ? parseDate(v) : null;
     if (parsed) return parsed;
   }
@@ -71,12 +81,20 @@ export function articleFromRecord(rec: unknown): ParsedArticle | string {
   }
   if (paragraphs[0] === title && paragraphs.length > 1) paragraphs.shift();
   let lead = cleanInline(pick(r, LEAD));
-  if (lead && (paragraphs[0]!.startsWith(lead.replace(/…$|\.\.\.$/, '')) || paragraphs.includes(lead))) lead = '';
+  if (lead && (paragraphs[0]!.startsWith(lead.replace(/…$|\.\.\.$/, '')) || paragraphs.includes(lead)))
+    lead = '';
   const urlValue = pick(r, URL_KEYS);
   const url = /^https?:\/\/\S+$/i.test(urlValue) ? urlValue : null;
   const siteName = pick(r, SITE) || null;
-  const domain = normalizeHost(pick(r, DOMAIN).replace(/^https?:\/\//, '').split('/')[0]!);
-  const outlet = url || !domain ? resolveOutlet({ url, selfName: siteName }) : { name: registeredName(domain) ?? siteName ?? domain, domain };
+  const domain = normalizeHost(
+    pick(r, DOMAIN)
+      .replace(/^https?:\/\//, '')
+      .split('/')[0]!,
+  );
+  const outlet =
+    url || !domain
+      ? resolveOutlet({ url, selfName: siteName })
+      : { name: registeredName(domain) ?? siteName ?? domain, domain };
   const lang = pick(r, LANGUAGE);
   return {
     title,
@@ -116,7 +134,9 @@ function badUtf8Line(bytes: Uint8Array): number {
 
 function recordItem(label: string, n: number, bytes: Uint8Array, value: unknown): ExtractedItem {
   const result = articleFromRecord(value);
-  return typeof result === 'string' ? { label, refusal: `record ${n}: ${result}` } : { label, bytes, article: result };
+  return typeof result === 'string'
+    ? { label, refusal: `record ${n}: ${result}` }
+    : { label, bytes, article: result };
 }
 
 /** How the lines of a JSON Lines file fared, for judging the file as a whole. */
@@ -175,7 +195,10 @@ function wholeFileRefusal(bytes: Uint8Array, t: LineTally): string | null {
   if (nul >= 0) return `not a JSON Lines file: a NUL byte at offset ${nul} (binary data?)`;
   if (t.structured > 0 || !t.firstNotJson) return null;
   const { n, why } = t.firstNotJson;
-  const others = [t.notUtf8 && `${t.notUtf8} not valid UTF-8`, t.bare && `${t.bare} a bare JSON value`].filter(Boolean);
+  const others = [
+    t.notUtf8 && `${t.notUtf8} not valid UTF-8`,
+    t.bare && `${t.bare} a bare JSON value`,
+  ].filter(Boolean);
   const counted = others.length
     ? `${t.notJson} of ${t.lines} lines ${t.notJson === 1 ? 'is' : 'are'} not valid JSON, ${others.join(', ')}`
     : t.lines === 1
@@ -190,7 +213,16 @@ function wholeFileRefusal(bytes: Uint8Array, t: LineTally): string | null {
  */
 function jsonLines(label: string, bytes: Uint8Array): ExtractedItem[] {
   const items: ExtractedItem[] = [];
-  const tally: LineTally = { lines: 0, notUtf8: 0, notJson: 0, structured: 0, bare: 0, articles: 0, firstNotUtf8: 0, firstNotJson: null };
+  const tally: LineTally = {
+    lines: 0,
+    notUtf8: 0,
+    notJson: 0,
+    structured: 0,
+    bare: 0,
+    articles: 0,
+    firstNotUtf8: 0,
+    firstNotJson: null,
+  };
   let start = 0;
   for (let n = 1; start <= bytes.length; n++) {
     let end = bytes.indexOf(0x0a, start);
@@ -217,7 +249,8 @@ function jsonLines(label: string, bytes: Uint8Array): ExtractedItem[] {
         if ('article' in item) tally.articles++;
         items.push(item);
       } catch (err) {
-        const why = err instanceof JsonSyntaxError ? `${err.message.replace(/ at line 1,/, ' at')}` : String(err);
+        const why =
+          err instanceof JsonSyntaxError ? `${err.message.replace(/ at line 1,/, ' at')}` : String(err);
         tally.notJson++;
         tally.firstNotJson ??= { n, why };
         items.push({ label: itemLabel, refusal: `record ${n}: invalid JSON (${why})` });
@@ -240,7 +273,8 @@ export const jsonFormat: FormatExtractor = {
     const lines = /\.(?:jsonl|ndjson)$/i.test(label);
     const text = decodeUtf8(bytes);
     if (lines && text === null) return jsonLines(label, bytes);
-    if (text === null) throw new ImportRefusal(`not valid UTF-8 (line ${badUtf8Line(bytes)}); JSON files must be UTF-8`);
+    if (text === null)
+      throw new ImportRefusal(`not valid UTF-8 (line ${badUtf8Line(bytes)}); JSON files must be UTF-8`);
     if (!/\S/.test(text)) throw new ImportRefusal('empty file (whitespace only)');
     let scan;
     try {
@@ -255,10 +289,12 @@ export const jsonFormat: FormatExtractor = {
     if (lines && scan.top !== 'array') return jsonLines(label, bytes);
     if (scan.top === 'object') {
       const result = articleFromRecord(JSON.parse(text));
-      if (typeof result === 'string') throw new ImportRefusal(result === 'no article text' ? 'no article text in the JSON object' : result);
+      if (typeof result === 'string')
+        throw new ImportRefusal(result === 'no article text' ? 'no article text in the JSON object' : result);
       return [{ label, bytes, article: result }];
     }
-    if (scan.top === 'scalar') throw new ImportRefusal('not a crawler export (a single JSON value, not an object or array)');
+    if (scan.top === 'scalar')
+      throw new ImportRefusal('not a crawler export (a single JSON value, not an object or array)');
     if (scan.elements.length === 0) throw new ImportRefusal('no records (an empty JSON array)');
     const encoder = new TextEncoder();
     return scan.elements.map(([s, e], i) => {

@@ -47,7 +47,8 @@ export function parseContentType(value: string | undefined): ContentType {
   const params = new Map<string, string>();
   // Parameters: name=token or name="quoted string"; a semicolon inside quotes does not split.
   const re = /([\w.*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*))/g;
-  for (const m of rest.join(';').matchAll(re)) params.set(m[1]!.toLowerCase(), m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!);
+  for (const m of rest.join(';').matchAll(re))
+    params.set(m[1]!.toLowerCase(), m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!);
   return { type: type.trim().toLowerCase(), params };
 }
 
@@ -112,7 +113,9 @@ export interface MhtmlPage {
 /** The page inside an MHTML archive. Throws ImportRefusal when the bytes are not one. */
 export function parseMhtml(bytes: Uint8Array): MhtmlPage {
   if (bytes.length === 0) throw new ImportRefusal('empty file');
-  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
   const root = splitEntity(raw);
   if (!root || !root.headers.has('content-type')) throw malformed('no MIME headers');
   const rootType = parseContentType(root.headers.get('content-type'));
@@ -120,12 +123,14 @@ export function parseMhtml(bytes: Uint8Array): MhtmlPage {
   if (parts.length === 0) throw malformed('no parts');
   const start = rootType.params.get('start');
   const isHtml = (p: MimePart) => parseContentType(p.headers.get('content-type')).type === 'text/html';
-  const page = (start && parts.find((p) => p.headers.get('content-id') === start && isHtml(p))) || parts.find(isHtml);
+  const page =
+    (start && parts.find((p) => p.headers.get('content-id') === start && isHtml(p))) || parts.find(isHtml);
   if (!page) throw malformed('no HTML part');
   const ct = parseContentType(page.headers.get('content-type'));
   const pageBytes = decodeTransfer(page.body, page.headers.get('content-transfer-encoding'));
   const { text } = decodeHtmlBytes(pageBytes, ct.params.get('charset'));
-  const location = page.headers.get('content-location') ?? root.headers.get('snapshot-content-location') ?? null;
+  const location =
+    page.headers.get('content-location') ?? root.headers.get('snapshot-content-location') ?? null;
   return { html: text, url: location && /^https?:\/\//i.test(location) ? location : null };
 }
 

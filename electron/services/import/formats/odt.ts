@@ -9,7 +9,14 @@ import type { FormatExtractor } from './types';
 import { looksLikeZip, readZipMembers } from './zip-reader';
 
 /** Subtrees whose text is not running text. */
-const SKIP = new Set(['office:annotation', 'text:tracked-changes', 'draw:frame', 'text:table-of-content', 'text:alphabetical-index', 'text:bibliography']);
+const SKIP = new Set([
+  'office:annotation',
+  'text:tracked-changes',
+  'draw:frame',
+  'text:table-of-content',
+  'text:alphabetical-index',
+  'text:bibliography',
+]);
 const TITLE_STYLES = /^(?:Title|Subtitle|Heading(?:_20_\d)?)$/;
 
 /** Paragraphs and headings in order; footnotes and endnotes after them, their citations kept as "[1]". */
@@ -36,7 +43,8 @@ function contentBlocks(xml: string): DocBlock[] {
       if (t.name === 'office:text') inBody = true;
       if (t.selfClosing) {
         if (para && !skipDepth) {
-          if (t.name === 'text:s') para.text += ' '.repeat(Math.min(Number(t.attrs['text:c'] ?? 1) || 1, 100));
+          if (t.name === 'text:s')
+            para.text += ' '.repeat(Math.min(Number(t.attrs['text:c'] ?? 1) || 1, 100));
           else if (t.name === 'text:tab' || t.name === 'text:line-break') para.text += ' ';
         }
         continue;
@@ -47,8 +55,14 @@ function contentBlocks(xml: string): DocBlock[] {
       else if (t.name === 'text:note-citation') citation = '';
       else if (inBody && (t.name === 'text:p' || t.name === 'text:h')) {
         const style = t.attrs['text:style-name'] ?? '';
-        const heading = t.name === 'text:h' || TITLE_STYLES.test(style) || TITLE_STYLES.test(parents.get(style) ?? '');
-        open.push({ text: noteDepth > 0 ? noteRef : '', heading: heading && noteDepth === 0, depth, note: noteDepth > 0 });
+        const heading =
+          t.name === 'text:h' || TITLE_STYLES.test(style) || TITLE_STYLES.test(parents.get(style) ?? '');
+        open.push({
+          text: noteDepth > 0 ? noteRef : '',
+          heading: heading && noteDepth === 0,
+          depth,
+          note: noteDepth > 0,
+        });
         noteRef = '';
       }
     } else if (t.type === 'close') {
@@ -76,18 +90,29 @@ export const odtFormat: FormatExtractor = {
   name: 'OpenDocument text',
   extract(label, bytes, ctx) {
     if (!looksLikeZip(bytes)) throw new ImportRefusal('not an OpenDocument file (not a ZIP package)');
-    const read = (names: string[]) => readZipMembers(bytes, (n) => names.includes(n), ctx.limits.maxZipTotalBytes, ctx.limits.maxZipEntries);
+    const read = (names: string[]) =>
+      readZipMembers(bytes, (n) => names.includes(n), ctx.limits.maxZipTotalBytes, ctx.limits.maxZipEntries);
     // A password-protected package keeps its parts encrypted and says so in the manifest.
     const manifest = read(['META-INF/manifest.xml']).get('META-INF/manifest.xml');
-    if (manifest && /encryption-data/.test(new TextDecoder().decode(manifest))) throw new ImportRefusal('password-protected document');
+    if (manifest && /encryption-data/.test(new TextDecoder().decode(manifest)))
+      throw new ImportRefusal('password-protected document');
     const files = read(['content.xml', 'meta.xml', 'mimetype']);
     const utf8 = (name: string) => new TextDecoder().decode(files.get(name));
     const mime = files.has('mimetype') ? utf8('mimetype').trim() : '';
-    if (mime && mime !== 'application/vnd.oasis.opendocument.text') throw new ImportRefusal(`not an OpenDocument text (${mime})`);
+    if (mime && mime !== 'application/vnd.oasis.opendocument.text')
+      throw new ImportRefusal(`not an OpenDocument text (${mime})`);
     const content = files.has('content.xml') ? utf8('content.xml') : '';
-    if (!/<office:document-content/.test(content)) throw new ImportRefusal('not an OpenDocument text (no content.xml)');
+    if (!/<office:document-content/.test(content))
+      throw new ImportRefusal('not an OpenDocument text (no content.xml)');
     const meta = files.has('meta.xml')
-      ? xmlFields(utf8('meta.xml'), ['dc:title', 'dc:creator', 'meta:initial-creator', 'meta:creation-date', 'dc:date', 'dc:language'])
+      ? xmlFields(utf8('meta.xml'), [
+          'dc:title',
+          'dc:creator',
+          'meta:initial-creator',
+          'meta:creation-date',
+          'dc:date',
+          'dc:language',
+        ])
       : {};
     const date = (s: string | undefined) => (s ? parseIsoDate(s) : null);
     const article = articleFromBlocks(

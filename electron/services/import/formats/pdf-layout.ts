@@ -49,7 +49,14 @@ export function linesOf(pieces: readonly PdfTextPiece[]): PdfLine[] {
   const lines: PdfLine[] = [];
   let cur: (PdfLine & { markerOnly: boolean }) | null = null;
   const flush = () => {
-    if (cur && /\S/.test(cur.text)) lines.push({ text: cur.text.replace(/\s+/g, ' ').trim(), x: cur.x, xEnd: cur.xEnd, y: cur.y, size: cur.size });
+    if (cur && /\S/.test(cur.text))
+      lines.push({
+        text: cur.text.replace(/\s+/g, ' ').trim(),
+        x: cur.x,
+        xEnd: cur.xEnd,
+        y: cur.y,
+        size: cur.size,
+      });
     cur = null;
   };
   for (const p of markNotes(pieces)) {
@@ -76,7 +83,8 @@ export function linesOf(pieces: readonly PdfTextPiece[]): PdfLine[] {
   return lines;
 }
 
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:page|pagina|pag\.|p\.|seite|página|страница)\s*)?\d{1,4}(?:\s*(?:\/|of|di|de|von|из)\s*\d{1,4})?(?:\s*[-–—])?$/i;
+const PAGE_NUMBER =
+  /^(?:[-–—]\s*)?(?:(?:page|pagina|pag\.|p\.|seite|página|страница)\s*)?\d{1,4}(?:\s*(?:\/|of|di|de|von|из)\s*\d{1,4})?(?:\s*[-–—])?$/i;
 /** Lines at the top or bottom of a page that may be running headers or footers. */
 const EDGE_LINES = 3;
 
@@ -86,7 +94,8 @@ const furnitureKey = (l: PdfLine) => `${Math.round(l.size)}|${l.text.toLowerCase
 export function dropFurniture(pages: PdfLine[][]): { pages: PdfLine[][]; removed: string[] } {
   const edge = (lines: PdfLine[]) => new Set([...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)]);
   const seen = new Map<string, number>();
-  for (const lines of pages) for (const key of new Set([...edge(lines)].map(furnitureKey))) seen.set(key, (seen.get(key) ?? 0) + 1);
+  for (const lines of pages)
+    for (const key of new Set([...edge(lines)].map(furnitureKey))) seen.set(key, (seen.get(key) ?? 0) + 1);
   const minPages = Math.max(2, Math.ceil(pages.length * 0.5));
   // A page number is set no larger than the text; a lone number in large type is the end of a wrapped
   // headline ("… killed in Tuesday's storm" / "2024"), not furniture.
@@ -96,7 +105,9 @@ export function dropFurniture(pages: PdfLine[][]): { pages: PdfLine[][]; removed
   const kept = pages.map((lines) => {
     const edges = edge(lines);
     return lines.filter((l) => {
-      const drop = edges.has(l) && (pageNumber(l) || (pages.length >= 2 && (seen.get(furnitureKey(l)) ?? 0) >= minPages));
+      const drop =
+        edges.has(l) &&
+        (pageNumber(l) || (pages.length >= 2 && (seen.get(furnitureKey(l)) ?? 0) >= minPages));
       if (drop) removed.push(l.text);
       return !drop;
     });
@@ -122,7 +133,9 @@ function joinLine(text: string, next: string): string {
 /** Body text size of the document: the size most of its characters are set in. */
 export function bodySizeOf(pages: PdfLine[][]): number {
   const weight = new Map<number, number>();
-  for (const lines of pages) for (const l of lines) weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  for (const lines of pages)
+    for (const l of lines)
+      weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
   let best = 10;
   let most = -1;
   for (const [size, w] of weight) if (w > most) [best, most] = [size, w];
@@ -130,7 +143,11 @@ export function bodySizeOf(pages: PdfLine[][]): number {
 }
 
 /** A page's paragraphs and headings, and apart from them the notes set small below its text. */
-function pageBlocks(lines: PdfLine[], page: number, bodySize: number): { blocks: PdfBlock[]; notes: PdfBlock[] } {
+function pageBlocks(
+  lines: PdfLine[],
+  page: number,
+  bodySize: number,
+): { blocks: PdfBlock[]; notes: PdfBlock[] } {
   const isBody = (l: { size: number }) => Math.abs(l.size - bodySize) <= bodySize * 0.15;
   const body = lines.filter(isBody);
   const xs = new Map<number, number>();
@@ -143,7 +160,8 @@ function pageBlocks(lines: PdfLine[], page: number, bodySize: number): { blocks:
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!, lines[i]!];
     const dy = a.y - b.y;
-    if (dy > 0 && dy < b.size * 3 && Math.abs(a.size - b.size) < 0.5) gaps.set(Math.round(b.size), [...(gaps.get(Math.round(b.size)) ?? []), dy]);
+    if (dy > 0 && dy < b.size * 3 && Math.abs(a.size - b.size) < 0.5)
+      gaps.set(Math.round(b.size), [...(gaps.get(Math.round(b.size)) ?? []), dy]);
   }
   const spacing = (size: number) => Math.max(median(gaps.get(Math.round(size)) ?? []), size);
   const blocks: PdfBlock[] = [];
@@ -156,7 +174,10 @@ function pageBlocks(lines: PdfLine[], page: number, bodySize: number): { blocks:
       const wideGap = dy > spacing(l.size) * 1.4 + 0.5 || dy < -prev.size;
       const indented = l.x - left > l.size * 0.8 && Math.abs(prev.x - left) < l.size * 0.5;
       // Text lines run to the column's edge; only the last line of a paragraph stops well short of it.
-      const shortEnd = isBody(prev) && (prev.xEnd < right - width * 0.3 || (prev.xEnd < right - width * 0.15 && ENDS_SENTENCE.test(prev.text)));
+      const shortEnd =
+        isBody(prev) &&
+        (prev.xEnd < right - width * 0.3 ||
+          (prev.xEnd < right - width * 0.15 && ENDS_SENTENCE.test(prev.text)));
       fresh = sizeChange || wideGap || indented || shortEnd;
     }
     const last = blocks[blocks.length - 1];
@@ -183,7 +204,14 @@ export function blocksOfPages(pages: PdfLine[][]): PdfBlock[] {
     notes.push(...page.notes.map((n) => ({ ...n, text: n.text.replace(/^(\d{1,3})(?=\p{L})/u, '[$1] ') })));
     const last = out[out.length - 1];
     const first = blocks[0];
-    if (last && first && !last.heading && !first.heading && !ENDS_SENTENCE.test(last.text) && (/^\p{Ll}/u.test(first.text) || /\p{L}-$/u.test(last.text))) {
+    if (
+      last &&
+      first &&
+      !last.heading &&
+      !first.heading &&
+      !ENDS_SENTENCE.test(last.text) &&
+      (/^\p{Ll}/u.test(first.text) || /\p{L}-$/u.test(last.text))
+    ) {
       last.text = joinLine(last.text, first.text);
       blocks.shift();
     }

@@ -29,7 +29,8 @@ const WORKER_MODULE = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 // statement: the worker is evaluated here with a no-op handler attached to each prefetch. The walk still
 // awaits the same promise and still sees the error; nothing else in pdf.js changes.
 const PREFETCH = 'pageDictCache.put(lastKid, xref.fetchAsync(lastKid));';
-const PREFETCH_HANDLED = '{ const kidDict = xref.fetchAsync(lastKid); kidDict.catch(() => {}); pageDictCache.put(lastKid, kidDict); }';
+const PREFETCH_HANDLED =
+  '{ const kidDict = xref.fetchAsync(lastKid); kidDict.catch(() => {}); pageDictCache.put(lastKid, kidDict); }';
 
 /**
  * Runs pdf.js's worker module, with the prefetch above handled, in this thread (it registers
@@ -82,11 +83,14 @@ export const PDF_TIME_LIMIT_MS = 60_000;
 /** "D:20220107142600+01'00'" → "2022-01-07T14:26:00+01:00"; a date alone when no time zone is given. */
 export function parsePdfDate(s: unknown): string | null {
   if (typeof s !== 'string') return null;
-  const m = s.trim().match(/^(?:D:)?(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?\s*(?:(Z)|([+-])(\d{2})'?(\d{2})?'?)?/);
+  const m = s
+    .trim()
+    .match(/^(?:D:)?(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?\s*(?:(Z)|([+-])(\d{2})'?(\d{2})?'?)?/);
   if (!m) return null;
   const [, y, mo, d, hh, mi, ss, z, sign, oh, om] = m;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (Number(y) < 1900 || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return null;
+  if (Number(y) < 1900 || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d))
+    return null;
   const day = `${y}-${mo}-${d}`;
   if (!hh || (!z && !sign) || Number(hh) > 23 || Number(mi) > 59 || Number(ss ?? 0) > 59) return day;
   return `${day}T${hh}:${mi}:${ss ?? '00'}${z ? 'Z' : `${sign}${oh}:${om ?? '00'}`}`;
@@ -103,7 +107,9 @@ async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => vo
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout();
-      reject(new ImportRefusal(`took longer than ${Math.round(ms / 1000)} s to read (damaged or hostile PDF?)`));
+      reject(
+        new ImportRefusal(`took longer than ${Math.round(ms / 1000)} s to read (damaged or hostile PDF?)`),
+      );
     }, ms);
   });
   try {
@@ -118,7 +124,8 @@ function refusalFor(err: unknown): ImportRefusal {
   const name = (err as { name?: string } | null)?.name;
   const message = err instanceof Error ? err.message.slice(0, 160) : String(err);
   if (name === 'PasswordException') return new ImportRefusal('password-protected PDF (encrypted)');
-  if (name === 'InvalidPDFException') return new ImportRefusal(`damaged, truncated or not a PDF (${message})`);
+  if (name === 'InvalidPDFException')
+    return new ImportRefusal(`damaged, truncated or not a PDF (${message})`);
   return new ImportRefusal(`damaged PDF (${message})`);
 }
 
@@ -153,7 +160,14 @@ async function readPdf(pdfjs: PdfJs, data: Uint8Array, timeLimitMs: number): Pro
       for (const it of content.items) {
         if (!('str' in it)) continue;
         const [a, b, c, d, e, f] = it.transform as number[];
-        pieces.push({ str: it.str, x: e ?? 0, y: f ?? 0, width: it.width, size: Math.hypot(c ?? 0, d ?? 0) || Math.hypot(a ?? 0, b ?? 0) || it.height, hasEOL: it.hasEOL });
+        pieces.push({
+          str: it.str,
+          x: e ?? 0,
+          y: f ?? 0,
+          width: it.width,
+          size: Math.hypot(c ?? 0, d ?? 0) || Math.hypot(a ?? 0, b ?? 0) || it.height,
+          hasEOL: it.hasEOL,
+        });
       }
       pages.push(linesOf(pieces));
       page.cleanup();
@@ -162,7 +176,11 @@ async function readPdf(pdfjs: PdfJs, data: Uint8Array, timeLimitMs: number): Pro
       const v = metadata?.get(k);
       return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : null;
     };
-    return { pages, info: info as Record<string, unknown>, xmp: { title: xmpGet('dc:title'), author: xmpGet('dc:creator') } };
+    return {
+      pages,
+      info: info as Record<string, unknown>,
+      xmp: { title: xmpGet('dc:title'), author: xmpGet('dc:creator') },
+    };
   })();
   // A deadline stops the work by destroying the task; every destroy() promise gets a handler (one that
   // rejected would be unhandled otherwise), and the document is destroyed before readPdf settles.
@@ -189,13 +207,15 @@ export const pdfFormat: FormatExtractor = {
       throw refusalFor(err);
     }
     const { pages: furnished, info, xmp } = read;
-    if (!furnished.some((lines) => lines.some((l) => /[\p{L}\p{N}]/u.test(l.text)))) throw new ImportRefusal('no text layer (scanned PDF?)');
+    if (!furnished.some((lines) => lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))))
+      throw new ImportRefusal('no text layer (scanned PDF?)');
     const { pages, removed } = dropFurniture(furnished);
     const str = (k: string) => (typeof info[k] === 'string' ? (info[k] as string) : null);
     const blocks = blocksOfPages(pages);
     // Of the headings, only the one set in the largest type on page 1 can be the title; it goes first.
     let top: (typeof blocks)[number] | null = null;
-    for (const b of blocks) if (b.page === 1 && b.heading && b.text.length <= 300 && (!top || b.size > top.size)) top = b;
+    for (const b of blocks)
+      if (b.page === 1 && b.heading && b.text.length <= 300 && (!top || b.size > top.size)) top = b;
     for (const b of blocks) b.heading = b === top;
     if (top) {
       blocks.splice(blocks.indexOf(top), 1);

@@ -15,9 +15,23 @@ import { jsonFormat } from './json';
 import { zipFormat } from './zip';
 import { extensionOf } from '../../../../shared/domain/file-labels';
 
-export const FORMATS: FormatExtractor[] = [textFormat, htmlFormat, mhtmlFormat, pdfFormat, docxFormat, odtFormat, rtfFormat, emlFormat, jsonFormat, zipFormat];
+export const FORMATS: FormatExtractor[] = [
+  textFormat,
+  htmlFormat,
+  mhtmlFormat,
+  pdfFormat,
+  docxFormat,
+  odtFormat,
+  rtfFormat,
+  emlFormat,
+  jsonFormat,
+  zipFormat,
+];
 
-export function formatFor(name: string, formats: readonly FormatExtractor[] = FORMATS): FormatExtractor | undefined {
+export function formatFor(
+  name: string,
+  formats: readonly FormatExtractor[] = FORMATS,
+): FormatExtractor | undefined {
   const ext = extensionOf(name);
   return formats.find((f) => f.extensions.includes(ext));
 }
@@ -36,7 +50,9 @@ export async function extractFile(
   const format = formatFor(label, formats);
   if (!format) {
     const ext = extensionOf(label);
-    return [{ label, refusal: ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)' }];
+    return [
+      { label, refusal: ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)' },
+    ];
   }
   const tooBig = oversizeReason(label, bytes.byteLength, limits);
   if (tooBig) return [{ label, refusal: tooBig }];
@@ -44,11 +60,17 @@ export async function extractFile(
     return await format.extract(label, bytes, {
       limits,
       depth,
-      extractNested: (inner, innerBytes) => extractFile(inner, innerBytes, { limits, depth: depth + 1, formats }),
+      extractNested: (inner, innerBytes) =>
+        extractFile(inner, innerBytes, { limits, depth: depth + 1, formats }),
     });
   } catch (err) {
     if (err instanceof ImportRefusal) return [{ label, refusal: err.reason }];
     // A bug or a library choking on hostile input: refuse the file, keep the import going.
-    return [{ label, refusal: `could not be read as ${format.name} (${err instanceof Error ? err.message.slice(0, 200) : String(err)})` }];
+    return [
+      {
+        label,
+        refusal: `could not be read as ${format.name} (${err instanceof Error ? err.message.slice(0, 200) : String(err)})`,
+      },
+    ];
   }
 }

@@ -21,8 +21,7 @@ export const DEFAULT_LIMITS: ImportLimits = {
 };
 
 export type ExtractedItem =
-  | { label: string; bytes: Uint8Array; article: ParsedArticle }
-  | { label: string; refusal: string };
+  { label: string; bytes: Uint8Array; article: ParsedArticle } | { label: string; refusal: string };
 
 export interface ExtractContext {
   limits: ImportLimits;

@@ -37,7 +37,13 @@ export function sizeLabel(n: number): string {
 }
 
 export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5) &&
+    (bytes[3] === 4 || bytes[3] === 6)
+  );
 }
 
 const CRC_TABLE = (() => {
@@ -57,8 +63,13 @@ export function crc32(bytes: Uint8Array): number {
 }
 
 /** The zip64 extended-information extra field replaces the 32-bit fields that are saturated. */
-function applyZip64(view: DataView, start: number, end: number, e: { size: number; compressedSize: number; localOffset: number }): void {
-  for (let p = start; p + 4 <= end; ) {
+function applyZip64(
+  view: DataView,
+  start: number,
+  end: number,
+  e: { size: number; compressedSize: number; localOffset: number },
+): void {
+  for (let p = start; p + 4 <= end;) {
     const id = view.getUint16(p, true);
     const len = view.getUint16(p + 2, true);
     if (id === 0x0001) {
@@ -89,7 +100,8 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
       break;
     }
   }
-  if (eocd < 0) throw new ImportRefusal(looksLikeZip(bytes) ? `${DAMAGED} (no central directory)` : 'not a ZIP archive');
+  if (eocd < 0)
+    throw new ImportRefusal(looksLikeZip(bytes) ? `${DAMAGED} (no central directory)` : 'not a ZIP archive');
   let count = view.getUint16(eocd + 10, true);
   let dirOffset = view.getUint32(eocd + 16, true);
   if (eocd >= 20 && view.getUint32(eocd - 20, true) === SIG_EOCD64_LOCATOR) {
@@ -99,17 +111,20 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
       dirOffset = Number(view.getBigUint64(at + 48, true));
     }
   }
-  if (count > maxEntries) throw new ImportRefusal(`too many entries in the archive (${count}; the limit is ${maxEntries})`);
+  if (count > maxEntries)
+    throw new ImportRefusal(`too many entries in the archive (${count}; the limit is ${maxEntries})`);
   const entries: ZipEntry[] = [];
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > n || view.getUint32(p, true) !== SIG_CENTRAL) throw new ImportRefusal(`${DAMAGED} (central directory entry ${i + 1} unreadable)`);
+    if (p + 46 > n || view.getUint32(p, true) !== SIG_CENTRAL)
+      throw new ImportRefusal(`${DAMAGED} (central directory entry ${i + 1} unreadable)`);
     const flags = view.getUint16(p + 8, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     const nameEnd = p + 46 + nameLen;
-    if (nameEnd + extraLen + commentLen > n) throw new ImportRefusal(`${DAMAGED} (central directory entry ${i + 1} unreadable)`);
+    if (nameEnd + extraLen + commentLen > n)
+      throw new ImportRefusal(`${DAMAGED} (central directory entry ${i + 1} unreadable)`);
     const raw = bytes.subarray(p + 46, nameEnd);
     const name = flags & 0x800 ? new TextDecoder().decode(raw) : iconv.decode(Buffer.from(raw), 'cp437');
     const method = view.getUint16(p + 10, true);
@@ -140,7 +155,8 @@ export function readZipEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   if (e.method !== 0 && e.method !== 8) throw new ImportRefusal(`unsupported compression method ${e.method}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = e.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== SIG_LOCAL) throw new ImportRefusal('damaged entry (no local header)');
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== SIG_LOCAL)
+    throw new ImportRefusal('damaged entry (no local header)');
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const end = start + e.compressedSize;
   if (end > bytes.length) throw new ImportRefusal('damaged entry (truncated)');
@@ -154,7 +170,8 @@ export function readZipEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
     let total = 0;
     const inflater = new Inflate((chunk) => {
       total += chunk.length;
-      if (total > e.size) throw new ImportRefusal(`unpacks to more than its declared ${sizeLabel(e.size)} (zip bomb?)`);
+      if (total > e.size)
+        throw new ImportRefusal(`unpacks to more than its declared ${sizeLabel(e.size)} (zip bomb?)`);
       chunks.push(chunk);
     });
     try {
@@ -167,7 +184,8 @@ export function readZipEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
       if (err instanceof ImportRefusal) throw err;
       throw new ImportRefusal(`damaged entry (${err instanceof Error ? err.message : String(err)})`);
     }
-    if (total !== e.size) throw new ImportRefusal('damaged entry (unpacked size differs from the declared one)');
+    if (total !== e.size)
+      throw new ImportRefusal('damaged entry (unpacked size differs from the declared one)');
     out = new Uint8Array(total);
     let o = 0;
     for (const c of chunks) {
@@ -183,10 +201,18 @@ export function readZipEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
  * The named members of a package (.docx, .odt), read under a byte budget: every other entry stays packed.
  * Missing members are simply absent from the result.
  */
-export function readZipMembers(bytes: Uint8Array, wanted: (name: string) => boolean, maxBytes: number, maxEntries: number): Map<string, Uint8Array> {
+export function readZipMembers(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean,
+  maxBytes: number,
+  maxEntries: number,
+): Map<string, Uint8Array> {
   const entries = readZipDirectory(bytes, maxEntries).filter((e) => !e.isDirectory && wanted(e.name));
   const declared = entries.reduce((s, e) => s + e.size, 0);
-  if (declared > maxBytes) throw new ImportRefusal(`unpacks to ${sizeLabel(declared)}, over the ${sizeLabel(maxBytes)} limit (zip bomb?)`);
+  if (declared > maxBytes)
+    throw new ImportRefusal(
+      `unpacks to ${sizeLabel(declared)}, over the ${sizeLabel(maxBytes)} limit (zip bomb?)`,
+    );
   const out = new Map<string, Uint8Array>();
   for (const e of entries) {
     try {

@@ -37,7 +37,8 @@ export const zipFormat: FormatExtractor = {
   name: 'ZIP archive',
   async extract(label, bytes, ctx) {
     const { limits } = ctx;
-    if (ctx.depth > limits.maxZipDepth) throw new ImportRefusal(`archives nested more than ${limits.maxZipDepth} deep`);
+    if (ctx.depth > limits.maxZipDepth)
+      throw new ImportRefusal(`archives nested more than ${limits.maxZipDepth} deep`);
     const budget = budgets.get(bytes) ?? { bytes: limits.maxZipTotalBytes };
     const entries = readZipDirectory(bytes, limits.maxZipEntries);
     const items: ExtractedItem[] = [];
@@ -50,7 +51,8 @@ export const zipFormat: FormatExtractor = {
       if (unsafe) plan.push({ label: inner, refusal: unsafe });
       else if (isSkipped(entry.name, entry.isDirectory)) continue;
       else if (entry.encrypted) plan.push({ label: inner, refusal: 'encrypted (password-protected) entry' });
-      else if (!extensionOf(entry.name)) plan.push({ label: inner, refusal: 'unsupported file type (no extension)' });
+      else if (!extensionOf(entry.name))
+        plan.push({ label: inner, refusal: 'unsupported file type (no extension)' });
       else {
         // Over the per-file cap (the registry's rule): refused by its declared size, never unpacked.
         const tooBig = oversizeReason(entry.name, entry.size, limits);

@@ -13,8 +13,19 @@ import { basename } from 'node:path';
 import type { ImportFileResult, ImportJobStatus } from '../../../../shared/domain/types';
 import { ServiceError } from '../../../../shared/api/dispatcher';
 import { bytesToRead } from '../../../../shared/api/rpc';
-import { IMPORT_BATCH_BUDGETS, nextBatchLength, type BatchBudget } from '../../../../shared/domain/import-batches';
-import { batchStored, cancelRequested, jobEnd, jobStarted, readingFile, storingBatch } from '../../../../shared/domain/import-jobs';
+import {
+  IMPORT_BATCH_BUDGETS,
+  nextBatchLength,
+  type BatchBudget,
+} from '../../../../shared/domain/import-batches';
+import {
+  batchStored,
+  cancelRequested,
+  jobEnd,
+  jobStarted,
+  readingFile,
+  storingBatch,
+} from '../../../../shared/domain/import-jobs';
 import type { Importer, IncomingFile } from './importer';
 import { readFiles, walkFiles, type PathProblem, type WalkedFile } from './read-paths';
 
@@ -26,7 +37,10 @@ export interface ImportJobsOptions {
   budget?: Partial<BatchBudget>;
 }
 
-export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limits'>, opts: ImportJobsOptions = {}) {
+export function createImportJobs(
+  importer: Pick<Importer, 'importFiles' | 'limits'>,
+  opts: ImportJobsOptions = {},
+) {
   const jobs = new Map<string, ImportJobStatus>();
   /** The lines of each running job so far, for callers that follow them (import.jobStatus resultsFrom). */
   const running = new Map<string, ImportFileResult[]>();
@@ -35,10 +49,14 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
   /** The next batch from `at`, weighed by the bytes that will be read (the caps in force now). */
   function batchEnd(files: readonly WalkedFile[], at: number): number {
     const limits = importer.limits();
-    return at + nextBatchLength(files, (f) => bytesToRead({ name: f.label, size: f.size }, limits), budget, at);
+    return (
+      at + nextBatchLength(files, (f) => bytesToRead({ name: f.label, size: f.size }, limits), budget, at)
+    );
   }
 
-  async function readGroup(group: readonly WalkedFile[]): Promise<{ incoming: IncomingFile[]; refused: ImportFileResult[] }> {
+  async function readGroup(
+    group: readonly WalkedFile[],
+  ): Promise<{ incoming: IncomingFile[]; refused: ImportFileResult[] }> {
     const incoming: IncomingFile[] = [];
     const refused: ImportFileResult[] = [];
     (await readFiles(group, importer.limits())).forEach((r, i) => {
@@ -48,7 +66,11 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
     return { incoming, refused };
   }
 
-  async function run(job: ImportJobStatus, files: readonly WalkedFile[], walkProblems: readonly PathProblem[]): Promise<void> {
+  async function run(
+    job: ImportJobStatus,
+    files: readonly WalkedFile[],
+    walkProblems: readonly PathProblem[],
+  ): Promise<void> {
     const results: ImportFileResult[] = [];
     running.set(job.jobId, results);
     let at = 0;
@@ -59,7 +81,13 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
         const group = files.slice(at, end);
         Object.assign(job, readingFile(job, group[0]!.label));
         const { incoming, refused } = await readGroup(group);
-        Object.assign(job, storingBatch(job, group.map((f) => f.label)));
+        Object.assign(
+          job,
+          storingBatch(
+            job,
+            group.map((f) => f.label),
+          ),
+        );
         if (incoming.length) results.push(...(await importer.importFiles(incoming)).results);
         results.push(...refused);
         at = end;
@@ -69,7 +97,8 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
       error = err instanceof Error ? err.message : String(err);
     }
     // Only the name goes back: the renderer never sees a filesystem path.
-    for (const p of walkProblems) results.push({ fileName: basename(p.path), status: 'refused', reason: p.reason });
+    for (const p of walkProblems)
+      results.push({ fileName: basename(p.path), status: 'refused', reason: p.reason });
     const notSent = files.slice(at).map((f) => f.label);
     Object.assign(job, { state: 'finished', current: '' }, jobEnd(results, notSent, job.cancelling, error));
     running.delete(job.jobId);
@@ -79,7 +108,11 @@ export function createImportJobs(importer: Pick<Importer, 'importFiles' | 'limit
 
   function find(jobId: string): ImportJobStatus {
     const job = jobs.get(jobId);
-    if (!job) throw new ServiceError('not_found', `No import job ${jobId} (it finished long ago, or the library was reopened).`);
+    if (!job)
+      throw new ServiceError(
+        'not_found',
+        `No import job ${jobId} (it finished long ago, or the library was reopened).`,
+      );
     return job;
   }
 

@@ -17,7 +17,11 @@ export interface ExtractResponse {
 
 parentPort?.on('message', async (req: ExtractRequest) => {
   const items = await extractFile(req.label, req.bytes, { limits: req.limits });
-  const transfer = items.flatMap((i) => ('bytes' in i && i.bytes.byteOffset === 0 && i.bytes.byteLength === i.bytes.buffer.byteLength ? [i.bytes.buffer as ArrayBuffer] : []));
+  const transfer = items.flatMap((i) =>
+    'bytes' in i && i.bytes.byteOffset === 0 && i.bytes.byteLength === i.bytes.buffer.byteLength
+      ? [i.bytes.buffer as ArrayBuffer]
+      : [],
+  );
   // Transfer distinct buffers only: two items may share one (a text file is its own single item).
   parentPort!.postMessage({ id: req.id, items } satisfies ExtractResponse, [...new Set(transfer)]);
 });

@@ -17,7 +17,14 @@ import { outletKey, withOutletNames } from '../text/outlet-clues';
 import type { OutletNames } from '../../../../shared/domain/outlet-registry';
 import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from '../formats/types';
 import { sha256Hex, type ImportTarget } from '../../library/library';
-import { NEAR_DUPLICATE_THRESHOLD, NearDuplicateIndex, comparableText, signatureOf, type NearMatch, type Signature } from '../../near-duplicates';
+import {
+  NEAR_DUPLICATE_THRESHOLD,
+  NearDuplicateIndex,
+  comparableText,
+  signatureOf,
+  type NearMatch,
+  type Signature,
+} from '../../near-duplicates';
 
 export interface IncomingFile {
   name: string;
@@ -48,8 +55,17 @@ export function createImporter(
 ) {
   const currentLimits = typeof limits === 'function' ? limits : () => limits;
   /** The extractor, with outlets named as the library names them (`names` read once by the caller). */
-  const extractWith = async (label: string, bytes: Uint8Array, lim: ImportLimits, names: OutletNames): Promise<ExtractedItem[]> =>
-    (await extractRaw(label, bytes, lim)).map((it) => ('article' in it ? { ...it, article: { ...it.article, outlet: withOutletNames(it.article.outlet, names) } } : it));
+  const extractWith = async (
+    label: string,
+    bytes: Uint8Array,
+    lim: ImportLimits,
+    names: OutletNames,
+  ): Promise<ExtractedItem[]> =>
+    (await extractRaw(label, bytes, lim)).map((it) =>
+      'article' in it
+        ? { ...it, article: { ...it.article, outlet: withOutletNames(it.article.outlet, names) } }
+        : it,
+    );
 
   async function importBatch(files: IncomingFile[]): Promise<ImportReport> {
     await library.ready();
@@ -70,7 +86,8 @@ export function createImporter(
       const tooBig = oversizeReason(f.name, Math.max(f.size, f.bytes?.byteLength ?? 0), limits);
       if (tooBig) return tooBig;
       // The renderer leaves out the bytes of a file over the cap it knows: one raised since then arrives empty.
-      if (!f.bytes) return 'its content was not sent (it was over the size limit when it was sent); import it again';
+      if (!f.bytes)
+        return 'its content was not sent (it was over the size limit when it was sent); import it again';
       return extractWith(f.name, f.bytes, limits, names);
     });
     for (const [i, f] of files.entries()) {
@@ -88,34 +105,68 @@ export function createImporter(
         const tsha = textHash(item.article);
         const existing = findDuplicate(sha256, tsha, item.article.outlet);
         if (existing) {
-          const how = existing.sha256 === sha256 ? 'already in the library' : 'same text from the same outlet already in the library';
-          results.push({ fileName: item.label, status: 'duplicate', articleId: existing.id, title: existing.title, reason: `${how} as "${existing.title}"` });
+          const how =
+            existing.sha256 === sha256
+              ? 'already in the library'
+              : 'same text from the same outlet already in the library';
+          results.push({
+            fileName: item.label,
+            status: 'duplicate',
+            articleId: existing.id,
+            title: existing.title,
+            reason: `${how} as "${existing.title}"`,
+          });
           continue;
         }
         // Same text counts as the same article only from the same outlet (see library.duplicateFinder).
         const textKey = `${tsha} ${outletKey(item.article.outlet)}`;
         const twin = seenBytes.get(sha256) ?? seenText.get(textKey);
         if (twin) {
-          results.push({ fileName: item.label, status: 'duplicate', articleId: twin.id, reason: `same content as ${twin.label} in this import` });
+          results.push({
+            fileName: item.label,
+            status: 'duplicate',
+            articleId: twin.id,
+            reason: `same content as ${twin.label} in this import`,
+          });
           continue;
         }
         const id = sha256.slice(0, 16);
         seenBytes.set(sha256, { label: item.label, id });
         seenText.set(textKey, { label: item.label, id });
         const sig = signatureOf(comparableText(item.article));
-        const entry: (typeof batch)[number] = { fileName: item.label, bytes: item.bytes, sha256, textSha256: tsha, parsed: item.article, signature: sig };
+        const entry: (typeof batch)[number] = {
+          fileName: item.label,
+          bytes: item.bytes,
+          sha256,
+          textSha256: tsha,
+          parsed: item.article,
+          signature: sig,
+        };
         const near = sig ? nearestOf(sig) : null;
         if (near) {
           const inLibrary = library.articleMeta(near.id);
           const inBatch = pendingItems.get(near.id);
-          const group = inLibrary ? (inLibrary.nearDuplicateGroup ?? groups.get(near.id) ?? near.id) : (inBatch!.nearDuplicateGroup ?? near.id);
+          const group = inLibrary
+            ? (inLibrary.nearDuplicateGroup ?? groups.get(near.id) ?? near.id)
+            : (inBatch!.nearDuplicateGroup ?? near.id);
           if (inLibrary && !inLibrary.nearDuplicateGroup) groups.set(near.id, group);
           if (inBatch) inBatch.nearDuplicateGroup ??= group;
           entry.nearDuplicateGroup = group;
           const { title, outlet } = inLibrary ?? inBatch!.parsed;
-          results.push({ fileName: item.label, status: 'near-duplicate', articleId: id, title: item.article.title, reason: `near-duplicate of "${title}" (${outlet.name})` });
+          results.push({
+            fileName: item.label,
+            status: 'near-duplicate',
+            articleId: id,
+            title: item.article.title,
+            reason: `near-duplicate of "${title}" (${outlet.name})`,
+          });
         } else {
-          results.push({ fileName: item.label, status: 'imported', articleId: id, title: item.article.title });
+          results.push({
+            fileName: item.label,
+            status: 'imported',
+            articleId: id,
+            title: item.article.title,
+          });
         }
         if (sig) pending.add(id, sig);
         pendingItems.set(id, entry);

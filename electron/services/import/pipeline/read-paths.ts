@@ -27,7 +27,11 @@ export interface WalkedFile {
  * Files named, and the files inside folders named, in order (names sorted per folder, as a dropped folder is
  * walked in the app). A file inside a named folder is labelled with its path from that folder down.
  */
-export async function* walkFiles(paths: string[], problems: PathProblem[], folders: readonly string[] = []): AsyncGenerator<WalkedFile> {
+export async function* walkFiles(
+  paths: string[],
+  problems: PathProblem[],
+  folders: readonly string[] = [],
+): AsyncGenerator<WalkedFile> {
   for (const p of paths) {
     let st;
     try {
@@ -39,7 +43,11 @@ export async function* walkFiles(paths: string[], problems: PathProblem[], folde
     if (st.isSymbolicLink()) continue;
     if (st.isDirectory()) {
       const entries = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
-      yield* walkFiles(entries.map((n) => join(p, n)), problems, [...folders, basename(p)]);
+      yield* walkFiles(
+        entries.map((n) => join(p, n)),
+        problems,
+        [...folders, basename(p)],
+      );
     } else if (st.isFile()) {
       yield { path: p, label: pathLabel([...folders, basename(p)]), size: st.size };
     }
@@ -65,19 +73,26 @@ async function readOne({ path, label: name }: WalkedFile, limits: ImportLimits):
     if (size > maxImportBytesFor(name, limits)) return { file: { name, size } };
     return { file: { name, size, bytes: new Uint8Array(await readFile(path)) } };
   } catch (err) {
-    return { problem: { path, reason: `could not be read (${err instanceof Error ? err.message : String(err)})` } };
+    return {
+      problem: { path, reason: `could not be read (${err instanceof Error ? err.message : String(err)})` },
+    };
   }
 }
 
 /** Walked files read READ_CONCURRENCY at a time; a result for each, in their order. */
 export async function readFiles(files: readonly WalkedFile[], limits: ImportLimits): Promise<ReadResult[]> {
   const out: ReadResult[] = [];
-  for (let i = 0; i < files.length; i += READ_CONCURRENCY) out.push(...(await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => readOne(f, limits)))));
+  for (let i = 0; i < files.length; i += READ_CONCURRENCY)
+    out.push(...(await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => readOne(f, limits)))));
   return out;
 }
 
 /** The walk in batches by the one batching rule, each weighed by the bytes that will be read (sizes as walked). */
-async function* walkedBatches(walk: AsyncGenerator<WalkedFile>, budget: BatchBudget, limits: ImportLimits): AsyncGenerator<WalkedFile[]> {
+async function* walkedBatches(
+  walk: AsyncGenerator<WalkedFile>,
+  budget: BatchBudget,
+  limits: ImportLimits,
+): AsyncGenerator<WalkedFile[]> {
   let batch: WalkedFile[] = [];
   let bytes = 0;
   for await (const f of walk) {
@@ -94,7 +109,11 @@ async function* walkedBatches(walk: AsyncGenerator<WalkedFile>, budget: BatchBud
 }
 
 /** The next batch read, a few files at a time; problems in walk order; null once the walk is over. */
-async function readBatch(batches: AsyncGenerator<WalkedFile[]>, problems: PathProblem[], limits: ImportLimits): Promise<IncomingFile[] | null> {
+async function readBatch(
+  batches: AsyncGenerator<WalkedFile[]>,
+  problems: PathProblem[],
+  limits: ImportLimits,
+): Promise<IncomingFile[] | null> {
   const next = await batches.next();
   if (next.done) return null;
   const batch: IncomingFile[] = [];
@@ -111,7 +130,11 @@ async function readBatch(batches: AsyncGenerator<WalkedFile[]>, problems: PathPr
  * imports (at 10,000 articles the index is ~10 MB). The next batch is read while the caller imports this one,
  * so at most two batches are in memory.
  */
-export async function* readFileBatches(paths: string[], problems: PathProblem[], opts: ReadOptions = {}): AsyncGenerator<IncomingFile[]> {
+export async function* readFileBatches(
+  paths: string[],
+  problems: PathProblem[],
+  opts: ReadOptions = {},
+): AsyncGenerator<IncomingFile[]> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const batches = walkedBatches(walkFiles(paths, problems), opts.budget ?? IMPORT_BATCH_BUDGETS.cli, limits);
   let ahead = readBatch(batches, problems, limits);

@@ -44,7 +44,9 @@ export function createExtractorPool(opts: ExtractorPoolOptions): ExtractorPool {
   const refuse = (task: Task, reason: string) => task.resolve([{ label: task.req.label, refusal: reason }]);
 
   function spawn(): Slot {
-    const worker = new Worker(opts.workerFile, { resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 } });
+    const worker = new Worker(opts.workerFile, {
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 },
+    });
     const slot: Slot = { worker, task: null, timer: null };
     worker.on('message', (res: ExtractResponse) => {
       const task = slot.task;
@@ -87,13 +89,15 @@ export function createExtractorPool(opts: ExtractorPoolOptions): ExtractorPool {
       slot.task = task;
       slot.timer = setTimeout(() => {
         finish(slot);
-        refuse(task, `took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} to read; skipped`);
+        refuse(
+          task,
+          `took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} to read; skipped`,
+        );
         replace(slot);
       }, timeoutMs);
       slot.worker.postMessage(task.req);
     }
   }
-
 
   return {
     extract(label, bytes, limits = DEFAULT_LIMITS) {

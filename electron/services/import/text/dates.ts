@@ -16,7 +16,9 @@ const MONTH_NAMES: Array<[number, string]> = [
   [11, 'november nov novembre noviembre novembro'],
   [12, 'december dec dicembre dic décembre decembre dezember dez diciembre dezembro'],
 ];
-const MONTHS = new Map<string, number>(MONTH_NAMES.flatMap(([n, names]) => names.split(' ').map((name) => [name, n] as [string, number])));
+const MONTHS = new Map<string, number>(
+  MONTH_NAMES.flatMap(([n, names]) => names.split(' ').map((name) => [name, n] as [string, number])),
+);
 
 const WEEKDAY =
   /^(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|lun|mar|mer|gio|ven|sab|dom|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\.?,?\s+/;
@@ -39,7 +41,11 @@ function calendarDate(y: number, m: number, d: number): string | null {
 
 /** ISO 8601 date or timestamp as scrapers write it (offset "+0100", "+01:00" or "Z"). */
 export function parseIsoDate(s: string): string | null {
-  const m = s.trim().match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i);
+  const m = s
+    .trim()
+    .match(
+      /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i,
+    );
   if (!m) return null;
   const date = calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
   if (!date || m[4] === undefined) return date;
@@ -88,7 +94,8 @@ export function parseDate(input: string): string | null {
   const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
   // "mar" is both Tuesday (it) and March (en), so the weekday is only dropped when that helps.
   for (const c of new Set([s, s.replace(WEEKDAY, '')])) {
-    const iso = parseBareDate(c) ?? (TRAILING_TIME.test(c) ? parseBareDate(c.replace(TRAILING_TIME, '')) : null);
+    const iso =
+      parseBareDate(c) ?? (TRAILING_TIME.test(c) ? parseBareDate(c.replace(TRAILING_TIME, '')) : null);
     if (iso) return iso;
   }
   return null;

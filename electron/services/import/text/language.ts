@@ -20,7 +20,9 @@ const LISTS: Record<string, string> = {
 
 export const LANGUAGES = Object.keys(LISTS);
 
-const STOPWORDS = new Map<string, Set<string>>(Object.entries(LISTS).map(([lang, words]) => [lang, new Set(words.split(' '))]));
+const STOPWORDS = new Map<string, Set<string>>(
+  Object.entries(LISTS).map(([lang, words]) => [lang, new Set(words.split(' '))]),
+);
 const ALL = new Set(Object.values(LISTS).flatMap((w) => w.split(' ')));
 
 /** True when the (lower-case) word is a function word of any supported language. */
@@ -39,9 +41,17 @@ const MAX_WORDS = 5000;
 
 /** The function-word count's verdict, or null: one of LANGUAGES, clearly ahead. */
 export function stopwordLanguage(text: string): string | null {
-  const words = (text.slice(0, MAX_WORDS * 12).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, MAX_WORDS);
+  const words = (
+    text
+      .slice(0, MAX_WORDS * 12)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  ).slice(0, MAX_WORDS);
   if (words.length === 0) return null;
-  const scores = [...STOPWORDS].map(([lang, set]) => ({ lang, hits: words.filter((w) => set.has(w)).length }));
+  const scores = [...STOPWORDS].map(([lang, set]) => ({
+    lang,
+    hits: words.filter((w) => set.has(w)).length,
+  }));
   scores.sort((a, b) => b.hits - a.hits);
   const [first, second] = scores;
   if (!first || first.hits < MIN_HITS || first.hits / words.length < MIN_SHARE) return null;
@@ -51,13 +61,70 @@ export function stopwordLanguage(text: string): string | null {
 
 /** ISO 639-3 codes franc-min answers → the ISO 639-1 code BCP 47 uses; codes without one stay as they are. */
 const TWO_LETTER: Record<string, string> = {
-  eng: 'en', ita: 'it', fra: 'fr', deu: 'de', spa: 'es', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk', bel: 'be',
-  bul: 'bg', srp: 'sr', hrv: 'hr', bos: 'bs', pol: 'pl', ces: 'cs', hun: 'hu', ron: 'ro', swe: 'sv', tur: 'tr',
-  azj: 'az', kaz: 'kk', uzn: 'uz', ell: 'el', arb: 'ar', pes: 'fa', urd: 'ur', pbu: 'ps', hin: 'hi', mar: 'mr',
-  npi: 'ne', ben: 'bn', pan: 'pa', guj: 'gu', tam: 'ta', tel: 'te', kan: 'kn', mal: 'ml', sin: 'si', tha: 'th',
-  mya: 'my', cmn: 'zh', jpn: 'ja', kor: 'ko', vie: 'vi', ind: 'id', zlm: 'ms', jav: 'jv', sun: 'su', tgl: 'tl',
-  swh: 'sw', hau: 'ha', yor: 'yo', ibo: 'ig', zul: 'zu', som: 'so', amh: 'am', kin: 'rw', run: 'rn', nya: 'ny',
-  lin: 'ln', plt: 'mg', fuv: 'ff', qug: 'qu',
+  eng: 'en',
+  ita: 'it',
+  fra: 'fr',
+  deu: 'de',
+  spa: 'es',
+  por: 'pt',
+  nld: 'nl',
+  rus: 'ru',
+  ukr: 'uk',
+  bel: 'be',
+  bul: 'bg',
+  srp: 'sr',
+  hrv: 'hr',
+  bos: 'bs',
+  pol: 'pl',
+  ces: 'cs',
+  hun: 'hu',
+  ron: 'ro',
+  swe: 'sv',
+  tur: 'tr',
+  azj: 'az',
+  kaz: 'kk',
+  uzn: 'uz',
+  ell: 'el',
+  arb: 'ar',
+  pes: 'fa',
+  urd: 'ur',
+  pbu: 'ps',
+  hin: 'hi',
+  mar: 'mr',
+  npi: 'ne',
+  ben: 'bn',
+  pan: 'pa',
+  guj: 'gu',
+  tam: 'ta',
+  tel: 'te',
+  kan: 'kn',
+  mal: 'ml',
+  sin: 'si',
+  tha: 'th',
+  mya: 'my',
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  vie: 'vi',
+  ind: 'id',
+  zlm: 'ms',
+  jav: 'jv',
+  sun: 'su',
+  tgl: 'tl',
+  swh: 'sw',
+  hau: 'ha',
+  yor: 'yo',
+  ibo: 'ig',
+  zul: 'zu',
+  som: 'so',
+  amh: 'am',
+  kin: 'rw',
+  run: 'rn',
+  nya: 'ny',
+  lin: 'ln',
+  plt: 'mg',
+  fuv: 'ff',
+  qug: 'qu',
 };
 
 /**

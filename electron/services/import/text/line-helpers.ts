@@ -2,11 +2,16 @@
 
 /** Runs of spaces, tabs and the Unicode spaces (NBSP included) collapse to one space; zero-width marks go. */
 export function cleanInline(s: string): string {
-  return s
-    .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
-    // Single plain spaces, by far the most common case, are not even matched: this runs on 20 MB files.
-    .replace(/[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    .trim();
+  return (
+    s
+      .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
+      // Single plain spaces, by far the most common case, are not even matched: this runs on 20 MB files.
+      .replace(
+        /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g,
+        ' ',
+      )
+      .trim()
+  );
 }
 
 /** Whitespace-separated words, counted up to `max` (callers only ask "at least n?", even of 20 MB lines). */
@@ -28,8 +33,12 @@ export function isProse(line: string): boolean {
 
 /** Leading markdown heading marks ("# Title", "## Title ##"). */
 export function stripHeadingMarks(line: string): string {
-  return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').trim();
+  return line
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/\s+#+\s*$/, '')
+    .trim();
 }
 
 /** "By John Smith", "di Mario Rossi", "Autore: Jane Doe": two to four capitalised words after the prefix. */
-export const BYLINE = /^(?:[Bb]y|BY|[Dd]i|[Dd]e|[Pp]ar|[Vv]on|[Pp]or|[Aa] cura di|[Aa]utore:|[Aa]uthor:)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})$/u;
+export const BYLINE =
+  /^(?:[Bb]y|BY|[Dd]i|[Dd]e|[Pp]ar|[Vv]on|[Pp]or|[Aa] cura di|[Aa]utore:|[Aa]uthor:)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})$/u;

@@ -3,7 +3,12 @@
 // itself. A library's own names are applied after extraction (withOutletNames), so the extractor workers need
 // only the built-in list.
 import type { Outlet } from '../../../../shared/domain/types';
-import { OUTLETS, lookupOutletName, normalizeHost, type OutletNames } from '../../../../shared/domain/outlet-registry';
+import {
+  OUTLETS,
+  lookupOutletName,
+  normalizeHost,
+  type OutletNames,
+} from '../../../../shared/domain/outlet-registry';
 
 export { OUTLETS, normalizeHost };
 
@@ -50,7 +55,8 @@ export function domainOfOutletName(name: string): string | null {
 }
 
 /** Hosts that serve links, media or social posts, never the article's own outlet. */
-const NOT_OUTLETS = /(?:^|\.)(?:twitter\.com|x\.com|t\.co|facebook\.com|fb\.com|instagram\.com|youtube\.com|youtu\.be|t\.me|telegram\.me|tiktok\.com|linkedin\.com|google\.com|goo\.gl|bit\.ly|wikipedia\.org|archive\.org|vk\.com)$/;
+const NOT_OUTLETS =
+  /(?:^|\.)(?:twitter\.com|x\.com|t\.co|facebook\.com|fb\.com|instagram\.com|youtube\.com|youtu\.be|t\.me|telegram\.me|tiktok\.com|linkedin\.com|google\.com|goo\.gl|bit\.ly|wikipedia\.org|archive\.org|vk\.com)$/;
 const MEDIA_HOST = /^(?:cdn|img|image|images|static|media|assets)[\w-]*\./;
 
 export interface OutletClues {

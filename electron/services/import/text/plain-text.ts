@@ -9,7 +9,6 @@ import { resolveOutlet } from './outlet-clues';
 import { ImportRefusal } from '../refusal';
 import { BYLINE, URL_RE, cleanInline, stripHeadingMarks } from './line-helpers';
 
-
 /** Inline markdown → text: images go, links keep their text, emphasis and code marks go. */
 export function stripMarkdownInline(s: string): string {
   return s
@@ -111,7 +110,11 @@ export function parsePlainText(text: string, markdown: boolean): ParsedArticle {
   const body = lines.slice(at, stop >= 0 ? stop : undefined).join('\n');
   const blocks = markdown ? markdownBlocks(body) : textBlocks(body);
   const paragraphs = blocks.filter(
-    (b, i) => b !== title && !isBoilerplate(b) && !relatedMarker(b) && !(i > 0 && relatedMarker(blocks[i - 1]!) === 'marker'),
+    (b, i) =>
+      b !== title &&
+      !isBoilerplate(b) &&
+      !relatedMarker(b) &&
+      !(i > 0 && relatedMarker(blocks[i - 1]!) === 'marker'),
   );
   const lead = cleanInline(meta.lead ?? meta.description ?? meta.summary ?? '');
   if (!lead && paragraphs.length === 0) throw new ImportRefusal('no article text found (only a title)');
@@ -124,7 +127,8 @@ export function parsePlainText(text: string, markdown: boolean): ParsedArticle {
     url,
     published,
     modified,
-    language: (metaLang && languageFromLocale(metaLang)) || detectLanguage([title, lead, ...paragraphs].join('\n')),
+    language:
+      (metaLang && languageFromLocale(metaLang)) || detectLanguage([title, lead, ...paragraphs].join('\n')),
     author,
     lead,
     paragraphs,

@@ -12,8 +12,21 @@ import { ImportRefusal } from '../refusal';
 import { BYLINE, URL_RE, cleanInline, isProse, stripHeadingMarks, wordCount } from './line-helpers';
 
 type Kind =
-  | 'blank' | 'header' | 'timestamp' | 'date' | 'xpath' | 'url' | 'image' | 'dims' | 'locale' | 'number'
-  | 'boilerplate' | 'related' | 'byline' | 'title' | 'text';
+  | 'blank'
+  | 'header'
+  | 'timestamp'
+  | 'date'
+  | 'xpath'
+  | 'url'
+  | 'image'
+  | 'dims'
+  | 'locale'
+  | 'number'
+  | 'boilerplate'
+  | 'related'
+  | 'byline'
+  | 'title'
+  | 'text';
 
 interface Line {
   text: string;
@@ -24,9 +37,21 @@ interface Line {
 const HEADER = /^date\s+(\d{4}(?:-\d{2}){0,2})\s+(https?:\/\/\S+)$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 const XPATH = /^\/html\b|\/@[\w:-]+(?:\s|$)/;
-const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp)(?:[?#]|$)|^https?:\/\/(?:cdn|img|images?|static|media)[\w-]*\./i;
+const IMAGE_URL =
+  /\.(?:jpe?g|png|gif|webp|avif|svg|bmp)(?:[?#]|$)|^https?:\/\/(?:cdn|img|images?|static|media)[\w-]*\./i;
 /** Kinds that can only come from the page head: a prose line followed by them is the standfirst. */
-const HEAD_KINDS = new Set<Kind>(['header', 'timestamp', 'date', 'xpath', 'url', 'image', 'dims', 'locale', 'number', 'title']);
+const HEAD_KINDS = new Set<Kind>([
+  'header',
+  'timestamp',
+  'date',
+  'xpath',
+  'url',
+  'image',
+  'dims',
+  'locale',
+  'number',
+  'title',
+]);
 /** "… Dmitry Peskov. 07.01.2022, Sputnik Italia": the date and outlet some sites append to og:description. */
 const DATELINE = /\s+(\d{1,2}\.\d{1,2}\.\d{4})(?:,\s*(\p{Lu}[^.,;:!?]{1,50}))?$/u;
 
@@ -56,7 +81,8 @@ export function looksLikeScrapeDump(text: string): boolean {
 }
 
 const nextNonBlank = (lines: Line[], i: number, step: 1 | -1) => {
-  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.kind !== 'blank') return lines[j]!;
+  for (let j = i + step; j >= 0 && j < lines.length; j += step)
+    if (lines[j]!.kind !== 'blank') return lines[j]!;
   return undefined;
 };
 
@@ -75,13 +101,18 @@ function pickTitle(lines: Line[]): string {
   for (const l of texts) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
   // The first repeated line near the top; else the first that is more than a section label ("mondo").
   const top = texts.slice(0, 5);
-  const chosen = top.find((l) => (counts.get(l.text) ?? 0) >= 2) ?? top.find((l) => wordCount(l.text, 3) >= 3) ?? texts[0];
+  const chosen =
+    top.find((l) => (counts.get(l.text) ?? 0) >= 2) ?? top.find((l) => wordCount(l.text, 3) >= 3) ?? texts[0];
   const title = stripHeadingMarks(chosen?.text ?? '');
   if (!title) throw new ImportRefusal('no article text found');
   // Every copy of the title goes, including "Title - Outlet" and "Title | Outlet" variants.
-  const variant = new RegExp(`^#*\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s*[-|–—:]\\s*.{1,60})?$`);
-  for (const l of lines) if ((l.kind === 'text' || l.kind === 'byline') && variant.test(l.text)) l.kind = 'title';
-  for (const [text, n] of counts) if (n >= 3) for (const l of lines) if (l.kind === 'text' && l.text === text) l.kind = 'boilerplate';
+  const variant = new RegExp(
+    `^#*\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s*[-|–—:]\\s*.{1,60})?$`,
+  );
+  for (const l of lines)
+    if ((l.kind === 'text' || l.kind === 'byline') && variant.test(l.text)) l.kind = 'title';
+  for (const [text, n] of counts)
+    if (n >= 3) for (const l of lines) if (l.kind === 'text' && l.text === text) l.kind = 'boilerplate';
   return title;
 }
 
@@ -98,7 +129,9 @@ export function parseScrapeDump(text: string): ParsedArticle {
   const seen = new Set<string>();
   lines.forEach((l, i) => {
     if (l.kind !== 'text' || seen.has(l.text)) return;
-    const surrounded = [nextNonBlank(lines, i, -1), nextNonBlank(lines, i, 1)].every((n) => n?.kind === 'text' && isProse(n.text));
+    const surrounded = [nextNonBlank(lines, i, -1), nextNonBlank(lines, i, 1)].every(
+      (n) => n?.kind === 'text' && isProse(n.text),
+    );
     if (isProse(l.text) || surrounded) {
       body.push(i);
       seen.add(l.text);
@@ -121,7 +154,8 @@ export function parseScrapeDump(text: string): ParsedArticle {
     const between = body.length > 1 ? lines.slice(body[0]! + 1, body[1]!) : [];
     const marked = body.length > 1 && (m || between.some((l) => HEAD_KINDS.has(l.kind)));
     // A description that is only the opening of the first paragraph (often cut with "…") is not a lead.
-    const truncated = body.length > 1 && lines[body[1]!]!.text.startsWith(first.text.replace(/\s*(?:\.\.\.|…)$/, ''));
+    const truncated =
+      body.length > 1 && lines[body[1]!]!.text.startsWith(first.text.replace(/\s*(?:\.\.\.|…)$/, ''));
     if (marked || truncated) {
       if (!truncated) lead = first.text;
       body.shift();
@@ -134,9 +168,16 @@ export function parseScrapeDump(text: string): ParsedArticle {
   const indexed = lines.map((l, i) => ({ ...l, i }));
   const header = indexed.find((l) => l.kind === 'header')?.text.match(HEADER);
   const timestamps = indexed.filter((l) => l.kind === 'timestamp').map((l) => parseIsoDate(l.text)!);
-  const dateLines = indexed.filter((l) => l.kind === 'date').sort((a, b) => Number(before(b.i)) - Number(before(a.i))).map((l) => parseDateLine(l.text)!);
+  const dateLines = indexed
+    .filter((l) => l.kind === 'date')
+    .sort((a, b) => Number(before(b.i)) - Number(before(a.i)))
+    .map((l) => parseDateLine(l.text)!);
 
-  const published = timestamps[0] ?? dateLines.find((d) => d.kind === 'published')?.iso ?? datelineDate ?? (header ? header[1]! : null);
+  const published =
+    timestamps[0] ??
+    dateLines.find((d) => d.kind === 'published')?.iso ??
+    datelineDate ??
+    (header ? header[1]! : null);
   let modified: string | null = null;
   if (published && timestamps.length > 1) {
     const later = timestamps.filter((t) => compareIsoDates(t, published) > 0).sort(compareIsoDates);
@@ -146,7 +187,9 @@ export function parseScrapeDump(text: string): ParsedArticle {
 
   const url = header?.[2] ?? indexed.find((l) => l.kind === 'url' && before(l.i))?.text ?? null;
   const ownDomains = lines.filter((l) => l.kind === 'boilerplate').flatMap((l) => ownDomainsIn(l.text));
-  const otherUrls = lines.filter((l) => l.kind === 'url' || l.kind === 'text').flatMap((l) => l.text.match(URL_RE) ?? []);
+  const otherUrls = lines
+    .filter((l) => l.kind === 'url' || l.kind === 'text')
+    .flatMap((l) => l.text.match(URL_RE) ?? []);
   const locale = lines.find((l) => l.kind === 'locale');
   const byline = indexed.find((l) => l.kind === 'byline' && before(l.i));
 
@@ -156,7 +199,8 @@ export function parseScrapeDump(text: string): ParsedArticle {
     url,
     published,
     modified,
-    language: (locale && languageFromLocale(locale.text)) ?? detectLanguage([title, lead, ...paragraphs].join('\n')),
+    language:
+      (locale && languageFromLocale(locale.text)) ?? detectLanguage([title, lead, ...paragraphs].join('\n')),
     author: byline ? byline.text.match(BYLINE)![1]! : null,
     lead,
     paragraphs,

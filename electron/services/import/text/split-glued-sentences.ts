@@ -9,24 +9,40 @@ const OPENERS = new Set(['“', '«', '‘', '(', '"']);
 
 /** Words that end with a full stop without ending a sentence (compared in lower case). */
 const ABBREVIATIONS = new Set(
-  'sig sigg dott dr prof ing avv on mr mrs ms st jr sr gen col sen rep gov inc co ltd corp vs etc ecc pag art fig mt ca cfr nr no vol ed pp p n op cit approx'.split(' '),
+  'sig sigg dott dr prof ing avv on mr mrs ms st jr sr gen col sen rep gov inc co ltd corp vs etc ecc pag art fig mt ca cfr nr no vol ed pp p n op cit approx'.split(
+    ' ',
+  ),
 );
 
 /** Capitalised words that can open a sentence: function words of the supported languages. */
 const STARTERS = new Set(
-  ('il lo la i gli le un una uno l dell all nell sull dall è e ma in nel nella per con secondo dopo oggi ieri ' +
+  (
+    'il lo la i gli le un una uno l dell all nell sull dall è e ma in nel nella per con secondo dopo oggi ieri ' +
     'da dal dalla questo questa anche non se già the a an in on at this that these it he she they we but and as after according ' +
     'le la les un une des il elle ils en au dans pour ce cette mais selon der die das ein eine es er sie im am nach in ' +
-    'el los las un una en por para pero según o os as um uma em no na para mas segundo').split(' '),
+    'el los las un una en por para pero según o os as um uma em no na para mas segundo'
+  ).split(' '),
 );
 
 /** Real words with an inner capital whose tail happens to be a starter. */
-const CAMEL_WORDS = new Set(['linkedin', 'checkin', 'login', 'signin', 'plugin', 'addon', 'builtin', 'hashtagin']);
+const CAMEL_WORDS = new Set([
+  'linkedin',
+  'checkin',
+  'login',
+  'signin',
+  'plugin',
+  'addon',
+  'builtin',
+  'hashtagin',
+]);
 
 // ASCII answered without a regular expression (same result): splitGlued asks about every character.
-const isUpper = (c: string | undefined) => c !== undefined && (c < '\u0080' ? c >= 'A' && c <= 'Z' : /\p{Lu}/u.test(c));
-const isLower = (c: string | undefined) => c !== undefined && (c < '\u0080' ? c >= 'a' && c <= 'z' : /\p{Ll}/u.test(c));
-const isLetter = (c: string | undefined) => c !== undefined && (c < '\u0080' ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : /\p{L}/u.test(c));
+const isUpper = (c: string | undefined) =>
+  c !== undefined && (c < '\u0080' ? c >= 'A' && c <= 'Z' : /\p{Lu}/u.test(c));
+const isLower = (c: string | undefined) =>
+  c !== undefined && (c < '\u0080' ? c >= 'a' && c <= 'z' : /\p{Ll}/u.test(c));
+const isLetter = (c: string | undefined) =>
+  c !== undefined && (c < '\u0080' ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : /\p{L}/u.test(c));
 
 /** The whitespace-delimited token around index i: URLs and e-mail addresses are never split. */
 function tokenAt(s: string, i: number): string {
@@ -37,7 +53,8 @@ function tokenAt(s: string, i: number): string {
   return s.slice(a, b);
 }
 
-const isAddress = (token: string) => token.includes('@') || token.includes('://') || /(^|\W)www\./i.test(token);
+const isAddress = (token: string) =>
+  token.includes('@') || token.includes('://') || /(^|\W)www\./i.test(token);
 
 /** Letters directly before index i. */
 function wordBefore(s: string, i: number): string {

@@ -16,7 +16,8 @@ const MARKDOWN = ['.md', '.markdown'];
  */
 export function extractArticle(fileName: string, bytes: Uint8Array): ParsedArticle {
   const ext = extensionOf(fileName);
-  if (!SUPPORTED.includes(ext)) throw new ImportRefusal(ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)');
+  if (!SUPPORTED.includes(ext))
+    throw new ImportRefusal(ext ? `unsupported file type ${ext}` : 'unsupported file type (no extension)');
   const { text } = decodeText(bytes);
   if (MARKDOWN.includes(ext)) return parsePlainText(text, true);
   return looksLikeScrapeDump(text) ? parseScrapeDump(text) : parsePlainText(text, false);

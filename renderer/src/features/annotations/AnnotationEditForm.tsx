@@ -8,13 +8,26 @@ import type { AnnotationPatch } from '../reader/reader-slice';
 import { AnnotationFields, annotationFormHandlers, type FieldValues } from './AnnotationFields';
 import { ClaimCombobox } from '../claims/ClaimCombobox';
 
-export function AnnotationEditForm({ annotation: a, claim, onDone }: { annotation: Annotation; claim: ClaimSummary | null; onDone(): void }) {
+export function AnnotationEditForm({
+  annotation: a,
+  claim,
+  onDone,
+}: {
+  annotation: Annotation;
+  claim: ClaimSummary | null;
+  onDone(): void;
+}) {
   const claims = useAppStore((s) => s.claims);
   const updateAnnotation = useAppStore((s) => s.updateAnnotation);
   const createClaim = useAppStore((s) => s.createClaim);
   const [query, setQuery] = useState(claim?.text ?? '');
   const [picked, setPicked] = useState<ClaimSummary | null>(claim);
-  const [fields, setFields] = useState<FieldValues>({ stance: a.stance, speaker: a.speaker, tags: a.tags.join(', '), note: a.note });
+  const [fields, setFields] = useState<FieldValues>({
+    stance: a.stance,
+    speaker: a.speaker,
+    tags: a.tags.join(', '),
+    note: a.note,
+  });
   const [saving, setSaving] = useState(false);
   const savingRef = useRef(false);
 
@@ -63,9 +76,18 @@ export function AnnotationEditForm({ annotation: a, claim, onDone }: { annotatio
         }}
         onSubmit={() => void save()}
       />
-      <AnnotationFields values={fields} onChange={(p) => setFields((f) => ({ ...f, ...p }))} testIdPrefix="edit-" />
+      <AnnotationFields
+        values={fields}
+        onChange={(p) => setFields((f) => ({ ...f, ...p }))}
+        testIdPrefix="edit-"
+      />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" data-testid="save-edit" disabled={saving || !query.trim()}>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="save-edit"
+          disabled={saving || !query.trim()}
+        >
           Save
         </button>
         <button type="button" className="button" onClick={onDone}>

@@ -58,13 +58,26 @@ export function AnnotationFields({ values, onChange, testIdPrefix = '' }: Props)
         <label className="field-label" htmlFor={`${id}-tags`}>
           Tags <span className="field-optional">comma separated</span>
         </label>
-        <input id={`${id}-tags`} className="input" data-testid={`${testIdPrefix}tags-input`} value={values.tags} onChange={(e) => onChange({ tags: e.currentTarget.value })} />
+        <input
+          id={`${id}-tags`}
+          className="input"
+          data-testid={`${testIdPrefix}tags-input`}
+          value={values.tags}
+          onChange={(e) => onChange({ tags: e.currentTarget.value })}
+        />
       </div>
       <div className="field">
         <label className="field-label" htmlFor={`${id}-note`}>
           Note
         </label>
-        <textarea id={`${id}-note`} className="input" rows={3} data-testid={`${testIdPrefix}note-input`} value={values.note} onChange={(e) => onChange({ note: e.currentTarget.value })} />
+        <textarea
+          id={`${id}-note`}
+          className="input"
+          rows={3}
+          data-testid={`${testIdPrefix}note-input`}
+          value={values.note}
+          onChange={(e) => onChange({ note: e.currentTarget.value })}
+        />
       </div>
     </>
   );

@@ -7,7 +7,13 @@ import { excerpt } from '../../lib/focus';
 import { AnnotationEditForm } from './AnnotationEditForm';
 import { StanceBadge } from '../../components/StanceBadge';
 
-export function AnnotationItem({ annotation: a, claim }: { annotation: Annotation; claim: ClaimSummary | null }) {
+export function AnnotationItem({
+  annotation: a,
+  claim,
+}: {
+  annotation: Annotation;
+  claim: ClaimSummary | null;
+}) {
   const focusAnnotation = useAppStore((s) => s.focusAnnotation);
   const deleteAnnotation = useAppStore((s) => s.deleteAnnotation);
   const [editing, setEditing] = useState(false);
@@ -15,7 +21,12 @@ export function AnnotationItem({ annotation: a, claim }: { annotation: Annotatio
 
   return (
     <li className="annotation-item" data-testid="annotation-item" data-annotation-id={a.id}>
-      <button type="button" className="annotation-main" onClick={() => focusAnnotation(a.id)} title="Show in the article">
+      <button
+        type="button"
+        className="annotation-main"
+        onClick={() => focusAnnotation(a.id)}
+        title="Show in the article"
+      >
         <span className="annotation-claim">{claim?.text ?? 'Unknown claim'}</span>
         <span className="annotation-meta">
           <StanceBadge stance={a.stance} />
@@ -37,7 +48,12 @@ export function AnnotationItem({ annotation: a, claim }: { annotation: Annotatio
         <AnnotationEditForm annotation={a} claim={claim} onDone={() => setEditing(false)} />
       ) : (
         <div className="item-actions">
-          <button type="button" className="link-button" data-testid="edit-annotation" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="edit-annotation"
+            onClick={() => setEditing(true)}
+          >
             Edit
           </button>
           <button

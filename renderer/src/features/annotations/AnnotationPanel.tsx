@@ -11,7 +11,13 @@ function SelectionCard() {
   const startTagging = useAppStore((s) => s.startTagging);
   const clear = useAppStore((s) => s.setSelection);
   if (!selection || selection.articleId !== articleId) {
-    return <p className="panel-hint">{articleId ? 'Select a passage in the article to tag a claim.' : 'Open an article to see its annotations.'}</p>;
+    return (
+      <p className="panel-hint">
+        {articleId
+          ? 'Select a passage in the article to tag a claim.'
+          : 'Open an article to see its annotations.'}
+      </p>
+    );
   }
   return (
     <div className="selection-card" data-testid="selection-card">

@@ -31,7 +31,11 @@ export function TagForm({ target }: { target: ReaderSelection }) {
     const speaker = fields.speaker.trim();
     const base = {
       articleId: target.articleId,
-      target: { start: target.start, end: target.end, quote: { exact: target.exact, prefix: target.prefix, suffix: target.suffix } },
+      target: {
+        start: target.start,
+        end: target.end,
+        quote: { exact: target.exact, prefix: target.prefix, suffix: target.suffix },
+      },
       stance: fields.stance,
       speaker,
       tags: parseTags(fields.tags),
@@ -39,7 +43,9 @@ export function TagForm({ target }: { target: ReaderSelection }) {
     };
     // Typing an existing claim's exact wording reuses it rather than creating a duplicate.
     const existing = picked ?? findClaimByText(claims, query);
-    const input: MethodInput<'annotations.create'> = existing ? { ...base, claimId: existing.id } : { ...base, newClaim: { text: query.trim(), speaker } };
+    const input: MethodInput<'annotations.create'> = existing
+      ? { ...base, claimId: existing.id }
+      : { ...base, newClaim: { text: query.trim(), speaker } };
     savingRef.current = true;
     setSaving(true);
     const created = await createAnnotation(input);
@@ -80,10 +86,21 @@ export function TagForm({ target }: { target: ReaderSelection }) {
       />
       <AnnotationFields values={fields} onChange={(p) => setFields((f) => ({ ...f, ...p }))} />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" data-testid="save-annotation" disabled={!valid}>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="save-annotation"
+          disabled={!valid}
+        >
           {saving ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" className="button" onClick={cancel} data-testid="cancel-annotation" title="Cancel (Esc)">
+        <button
+          type="button"
+          className="button"
+          onClick={cancel}
+          data-testid="cancel-annotation"
+          title="Cancel (Esc)"
+        >
           Cancel
         </button>
       </div>

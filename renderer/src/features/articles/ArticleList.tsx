@@ -2,7 +2,14 @@
 // smoothly (only the visible rows exist in the DOM, at a fixed row height). Focus stays on the grid;
 // the highlighted row is the store's cursor, exposed through aria-activedescendant.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import './article-list.css';
 import '../import/import-report.css';
@@ -106,7 +113,12 @@ export function ArticleList() {
         : count === 0
           ? `No articles match “${filter}”.`
           : null;
-  const groupTitle = activeGroup ? (articles.find((a) => a.id === activeGroup) ?? articles.find((a) => a.nearDuplicateGroup === activeGroup))?.title : undefined;
+  const groupTitle = activeGroup
+    ? (
+        articles.find((a) => a.id === activeGroup) ??
+        articles.find((a) => a.nearDuplicateGroup === activeGroup)
+      )?.title
+    : undefined;
 
   return (
     <section className="article-list" aria-label="Article list" aria-busy={status === 'loading'}>
@@ -133,13 +145,21 @@ export function ArticleList() {
             <span className="versions-filter-label">
               {versionsLabel(versions.get(activeGroup) ?? 0)} of “{groupTitle}”
             </span>
-            <button type="button" className="link-button" aria-label="Show all articles" data-testid="clear-versions-filter" onClick={() => setGroup(null)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label="Show all articles"
+              data-testid="clear-versions-filter"
+              onClick={() => setGroup(null)}
+            >
               ×
             </button>
           </span>
         )}
         <span className="list-count" data-testid="article-count">
-          {count === articles.length ? `${count.toLocaleString()} articles` : `${count.toLocaleString()} of ${articles.length.toLocaleString()}`}
+          {count === articles.length
+            ? `${count.toLocaleString()} articles`
+            : `${count.toLocaleString()} of ${articles.length.toLocaleString()}`}
         </span>
       </div>
       <div
@@ -154,8 +174,18 @@ export function ArticleList() {
       >
         <div className="list-row list-header" role="row" aria-rowindex={1}>
           {table.getFlatHeaders().map((h) => (
-            <div key={h.id} role="columnheader" className={`cell cell--${h.id}`} aria-sort={ariaSort(h.column.getIsSorted())}>
-              <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()} data-testid={`sort-${h.id}`}>
+            <div
+              key={h.id}
+              role="columnheader"
+              className={`cell cell--${h.id}`}
+              aria-sort={ariaSort(h.column.getIsSorted())}
+            >
+              <button
+                type="button"
+                className="sort-button"
+                onClick={h.column.getToggleSortingHandler()}
+                data-testid={`sort-${h.id}`}
+              >
                 {flexRender(h.column.columnDef.header, h.getContext())}
                 <SortIndicator dir={h.column.getIsSorted()} />
               </button>
@@ -192,22 +222,37 @@ export function ArticleList() {
                   >
                     {row.getVisibleCells().map((cell) => {
                       const snippet = cell.column.id === 'title' ? snippets.get(a.id) : undefined;
-                      const n = cell.column.id === 'title' && a.nearDuplicateGroup ? (versions.get(a.nearDuplicateGroup) ?? 0) : 0;
+                      const n =
+                        cell.column.id === 'title' && a.nearDuplicateGroup
+                          ? (versions.get(a.nearDuplicateGroup) ?? 0)
+                          : 0;
                       return (
                         <div
                           key={cell.id}
                           role="gridcell"
                           className={`cell cell--${cell.column.id}`}
-                          title={cell.column.id === 'title' ? (snippet ? `${a.title}\n\n${snippet}` : a.title) : undefined}
+                          title={
+                            cell.column.id === 'title'
+                              ? snippet
+                                ? `${a.title}\n\n${snippet}`
+                                : a.title
+                              : undefined
+                          }
                         >
                           {n > 1 ? (
                             <span className="title-with-versions">
-                              <span className="title-text">{flexRender(cell.column.columnDef.cell, cell.getContext())}</span>
+                              <span className="title-text">
+                                {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                              </span>
                               <VersionsBadge
                                 count={n}
                                 active={activeGroup === a.nearDuplicateGroup}
                                 onClick={() => {
-                                  setGroup(activeGroup === a.nearDuplicateGroup ? null : (a.nearDuplicateGroup ?? null));
+                                  setGroup(
+                                    activeGroup === a.nearDuplicateGroup
+                                      ? null
+                                      : (a.nearDuplicateGroup ?? null),
+                                  );
                                   gridRef.current?.focus();
                                 }}
                               />
@@ -217,7 +262,8 @@ export function ArticleList() {
                           )}
                           {snippet && (
                             <span className="row-snippet" data-testid="row-snippet" style={SNIPPET_STYLE}>
-                              {' '}— {snippet}
+                              {' '}
+                              — {snippet}
                             </span>
                           )}
                         </div>

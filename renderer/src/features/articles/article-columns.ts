@@ -4,8 +4,10 @@ import type { ArticleSummary } from '../../../../shared/domain/types';
 import { formatPublished } from '../../../../shared/domain/claims';
 import { compareIsoKey, compareTextKey } from '../../lib/sort-keys';
 
-const byText: SortingFn<ArticleSummary> = (a, b, id) => compareTextKey(String(a.getValue(id)), String(b.getValue(id)));
-const byIso: SortingFn<ArticleSummary> = (a, b, id) => compareIsoKey(String(a.getValue(id)), String(b.getValue(id)));
+const byText: SortingFn<ArticleSummary> = (a, b, id) =>
+  compareTextKey(String(a.getValue(id)), String(b.getValue(id)));
+const byIso: SortingFn<ArticleSummary> = (a, b, id) =>
+  compareIsoKey(String(a.getValue(id)), String(b.getValue(id)));
 
 export const articleColumns: ColumnDef<ArticleSummary>[] = [
   { id: 'title', header: 'Title', accessorFn: (r) => r.title, sortingFn: byText },
@@ -20,6 +22,18 @@ export const articleColumns: ColumnDef<ArticleSummary>[] = [
     sortDescFirst: true,
     cell: (info) => formatPublished((info.getValue() as string | undefined) ?? null),
   },
-  { id: 'language', header: 'Lang', accessorFn: (r) => r.language ?? undefined, sortUndefined: 'last', sortingFn: byText },
-  { id: 'claims', header: 'Claims', accessorFn: (r) => r.claimCount, sortingFn: 'basic', sortDescFirst: true },
+  {
+    id: 'language',
+    header: 'Lang',
+    accessorFn: (r) => r.language ?? undefined,
+    sortUndefined: 'last',
+    sortingFn: byText,
+  },
+  {
+    id: 'claims',
+    header: 'Claims',
+    accessorFn: (r) => r.claimCount,
+    sortingFn: 'basic',
+    sortDescFirst: true,
+  },
 ];

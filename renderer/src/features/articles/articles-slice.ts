@@ -41,7 +41,8 @@ export const createArticlesSlice: SliceCreator<ArticlesSlice> = (set, get, api) 
     const i = articles.findIndex((a) => a.id === id);
     const current = articles[i];
     if (!current) return;
-    if (current.claimCount === counts.claimCount && current.annotationCount === counts.annotationCount) return;
+    if (current.claimCount === counts.claimCount && current.annotationCount === counts.annotationCount)
+      return;
     const next = articles.slice();
     next[i] = { ...current, ...counts };
     set({ articles: next });

@@ -25,9 +25,16 @@ export interface FullTextState {
   pending: boolean;
 }
 
-export function useFullTextSearch(filter: string, opts: { minChars?: number; debounceMs?: number; limit?: number } = {}): FullTextState {
+export function useFullTextSearch(
+  filter: string,
+  opts: { minChars?: number; debounceMs?: number; limit?: number } = {},
+): FullTextState {
   const api = useApi();
-  const { minChars = FULL_TEXT_MIN_CHARS, debounceMs = FULL_TEXT_DEBOUNCE_MS, limit = FULL_TEXT_LIMIT } = opts;
+  const {
+    minChars = FULL_TEXT_MIN_CHARS,
+    debounceMs = FULL_TEXT_DEBOUNCE_MS,
+    limit = FULL_TEXT_LIMIT,
+  } = opts;
   const query = filter.trim().slice(0, 200);
   const active = query.length >= minChars;
   const [answer, setAnswer] = useState<{ query: string; hits: FullTextHit[] } | null>(null);
@@ -56,7 +63,11 @@ export function useFullTextSearch(filter: string, opts: { minChars?: number; deb
   // Until the answer for this query arrives, keep showing the one for the query being typed or erased
   // ("gover" while "governo" is on its way), not the answer to an unrelated earlier query.
   const related = answer !== null && (query.startsWith(answer.query) || answer.query.startsWith(query));
-  return { hits: related ? answer.hits : null, query: related ? answer.query : '', pending: answer?.query !== query };
+  return {
+    hits: related ? answer.hits : null,
+    query: related ? answer.query : '',
+    pending: answer?.query !== query,
+  };
 }
 
 /**

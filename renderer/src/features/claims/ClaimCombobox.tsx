@@ -17,7 +17,17 @@ interface Props {
   label?: string;
 }
 
-export function ClaimCombobox({ query, picked, onQueryChange, onPick, onSubmit, autoFocus, inputTestId = 'claim-input', optionTestId = 'claim-option', label = 'Claim' }: Props) {
+export function ClaimCombobox({
+  query,
+  picked,
+  onQueryChange,
+  onPick,
+  onSubmit,
+  autoFocus,
+  inputTestId = 'claim-input',
+  optionTestId = 'claim-option',
+  label = 'Claim',
+}: Props) {
   const claims = useAppStore((s) => s.claims);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);

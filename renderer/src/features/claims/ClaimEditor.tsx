@@ -11,7 +11,8 @@ export function ClaimEditor({ claim, evidenceCount }: { claim: ClaimSummary; evi
   const [speaker, setSpeaker] = useState(claim.speaker);
   const [note, setNote] = useState(claim.note);
   const [busy, setBusy] = useState(false);
-  const changed = text.trim() !== claim.text || speaker.trim() !== claim.speaker || note.trim() !== claim.note;
+  const changed =
+    text.trim() !== claim.text || speaker.trim() !== claim.speaker || note.trim() !== claim.note;
   const deletable = claim.sourceCount === 0 && evidenceCount === 0;
 
   const save = async () => {
@@ -34,17 +35,44 @@ export function ClaimEditor({ claim, evidenceCount }: { claim: ClaimSummary; evi
       <label className="field-label" htmlFor="claim-editor-text">
         Claim
       </label>
-      <textarea id="claim-editor-text" className="input claim-editor-text" rows={2} data-testid="claim-text-input" value={text} maxLength={1000} onChange={(e) => setText(e.currentTarget.value)} />
+      <textarea
+        id="claim-editor-text"
+        className="input claim-editor-text"
+        rows={2}
+        data-testid="claim-text-input"
+        value={text}
+        maxLength={1000}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
       <label className="field-label" htmlFor="claim-editor-speaker">
         Speaker
       </label>
-      <input id="claim-editor-speaker" className="input" data-testid="claim-speaker-input" value={speaker} maxLength={200} onChange={(e) => setSpeaker(e.currentTarget.value)} />
+      <input
+        id="claim-editor-speaker"
+        className="input"
+        data-testid="claim-speaker-input"
+        value={speaker}
+        maxLength={200}
+        onChange={(e) => setSpeaker(e.currentTarget.value)}
+      />
       <label className="field-label" htmlFor="claim-editor-note">
         Note
       </label>
-      <textarea id="claim-editor-note" className="input" rows={2} data-testid="claim-note-input" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      <textarea
+        id="claim-editor-note"
+        className="input"
+        rows={2}
+        data-testid="claim-note-input"
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" data-testid="save-claim" disabled={!changed || !text.trim() || busy}>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="save-claim"
+          disabled={!changed || !text.trim() || busy}
+        >
           Save claim
         </button>
         <button

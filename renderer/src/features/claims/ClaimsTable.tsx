@@ -1,6 +1,13 @@
 // The claims table: sortable by any column; click or ↑/↓ selects a claim and loads its evidence.
 import { useMemo } from 'react';
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import type { ClaimSummary } from '../../../../shared/domain/types';
 import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import { filterClaims } from '../../state/selectors';
@@ -41,7 +48,13 @@ export function ClaimsTable({ filter }: { filter: string }) {
   };
 
   if (claims.length === 0) {
-    return <p className="list-empty">{status === 'loading' ? 'Loading claims…' : 'No claims yet. Select a passage in an article and press T to tag one.'}</p>;
+    return (
+      <p className="list-empty">
+        {status === 'loading'
+          ? 'Loading claims…'
+          : 'No claims yet. Select a passage in an article and press T to tag one.'}
+      </p>
+    );
   }
   return (
     <div className="claims-scroll" tabIndex={0} onKeyDown={onKeyDown} aria-label="Claims table">
@@ -49,9 +62,21 @@ export function ClaimsTable({ filter }: { filter: string }) {
         <thead>
           <tr>
             {table.getFlatHeaders().map((h) => (
-              <th key={h.id} className={`col--${h.id}${isStanceColumn(h.id) ? ' col--count' : ''}`} aria-sort={ariaSort(h.column.getIsSorted())} scope="col">
-                <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()} data-testid={`claim-sort-${h.id}`}>
-                  {isStanceColumn(h.id) && <span className={`legend-swatch hl--${h.id}`} aria-hidden="true" />}
+              <th
+                key={h.id}
+                className={`col--${h.id}${isStanceColumn(h.id) ? ' col--count' : ''}`}
+                aria-sort={ariaSort(h.column.getIsSorted())}
+                scope="col"
+              >
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={h.column.getToggleSortingHandler()}
+                  data-testid={`claim-sort-${h.id}`}
+                >
+                  {isStanceColumn(h.id) && (
+                    <span className={`legend-swatch hl--${h.id}`} aria-hidden="true" />
+                  )}
                   {flexRender(h.column.columnDef.header, h.getContext())}
                   <SortIndicator dir={h.column.getIsSorted()} />
                 </button>
@@ -73,10 +98,15 @@ export function ClaimsTable({ filter }: { filter: string }) {
               {row.getVisibleCells().map((cell) => {
                 const id = cell.column.id;
                 const value = cell.getValue();
-                const testId = id === 'sources' ? 'claim-sources' : isStanceColumn(id) ? `claim-count-${id}` : undefined;
+                const testId =
+                  id === 'sources' ? 'claim-sources' : isStanceColumn(id) ? `claim-count-${id}` : undefined;
                 const muted = typeof value === 'number' && value === 0;
                 return (
-                  <td key={cell.id} data-testid={testId} className={`col--${id}${isStanceColumn(id) || id === 'sources' ? ' col--count' : ''}${muted ? ' is-zero' : ''}`}>
+                  <td
+                    key={cell.id}
+                    data-testid={testId}
+                    className={`col--${id}${isStanceColumn(id) || id === 'sources' ? ' col--count' : ''}${muted ? ' is-zero' : ''}`}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 );

@@ -24,7 +24,11 @@ export function EvidencePane() {
   }
   return (
     <aside className="evidence-pane" aria-label="Evidence" data-testid="evidence-pane">
-      <ClaimEditor key={`${claim.id}-${claim.updatedAt}`} claim={claim} evidenceCount={evidence?.length ?? null} />
+      <ClaimEditor
+        key={`${claim.id}-${claim.updatedAt}`}
+        claim={claim}
+        evidenceCount={evidence?.length ?? null}
+      />
       <h2 className="panel-heading">
         Evidence <span className="count-badge">{evidence?.length ?? '…'}</span>
       </h2>
@@ -46,8 +50,12 @@ export function EvidencePane() {
                 }}
               >
                 <span className="evidence-head">
-                  <span className="evidence-outlet">{article.outlet.name || article.outlet.domain || 'Unknown outlet'}</span>
-                  {article.published && <time dateTime={article.published}>{formatPublished(article.published)}</time>}
+                  <span className="evidence-outlet">
+                    {article.outlet.name || article.outlet.domain || 'Unknown outlet'}
+                  </span>
+                  {article.published && (
+                    <time dateTime={article.published}>{formatPublished(article.published)}</time>
+                  )}
                   <StanceBadge stance={a.stance} />
                   {a.speaker && <span className="evidence-speaker">{a.speaker}</span>}
                 </span>

@@ -103,7 +103,8 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get, api) => {
       try {
         const claim = await api.call('claims.delete', { id });
         get().pushUndo({ kind: 'deleteClaim', claim, label: claim.text });
-        if (get().selectedClaimId === id) set({ selectedClaimId: null, evidence: null, evidenceStatus: 'idle' });
+        if (get().selectedClaimId === id)
+          set({ selectedClaimId: null, evidence: null, evidenceStatus: 'idle' });
         await get().reloadClaims();
         get().showToast(`Deleted claim “${claimLabel(claim.text)}” — Ctrl+Z to undo`);
         return true;
@@ -115,7 +116,8 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get, api) => {
     reloadClaims: async () => {
       await get().loadClaims();
       const selected = get().selectedClaimId;
-      if (selected && !get().claims.some((c) => c.id === selected)) set({ selectedClaimId: null, evidence: null, evidenceStatus: 'idle' });
+      if (selected && !get().claims.some((c) => c.id === selected))
+        set({ selectedClaimId: null, evidence: null, evidenceStatus: 'idle' });
     },
     claimText: (id) => get().claims.find((c) => c.id === id)?.text ?? 'claim',
   };

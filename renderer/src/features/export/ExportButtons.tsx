@@ -14,7 +14,14 @@ export function ExportButtons() {
     <div className="button-group" role="group" aria-label="Export notes">
       <span className="button-group-label">Export</span>
       {FORMATS.map(({ format, label, title }) => (
-        <button key={format} type="button" className="button" data-testid={`export-${format}`} title={title} onClick={() => void exportNotes(format)}>
+        <button
+          key={format}
+          type="button"
+          className="button"
+          data-testid={`export-${format}`}
+          title={title}
+          onClick={() => void exportNotes(format)}
+        >
           {label}
         </button>
       ))}

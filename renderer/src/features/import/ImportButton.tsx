@@ -42,9 +42,24 @@ export function ImportButton() {
       >
         Folder…
       </button>
-      <input ref={inputRef} type="file" multiple hidden data-testid="import-input" onChange={(e) => take(e.currentTarget, false)} />
+      <input
+        ref={inputRef}
+        type="file"
+        multiple
+        hidden
+        data-testid="import-input"
+        onChange={(e) => take(e.currentTarget, false)}
+      />
       {/* webkitdirectory is not in React's attribute types; set as a plain attribute. */}
-      <input ref={folderRef} type="file" multiple hidden data-testid="import-folder-input" {...{ webkitdirectory: '' }} onChange={(e) => take(e.currentTarget, true)} />
+      <input
+        ref={folderRef}
+        type="file"
+        multiple
+        hidden
+        data-testid="import-folder-input"
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => take(e.currentTarget, true)}
+      />
     </span>
   );
 }

@@ -28,16 +28,30 @@ function RunningImport() {
   const { fraction, rate, etaSeconds } = progressStats(progress, now);
   const pct = Math.floor(fraction * 100);
   return (
-    <section className="import-job" data-testid="import-job" aria-label="Import in progress" data-done={progress.done} data-total={progress.total}>
+    <section
+      className="import-job"
+      data-testid="import-job"
+      aria-label="Import in progress"
+      data-done={progress.done}
+      data-total={progress.total}
+    >
       <div className="import-job-head">
         <strong className="import-job-count" data-testid="import-job-count">
           {progress.cancelling ? 'Cancelling… ' : 'Importing '}
           {formatCount(progress.done)} / {formatCount(progress.total)} files
         </strong>
         <span className="import-job-stats" data-testid="import-job-stats">
-          {progress.cancelling ? 'finishing the batch in flight; nothing more will be sent' : [formatRate(rate), formatEta(etaSeconds)].filter(Boolean).join(' · ')}
+          {progress.cancelling
+            ? 'finishing the batch in flight; nothing more will be sent'
+            : [formatRate(rate), formatEta(etaSeconds)].filter(Boolean).join(' · ')}
         </span>
-        <button type="button" className="button button--danger" data-testid="cancel-import" onClick={cancel} disabled={progress.cancelling}>
+        <button
+          type="button"
+          className="button button--danger"
+          data-testid="cancel-import"
+          onClick={cancel}
+          disabled={progress.cancelling}
+        >
           {progress.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       </div>
@@ -53,7 +67,9 @@ function RunningImport() {
         <div className="import-job-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
       <div className="import-job-current" data-testid="import-job-current" title={progress.current}>
-        {progress.current ? `${progress.phase === 'reading' ? 'Reading' : 'Storing'} ${progress.current}` : '\u00a0'}
+        {progress.current
+          ? `${progress.phase === 'reading' ? 'Reading' : 'Storing'} ${progress.current}`
+          : '\u00a0'}
       </div>
     </section>
   );

@@ -13,7 +13,8 @@ export const MAX_REPORT_LINES = 1000;
 
 function detail(r: ImportFileResult): string {
   if (r.status === 'refused') return r.reason ?? 'refused';
-  if (r.status === 'duplicate') return r.reason ?? (r.title ? `already in the library as “${r.title}”` : 'already in the library');
+  if (r.status === 'duplicate')
+    return r.reason ?? (r.title ? `already in the library as “${r.title}”` : 'already in the library');
   if (r.status === 'near-duplicate') return r.reason ?? 'near-duplicate';
   return r.title ?? '';
 }
@@ -41,7 +42,11 @@ function ImportReport() {
   const [choice, setChoice] = useState<{ report: unknown; filter: Filter }>({ report: null, filter: 'all' });
   const filter = choice.report === report ? choice.filter : 'all';
   const setFilter = (f: Filter) => setChoice({ report, filter: f });
-  const shown = useMemo(() => (report ? (filter === 'all' ? report.results : report.results.filter((r) => r.status === filter)) : []), [report, filter]);
+  const shown = useMemo(
+    () =>
+      report ? (filter === 'all' ? report.results : report.results.filter((r) => r.status === filter)) : [],
+    [report, filter],
+  );
   if (!report) return null;
   const near = report.nearDuplicates ?? countByStatus(report.results)['near-duplicate'];
   const notSent = report.notSent ?? [];
@@ -66,12 +71,21 @@ function ImportReport() {
           ))}
           {notSent.length > 0 && (
             <>
-              , <span data-testid="import-count-not-sent" data-count={notSent.length}>{formatCount(notSent.length)} not sent</span>
+              ,{' '}
+              <span data-testid="import-count-not-sent" data-count={notSent.length}>
+                {formatCount(notSent.length)} not sent
+              </span>
             </>
           )}
         </strong>
         <span className="import-report-actions">
-          <button type="button" className="button" onClick={save} data-testid="save-import-report" title="One row per file: file, status, article id, title, reason">
+          <button
+            type="button"
+            className="button"
+            onClick={save}
+            data-testid="save-import-report"
+            title="One row per file: file, status, article id, title, reason"
+          >
             Save report as CSV
           </button>
           <button type="button" className="link-button" onClick={dismiss} data-testid="dismiss-import-report">
@@ -81,15 +95,26 @@ function ImportReport() {
       </div>
       {notSent.length > 0 && (
         <p className="import-report-note" data-testid="import-not-sent">
-          {plural(notSent.length, 'file was', 'files were')} not sent ({report.notSentReason?.replace(/^not sent: /, '') ?? 'the import was cancelled'}). What was imported stays;
-          drop the files again to continue, and those already in the library will be reported as duplicates.
+          {plural(notSent.length, 'file was', 'files were')} not sent (
+          {report.notSentReason?.replace(/^not sent: /, '') ?? 'the import was cancelled'}). What was imported
+          stays; drop the files again to continue, and those already in the library will be reported as
+          duplicates.
         </p>
       )}
       {report.results.length > 0 && (
         <div className="import-report-filters" role="group" aria-label="Show">
           {(['all', ...counts.filter((c) => c.n > 0).map((c) => c.status)] as Filter[]).map((f) => (
-            <button key={f} type="button" className="import-filter" aria-pressed={filter === f} onClick={() => setFilter(f)} data-testid={`import-filter-${f}`}>
-              {f === 'all' ? `All (${formatCount(report.results.length)})` : `${f} (${formatCount(counts.find((c) => c.status === f)!.n)})`}
+            <button
+              key={f}
+              type="button"
+              className="import-filter"
+              aria-pressed={filter === f}
+              onClick={() => setFilter(f)}
+              data-testid={`import-filter-${f}`}
+            >
+              {f === 'all'
+                ? `All (${formatCount(report.results.length)})`
+                : `${f} (${formatCount(counts.find((c) => c.status === f)!.n)})`}
             </button>
           ))}
         </div>
@@ -97,9 +122,17 @@ function ImportReport() {
       <ul className="import-results">
         {shown.slice(0, MAX_REPORT_LINES).map((r, i) => {
           const d = detail(r);
-          const text = r.status === 'near-duplicate' ? `${r.fileName} — ${d}` : `${r.fileName} — ${r.status}${d ? `: ${d}` : ''}`;
+          const text =
+            r.status === 'near-duplicate'
+              ? `${r.fileName} — ${d}`
+              : `${r.fileName} — ${r.status}${d ? `: ${d}` : ''}`;
           return (
-            <li key={`${i}-${r.fileName}`} className={`import-result import-result--${r.status}`} data-testid="import-result" data-status={r.status}>
+            <li
+              key={`${i}-${r.fileName}`}
+              className={`import-result import-result--${r.status}`}
+              data-testid="import-result"
+              data-status={r.status}
+            >
               {r.articleId ? (
                 <button
                   type="button"

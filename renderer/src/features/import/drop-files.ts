@@ -27,14 +27,17 @@ export function snapshotDataTransfer(dt: DataTransfer): DropSnapshot {
   return { entries, files: Array.from(dt.files ?? []) };
 }
 
-const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((resolve, reject) => entry.file(resolve, reject));
+const fileOf = (entry: FileSystemFileEntry) =>
+  new Promise<File>((resolve, reject) => entry.file(resolve, reject));
 
 const readAll = async (dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> => {
   const reader = dir.createReader();
   const all: FileSystemEntry[] = [];
   // readEntries hands out a directory in pages (100 in Chromium) until it returns an empty page.
   for (;;) {
-    const page = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    const page = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+      reader.readEntries(resolve, reject),
+    );
     if (page.length === 0) return all;
     all.push(...page);
   }
@@ -48,10 +51,20 @@ const WALK_SLICE_MS = 16;
  * under another name (nothing is read or copied here).
  */
 function labelled(file: File, folders: readonly string[]): File {
-  return folders.length ? new File([file], pathLabel([...folders, file.name]), { type: file.type, lastModified: file.lastModified }) : file;
+  return folders.length
+    ? new File([file], pathLabel([...folders, file.name]), {
+        type: file.type,
+        lastModified: file.lastModified,
+      })
+    : file;
 }
 
-async function walk(entry: FileSystemEntry, out: File[], folders: readonly string[], clock: { since: number }): Promise<void> {
+async function walk(
+  entry: FileSystemEntry,
+  out: File[],
+  folders: readonly string[],
+  clock: { since: number },
+): Promise<void> {
   // Hidden files inside a dropped folder (.DS_Store, .git) are not articles; ones dropped by hand are sent.
   if (folders.length && entry.name.startsWith('.')) return;
   if (entry.isFile) {

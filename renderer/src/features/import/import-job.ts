@@ -5,7 +5,16 @@
 import type { DroppedFile } from '../../../../shared/api/contract';
 import type { ImportSizeLimits } from '../../../../shared/api/rpc';
 import type { ImportFileResult, ImportReport } from '../../../../shared/domain/types';
-import { batchStored, cancelRequested, filesAdded, jobEnd, jobStarted, readingFile, storingBatch, type ImportJobEnd } from '../../../../shared/domain/import-jobs';
+import {
+  batchStored,
+  cancelRequested,
+  filesAdded,
+  jobEnd,
+  jobStarted,
+  readingFile,
+  storingBatch,
+  type ImportJobEnd,
+} from '../../../../shared/domain/import-jobs';
 import { nextBatchLength, refusedLocally, safeFileName, toDroppedFile } from './import-batches';
 import type { ImportProgress } from './import-progress';
 
@@ -96,7 +105,13 @@ export class ImportJob {
         notSent.push(...batch.map((f) => safeFileName(f.name)));
         break;
       }
-      this.#update(storingBatch(this.#progress, batch.map((f) => f.name)), true);
+      this.#update(
+        storingBatch(
+          this.#progress,
+          batch.map((f) => f.name),
+        ),
+        true,
+      );
       let report: ImportReport | null = null;
       if (payload.length > 0) {
         try {

@@ -13,9 +13,16 @@ export interface ImportReportRows {
   notSentReason?: string;
 }
 
-export function importReportCsv({ results, notSent = [], notSentReason = 'not sent: the import was cancelled' }: ImportReportRows): string {
+export function importReportCsv({
+  results,
+  notSent = [],
+  notSentReason = 'not sent: the import was cancelled',
+}: ImportReportRows): string {
   const lines = [IMPORT_REPORT_COLUMNS.join(',')];
-  for (const r of results) lines.push([r.fileName, r.status, r.articleId ?? '', r.title ?? '', r.reason ?? ''].map(csvCell).join(','));
+  for (const r of results)
+    lines.push(
+      [r.fileName, r.status, r.articleId ?? '', r.title ?? '', r.reason ?? ''].map(csvCell).join(','),
+    );
   for (const name of notSent) lines.push([name, 'not sent', '', '', notSentReason].map(csvCell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -27,5 +34,9 @@ export function importReportFileName(at: Date): string {
 }
 
 export function importReportFile(rows: ImportReportRows, at: Date): ExportFile {
-  return { fileName: importReportFileName(at), mimeType: 'text/csv;charset=utf-8', content: importReportCsv(rows) };
+  return {
+    fileName: importReportFileName(at),
+    mimeType: 'text/csv;charset=utf-8',
+    content: importReportCsv(rows),
+  };
 }

@@ -45,7 +45,9 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
   const finish = async (report: ImportOutcomeReport) => {
     set({ importReport: report });
     await get().loadArticles();
-    const first = report.results.find((r) => (r.status === 'imported' || r.status === 'near-duplicate') && r.articleId);
+    const first = report.results.find(
+      (r) => (r.status === 'imported' || r.status === 'near-duplicate') && r.articleId,
+    );
     if (first?.articleId) {
       get().setView('articles');
       await get().openArticle(first.articleId);
@@ -85,7 +87,10 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     }
     if (outcome.error !== undefined) get().showError(outcome.error);
     if (outcome.results.length === 0 && outcome.notSent.length === 0) return;
-    const reason = outcome.error !== undefined ? 'not sent: the import stopped on an error' : 'not sent: the import was cancelled';
+    const reason =
+      outcome.error !== undefined
+        ? 'not sent: the import stopped on an error'
+        : 'not sent: the import was cancelled';
     await finish({
       ...importReportOf(outcome.results),
       ...(outcome.cancelled ? { cancelled: true } : {}),
@@ -150,7 +155,10 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get, api) => {
     saveImportReport: () => {
       const report = get().importReport;
       if (!report) return;
-      const file = importReportFile({ results: report.results, notSent: report.notSent, notSentReason: report.notSentReason }, new Date());
+      const file = importReportFile(
+        { results: report.results, notSent: report.notSent, notSentReason: report.notSentReason },
+        new Date(),
+      );
       downloadFile(file);
       get().showToast(`Downloaded ${file.fileName}`);
     },

@@ -2,7 +2,12 @@
 // started it), and this follows it by polling import.jobStatus, so that it shows the same progress panel,
 // rate and Cancel as a drop (lib/import-job). Cancel asks the main side to stop after the batch in flight.
 import type { ImportJobStatus } from '../../../../shared/domain/types';
-import { cancelRequested, jobEnd, jobStarted, type ImportJobEnd } from '../../../../shared/domain/import-jobs';
+import {
+  cancelRequested,
+  jobEnd,
+  jobStarted,
+  type ImportJobEnd,
+} from '../../../../shared/domain/import-jobs';
 import type { ImportProgress } from './import-progress';
 
 export interface RemoteImportJobOptions {
@@ -65,7 +70,14 @@ export class RemoteImportJob {
         continue;
       }
       const more = s.batchesDone > this.#progress.batchesDone;
-      this.#set({ done: s.done, total: s.total, batchesDone: s.batchesDone, phase: s.phase, current: s.current, cancelling: s.cancelling || this.#cancelled });
+      this.#set({
+        done: s.done,
+        total: s.total,
+        batchesDone: s.batchesDone,
+        phase: s.phase,
+        current: s.current,
+        cancelling: s.cancelling || this.#cancelled,
+      });
       if (s.state === 'finished') {
         // The main side ended the job by the same rule (shared/domain/import-jobs); its end is taken as it is.
         return {

@@ -25,11 +25,15 @@ export function Reader() {
   const annotations = useMemo(() => article?.annotations ?? [], [article]);
   const claimTexts = useMemo(() => new Map(claims.map((c) => [c.id, c.text])), [claims]);
   const pending = useMemo(
-    () => (tagging && article && tagging.articleId === article.id ? { start: tagging.start, end: tagging.end } : null),
+    () =>
+      tagging && article && tagging.articleId === article.id
+        ? { start: tagging.start, end: tagging.end }
+        : null,
     [tagging, article],
   );
   // Only the blocks the pending range touches get it, so the others keep their memoised render.
-  const pendingFor = (b: { start: number; end: number }) => (pending && pending.start < b.end && pending.end > b.start ? pending : null);
+  const pendingFor = (b: { start: number; end: number }) =>
+    pending && pending.start < b.end && pending.end > b.start ? pending : null;
   useReaderSelection(contentRef, article?.id ?? null, storedText);
 
   // Scroll a requested highlight into view once it is rendered, and flash it; each request (nonce) once.
@@ -43,7 +47,8 @@ export function Reader() {
     if (!mark) return;
     handledNonce.current = focus.nonce;
     // jsdom has no scrollIntoView; browsers all do.
-    if (typeof mark.scrollIntoView === 'function') mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (typeof mark.scrollIntoView === 'function')
+      mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
     setFlashId(focus.annotationId);
     const t = setTimeout(() => setFlashId(null), FLASH_MS);
     return () => clearTimeout(t);
@@ -59,7 +64,11 @@ export function Reader() {
   if (!article) {
     return (
       <section className="reader" data-testid="reader" aria-label="Reader">
-        <p className="reader-placeholder">{status === 'error' ? 'The article could not be opened.' : 'Open an article from the list to read and tag it.'}</p>
+        <p className="reader-placeholder">
+          {status === 'error'
+            ? 'The article could not be opened.'
+            : 'Open an article from the list to read and tag it.'}
+        </p>
       </section>
     );
   }
@@ -69,7 +78,16 @@ export function Reader() {
   return (
     <section className="reader" data-testid="reader" aria-label="Reader" tabIndex={-1}>
       <article className="reader-content" ref={contentRef} lang={article.language ?? undefined}>
-        {title && <ReaderBlock as="h1" className="reader-title" testId="reader-title" block={title} pending={pendingFor(title)} {...common} />}
+        {title && (
+          <ReaderBlock
+            as="h1"
+            className="reader-title"
+            testId="reader-title"
+            block={title}
+            pending={pendingFor(title)}
+            {...common}
+          />
+        )}
         <ReaderMeta article={article} />
         {rest.map((b) => (
           <ReaderBlock

@@ -17,7 +17,16 @@ interface Props {
   testId?: string;
 }
 
-export const ReaderBlock = memo(function ReaderBlock({ as: Tag, block, annotations, claimTexts, flashId, pending = null, className, testId }: Props) {
+export const ReaderBlock = memo(function ReaderBlock({
+  as: Tag,
+  block,
+  annotations,
+  claimTexts,
+  flashId,
+  pending = null,
+  className,
+  testId,
+}: Props) {
   const segments = useMemo(() => blockSegments(block, annotations, pending), [block, annotations, pending]);
   return (
     <Tag className={className} data-block-start={block.start} data-block-end={block.end} data-testid={testId}>

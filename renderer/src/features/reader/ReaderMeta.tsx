@@ -23,7 +23,8 @@ function ExternalLink({ url }: { url: string }) {
     try {
       await api.call('shell.openExternal', { url: checked });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'unavailable') window.open(checked, '_blank', 'noopener,noreferrer');
+      if (err instanceof ApiError && err.code === 'unavailable')
+        window.open(checked, '_blank', 'noopener,noreferrer');
       else showError(err);
     }
   };
@@ -57,7 +58,11 @@ function ReextractButton({ id }: { id: string }) {
     try {
       const r = await api.call('articles.reextract', { id });
       if (r.changed) await Promise.all([reloadArticle(), loadArticles()]);
-      showToast(r.changed ? `Text extracted again; ${r.reanchored} annotation(s) kept in place` : 'Extracted again: the text is unchanged');
+      showToast(
+        r.changed
+          ? `Text extracted again; ${r.reanchored} annotation(s) kept in place`
+          : 'Extracted again: the text is unchanged',
+      );
     } catch (err) {
       showError(err);
     } finally {
@@ -65,7 +70,14 @@ function ReextractButton({ id }: { id: string }) {
     }
   };
   return (
-    <button type="button" className="reader-reextract" data-testid="reextract" disabled={busy} onClick={() => void run()} title="Extract the text again from the original file, keeping annotations">
+    <button
+      type="button"
+      className="reader-reextract"
+      data-testid="reextract"
+      disabled={busy}
+      onClick={() => void run()}
+      title="Extract the text again from the original file, keeping annotations"
+    >
       {busy ? 'Extracting…' : 'Re-extract'}
     </button>
   );
@@ -76,7 +88,9 @@ export function ReaderMeta({ article }: { article: Article }) {
   return (
     <div className="reader-head">
       <p className="reader-meta" data-testid="reader-meta">
-        <span className="reader-outlet">{article.outlet.name || article.outlet.domain || 'Unknown outlet'}</span>
+        <span className="reader-outlet">
+          {article.outlet.name || article.outlet.domain || 'Unknown outlet'}
+        </span>
         {date && (
           <>
             <span aria-hidden="true"> · </span>

@@ -19,10 +19,15 @@ export interface Span {
   end: number;
 }
 
-export function blockSegments(block: Pick<TextBlock, 'text' | 'start' | 'end'>, annotations: readonly Annotation[], pending: Span | null = null): Segment[] {
+export function blockSegments(
+  block: Pick<TextBlock, 'text' | 'start' | 'end'>,
+  annotations: readonly Annotation[],
+  pending: Span | null = null,
+): Segment[] {
   const inBlock = annotations.filter((a) => a.position.start < block.end && a.position.end > block.start);
   const p = pending && pending.start < block.end && pending.end > block.start ? pending : null;
-  if (inBlock.length === 0 && !p) return [{ start: block.start, end: block.end, text: block.text, annotations: [], pending: false }];
+  if (inBlock.length === 0 && !p)
+    return [{ start: block.start, end: block.end, text: block.text, annotations: [], pending: false }];
   const clamp = (n: number) => Math.min(block.end, Math.max(block.start, n));
   const cuts = new Set<number>([block.start, block.end]);
   for (const a of inBlock) {
@@ -34,7 +39,9 @@ export function blockSegments(block: Pick<TextBlock, 'text' | 'start' | 'end'>, 
     cuts.add(clamp(p.end));
   }
   const points = [...cuts].sort((x, y) => x - y);
-  const outerFirst = [...inBlock].sort((a, b) => a.position.start - b.position.start || b.position.end - a.position.end);
+  const outerFirst = [...inBlock].sort(
+    (a, b) => a.position.start - b.position.start || b.position.end - a.position.end,
+  );
   const cps = Array.from(block.text);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {

@@ -62,7 +62,15 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, api) => {
         return;
       }
       // The old article goes at once, so the panel never shows its annotations under the new title.
-      set({ openArticleId: id, cursorArticleId: id, article: null, readerStatus: 'loading', selection: null, tagging: null, focus });
+      set({
+        openArticleId: id,
+        cursorArticleId: id,
+        article: null,
+        readerStatus: 'loading',
+        selection: null,
+        tagging: null,
+        focus,
+      });
       try {
         const article = await api.call('articles.get', { id });
         if (seq === openSeq) applyArticle(article);
@@ -88,7 +96,12 @@ export const createReaderSlice: SliceCreator<ReaderSlice> = (set, get, api) => {
     createAnnotation: async (input) => {
       try {
         const res = await api.call('annotations.create', input);
-        get().pushUndo({ kind: 'create', annotation: res.annotation, createdClaim: res.claimCreated ? res.claim : null, label: res.claim.text });
+        get().pushUndo({
+          kind: 'create',
+          annotation: res.annotation,
+          createdClaim: res.claimCreated ? res.claim : null,
+          label: res.claim.text,
+        });
         set({ tagging: null, selection: null });
         await get().applyAnnotationChange(res.annotation.articleId, res);
         get().showToast(`Tagged “${claimLabel(res.claim.text)}” (${res.annotation.stance})`);

@@ -29,7 +29,12 @@ function offsetInBlock(block: Element, node: Node, offset: number): number {
 }
 
 /** Where a boundary lying outside every block (a margin, the meta line) falls in the text. */
-function offsetBetweenBlocks(root: Element, node: Node, offset: number, side: 'start' | 'end'): number | null {
+function offsetBetweenBlocks(
+  root: Element,
+  node: Node,
+  offset: number,
+  side: 'start' | 'end',
+): number | null {
   const blocks = Array.from(root.querySelectorAll(`[${BLOCK_ATTR}]`));
   const point = root.ownerDocument.createRange();
   point.setStart(node, offset);
@@ -83,5 +88,11 @@ export function selectionFromRange(range: Range, root: Element, storedText: stri
   const trimmed = trimOffsets(storedText, raw.start, raw.end);
   if (!trimmed) return null;
   const { quote } = describeRange(storedText, trimmed.start, trimmed.end);
-  return { start: trimmed.start, end: trimmed.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
+  return {
+    start: trimmed.start,
+    end: trimmed.end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+  };
 }

@@ -5,7 +5,11 @@ import { useEffect, type RefObject } from 'react';
 import { selectionFromRange } from './selection-offsets';
 import { useAppStoreApi } from '../../state/store-context';
 
-export function useReaderSelection(rootRef: RefObject<HTMLElement | null>, articleId: string | null, storedText: string): void {
+export function useReaderSelection(
+  rootRef: RefObject<HTMLElement | null>,
+  articleId: string | null,
+  storedText: string,
+): void {
   const store = useAppStoreApi();
   useEffect(() => {
     if (!articleId) return;
@@ -27,7 +31,13 @@ export function useReaderSelection(rootRef: RefObject<HTMLElement | null>, artic
         if (selection) setSelection(null);
         return;
       }
-      if (selection && selection.articleId === articleId && selection.start === next.start && selection.end === next.end) return;
+      if (
+        selection &&
+        selection.articleId === articleId &&
+        selection.start === next.start &&
+        selection.end === next.end
+      )
+        return;
       setSelection({ ...next, articleId });
     };
     // selectionchange fires per pixel of a drag; reading once per frame is plenty.

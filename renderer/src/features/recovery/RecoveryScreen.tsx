@@ -15,7 +15,8 @@ export function formatBackupTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : DATE_TIME.format(d);
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function RecoveryScreen({ recovery }: { recovery: LibraryRecovery }) {
   const libraryName = useAppStore((s) => s.appInfo?.libraryName ?? '');
@@ -39,9 +40,9 @@ export function RecoveryScreen({ recovery }: { recovery: LibraryRecovery }) {
         {backups.length > 0 ? (
           <>
             <p>
-              Restore one of the automatic backups below to continue. The current library files are moved aside into{' '}
-              <code>damaged</code> in {folder}, not deleted. Changes made after a backup was taken are not in it, but articles
-              imported since are kept.
+              Restore one of the automatic backups below to continue. The current library files are moved
+              aside into <code>damaged</code> in {folder}, not deleted. Changes made after a backup was taken
+              are not in it, but articles imported since are kept.
             </p>
             <h2 className="recovery-subtitle">Backups, newest first</h2>
             <ul className="recovery-backups">
@@ -95,7 +96,17 @@ interface BackupItemProps {
   onConfirm(): void;
 }
 
-function BackupItem({ backup, newest, file, confirming, restoring, busy, onAsk, onCancel, onConfirm }: BackupItemProps) {
+function BackupItem({
+  backup,
+  newest,
+  file,
+  confirming,
+  restoring,
+  busy,
+  onAsk,
+  onCancel,
+  onConfirm,
+}: BackupItemProps) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -104,7 +115,12 @@ function BackupItem({ backup, newest, file, confirming, restoring, busy, onAsk, 
   const titleId = `backup-${backup.id}`;
 
   return (
-    <li className="recovery-backup" data-testid="recovery-backup" data-backup-id={backup.id} aria-labelledby={titleId}>
+    <li
+      className="recovery-backup"
+      data-testid="recovery-backup"
+      data-backup-id={backup.id}
+      aria-labelledby={titleId}
+    >
       <div className="recovery-backup-row">
         <div className="recovery-backup-info">
           <time id={titleId} className="recovery-backup-time" dateTime={backup.createdAt}>
@@ -117,7 +133,13 @@ function BackupItem({ backup, newest, file, confirming, restoring, busy, onAsk, 
           </div>
         </div>
         {!confirming && (
-          <button type="button" className="button" data-testid="restore-backup" disabled={busy} onClick={onAsk}>
+          <button
+            type="button"
+            className="button"
+            data-testid="restore-backup"
+            disabled={busy}
+            onClick={onAsk}
+          >
             Restore this backup
           </button>
         )}
@@ -125,14 +147,27 @@ function BackupItem({ backup, newest, file, confirming, restoring, busy, onAsk, 
       {confirming && (
         <div className="recovery-confirm" role="group" aria-label={`Restore the backup of ${when}`}>
           <p>
-            Restore the backup of {when}? The current library files, the damaged <code>{file}</code> among them, will be moved aside
-            into <code>damaged</code> in the library folder, not deleted.
+            Restore the backup of {when}? The current library files, the damaged <code>{file}</code> among
+            them, will be moved aside into <code>damaged</code> in the library folder, not deleted.
           </p>
           <div className="recovery-confirm-actions">
-            <button ref={confirmRef} type="button" className="button button--primary" data-testid="confirm-restore" disabled={busy} onClick={onConfirm}>
+            <button
+              ref={confirmRef}
+              type="button"
+              className="button button--primary"
+              data-testid="confirm-restore"
+              disabled={busy}
+              onClick={onConfirm}
+            >
               {restoring ? 'Restoring…' : 'Restore'}
             </button>
-            <button type="button" className="button" data-testid="cancel-restore" disabled={busy} onClick={onCancel}>
+            <button
+              type="button"
+              className="button"
+              data-testid="cancel-restore"
+              disabled={busy}
+              onClick={onCancel}
+            >
               Cancel
             </button>
           </div>

@@ -10,7 +10,10 @@ export interface OutletRow {
 }
 
 /** What Save sends: names removed (null), then added or changed; null when nothing changed. */
-export function outletNamesChange(saved: Readonly<Record<string, string>>, rows: readonly OutletRow[]): Array<{ domain: string; name: string | null }> | null {
+export function outletNamesChange(
+  saved: Readonly<Record<string, string>>,
+  rows: readonly OutletRow[],
+): Array<{ domain: string; name: string | null }> | null {
   const change: Array<{ domain: string; name: string | null }> = [];
   const now = new Map(rows.map((r) => [r.domain, r.name.trim()]));
   for (const domain of Object.keys(saved)) if (!now.has(domain)) change.push({ domain, name: null });
@@ -23,7 +26,13 @@ export const rowError = (r: OutletRow) => (r.name.trim() ? null : 'Enter a name 
 
 const BUILT_IN = Object.keys(OUTLETS).length;
 
-export function OutletNamesFieldset({ rows, onChange }: { rows: readonly OutletRow[]; onChange(rows: OutletRow[]): void }) {
+export function OutletNamesFieldset({
+  rows,
+  onChange,
+}: {
+  rows: readonly OutletRow[];
+  onChange(rows: OutletRow[]): void;
+}) {
   const [domain, setDomain] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,10 +40,15 @@ export function OutletNamesFieldset({ rows, onChange }: { rows: readonly OutletR
   const builtIn = normalized ? lookupOutletName(normalized) : null;
 
   const add = () => {
-    if (!normalized) return setError(domain.trim() ? `"${domain.trim()}" is not a domain name such as example.org.` : 'Enter a domain.');
+    if (!normalized)
+      return setError(
+        domain.trim() ? `"${domain.trim()}" is not a domain name such as example.org.` : 'Enter a domain.',
+      );
     if (!name.trim()) return setError('Enter the outlet’s name.');
     const rest = rows.filter((r) => r.domain !== normalized);
-    onChange([...rest, { domain: normalized, name: name.trim() }].sort((a, b) => (a.domain < b.domain ? -1 : 1)));
+    onChange(
+      [...rest, { domain: normalized, name: name.trim() }].sort((a, b) => (a.domain < b.domain ? -1 : 1)),
+    );
     setDomain('');
     setName('');
     setError(null);
@@ -55,7 +69,8 @@ export function OutletNamesFieldset({ rows, onChange }: { rows: readonly OutletR
     <fieldset className="settings-fieldset" data-testid="outlet-names">
       <legend>Outlet names</legend>
       <p className="settings-hint">
-        Which outlet publishes at a domain, for this library, over the {BUILT_IN} built in. Articles already stored from the domain take the new name.
+        Which outlet publishes at a domain, for this library, over the {BUILT_IN} built in. Articles already
+        stored from the domain take the new name.
       </p>
       {rows.length > 0 && (
         <ul className="outlet-rows" aria-label="This library's outlet names">
@@ -69,7 +84,13 @@ export function OutletNamesFieldset({ rows, onChange }: { rows: readonly OutletR
                 aria-invalid={rowError(r) !== null}
                 onChange={(e) => onChange(rows.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
               />
-              <button type="button" className="link-button" aria-label={`Remove ${r.domain}`} data-testid="outlet-remove" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove ${r.domain}`}
+                data-testid="outlet-remove"
+                onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
             </li>

@@ -2,7 +2,11 @@
 // for PDFs and for everything else, and the library's own outlet names. Sizes are megabytes within the range
 // the API accepts; the main side checks everything again, and its error is shown here as it comes.
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { IMPORT_SIZE_LIMIT_MAX_BYTES, IMPORT_SIZE_LIMIT_MIN_BYTES, type ImportSizeLimits } from '../../../../shared/api/rpc';
+import {
+  IMPORT_SIZE_LIMIT_MAX_BYTES,
+  IMPORT_SIZE_LIMIT_MIN_BYTES,
+  type ImportSizeLimits,
+} from '../../../../shared/api/rpc';
 import { useAppStore } from '../../state/store-context';
 import { OutletNamesFieldset, outletNamesChange, rowError, type OutletRow } from './OutletNamesFieldset';
 
@@ -37,7 +41,10 @@ export function SettingsDialog() {
 
   useEffect(() => {
     if (view && !text) {
-      setText({ maxBytes: toMb(view.settings.importLimits.maxBytes), maxPdfBytes: toMb(view.settings.importLimits.maxPdfBytes) });
+      setText({
+        maxBytes: toMb(view.settings.importLimits.maxBytes),
+        maxPdfBytes: toMb(view.settings.importLimits.maxPdfBytes),
+      });
       setOutlets(Object.entries(view.settings.outletNames).map(([domain, name]) => ({ domain, name })));
     }
   }, [view, text]);
@@ -48,13 +55,21 @@ export function SettingsDialog() {
   }, [ready]);
 
   const parsed = text ? { maxBytes: parseMb(text.maxBytes), maxPdfBytes: parseMb(text.maxPdfBytes) } : null;
-  const valid = parsed && 'bytes' in parsed.maxBytes && 'bytes' in parsed.maxPdfBytes && outlets.every((r) => rowError(r) === null);
+  const valid =
+    parsed &&
+    'bytes' in parsed.maxBytes &&
+    'bytes' in parsed.maxPdfBytes &&
+    outlets.every((r) => rowError(r) === null);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!valid || !parsed || !('bytes' in parsed.maxBytes) || !('bytes' in parsed.maxPdfBytes) || !view) return;
+    if (!valid || !parsed || !('bytes' in parsed.maxBytes) || !('bytes' in parsed.maxPdfBytes) || !view)
+      return;
     const outletNames = outletNamesChange(view.settings.outletNames, outlets);
-    void save({ importLimits: { maxBytes: parsed.maxBytes.bytes, maxPdfBytes: parsed.maxPdfBytes.bytes }, ...(outletNames ? { outletNames } : {}) });
+    void save({
+      importLimits: { maxBytes: parsed.maxBytes.bytes, maxPdfBytes: parsed.maxPdfBytes.bytes },
+      ...(outletNames ? { outletNames } : {}),
+    });
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -65,7 +80,13 @@ export function SettingsDialog() {
   };
 
   return (
-    <div className="popover settings-popover" role="dialog" aria-label="Library settings" data-testid="settings-dialog" onKeyDown={onKeyDown}>
+    <div
+      className="popover settings-popover"
+      role="dialog"
+      aria-label="Library settings"
+      data-testid="settings-dialog"
+      onKeyDown={onKeyDown}
+    >
       <div className="popover-head">
         <strong>Library settings</strong>
         <button type="button" className="link-button" onClick={close} aria-label="Close">
@@ -109,7 +130,8 @@ export function SettingsDialog() {
             })}
           </fieldset>
           <p className="settings-hint">
-            Larger files are refused by name, without being read. Applies to the next import; this library only.
+            Larger files are refused by name, without being read. Applies to the next import; this library
+            only.
           </p>
           <OutletNamesFieldset rows={outlets} onChange={setOutlets} />
           {error && (
@@ -122,7 +144,12 @@ export function SettingsDialog() {
               type="button"
               className="button"
               data-testid="settings-defaults"
-              onClick={() => setText({ maxBytes: toMb(view.defaults.importLimits.maxBytes), maxPdfBytes: toMb(view.defaults.importLimits.maxPdfBytes) })}
+              onClick={() =>
+                setText({
+                  maxBytes: toMb(view.defaults.importLimits.maxBytes),
+                  maxPdfBytes: toMb(view.defaults.importLimits.maxPdfBytes),
+                })
+              }
             >
               Default sizes
             </button>
@@ -130,7 +157,12 @@ export function SettingsDialog() {
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
-            <button type="submit" className="button button--primary" data-testid="settings-save" disabled={!valid || saving}>
+            <button
+              type="submit"
+              className="button button--primary"
+              data-testid="settings-save"
+              disabled={!valid || saving}
+            >
               {saving ? 'Saving…' : 'Save'}
             </button>
           </div>

@@ -17,7 +17,10 @@ export interface SettingsSlice {
   openSettings(): Promise<void>;
   closeSettings(): void;
   /** Save the caps and any outlet-name changes (name null to forget); true when saved (the dialog then closes). */
-  saveSettings(change: { importLimits: ImportSizeLimits; outletNames?: Array<{ domain: string; name: string | null }> }): Promise<boolean>;
+  saveSettings(change: {
+    importLimits: ImportSizeLimits;
+    outletNames?: Array<{ domain: string; name: string | null }>;
+  }): Promise<boolean>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, api) => ({

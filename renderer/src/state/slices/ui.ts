@@ -46,10 +46,14 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** What a restore kept beyond the backup: articles imported after it, listed again (none: no toast). */
-export function restoredNote({ readded = 0, annotationsLeftAside = 0 }: Partial<RestoreBackupResult>): string | null {
+export function restoredNote({
+  readded = 0,
+  annotationsLeftAside = 0,
+}: Partial<RestoreBackupResult>): string | null {
   if (!readded) return null;
   const kept = `Backup restored; ${plural(readded, 'article', 'articles')} imported after it ${readded === 1 ? 'is' : 'are'} kept.`;
   if (!annotationsLeftAside) return kept;
@@ -98,7 +102,11 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, api) => ({
     // claims first, so that the normal app (shown once app info has no `recovery`) opens with its data.
     set({ error: null });
     try {
-      const [appInfo] = await Promise.all([api.call('app.info', {}), get().loadArticles(), get().loadClaims()]);
+      const [appInfo] = await Promise.all([
+        api.call('app.info', {}),
+        get().loadArticles(),
+        get().loadClaims(),
+      ]);
       set({ appInfo, restoringBackupId: null });
       const note = restoredNote(restored);
       if (note) get().showToast(note);

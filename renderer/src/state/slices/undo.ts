@@ -31,9 +31,20 @@ export interface UndoSlice {
 }
 
 const MAX_UNDO = 100;
-const VERB: Record<UndoEntry['kind'], string> = { create: 'tag', delete: 'delete', update: 'edit', deleteClaim: 'delete claim' };
+const VERB: Record<UndoEntry['kind'], string> = {
+  create: 'tag',
+  delete: 'delete',
+  update: 'edit',
+  deleteClaim: 'delete claim',
+};
 
-const fieldsOf = (a: Annotation) => ({ claimId: a.claimId, stance: a.stance, speaker: a.speaker, tags: a.tags, note: a.note });
+const fieldsOf = (a: Annotation) => ({
+  claimId: a.claimId,
+  stance: a.stance,
+  speaker: a.speaker,
+  tags: a.tags,
+  note: a.note,
+});
 
 /** An annotation change's reply: what the window redraws from. */
 type Reply = MethodOutput<'annotations.delete'>;
@@ -61,7 +72,10 @@ async function revert(api: ApiClient, e: UndoEntry): Promise<Done> {
     case 'delete':
       return { entry: e, reply: await api.call('annotations.restore', { annotation: e.annotation }) };
     case 'update':
-      return { entry: e, reply: await api.call('annotations.update', { id: e.before.id, ...fieldsOf(e.before) }) };
+      return {
+        entry: e,
+        reply: await api.call('annotations.update', { id: e.before.id, ...fieldsOf(e.before) }),
+      };
     case 'deleteClaim':
       await api.call('claims.restore', { claim: e.claim });
       return { entry: e, reply: null, claimsStale: true };
@@ -75,8 +89,13 @@ async function reapply(api: ApiClient, e: UndoEntry): Promise<Done> {
       if (e.createdClaim && e.claimRemoved) {
         const { text, speaker, note } = e.createdClaim;
         const claim = await api.call('claims.create', { text, speaker, note });
-        const reply = await api.call('annotations.restore', { annotation: { ...e.annotation, claimId: claim.id } });
-        return { entry: { ...e, annotation: reply.annotation, createdClaim: claim, claimRemoved: false }, reply };
+        const reply = await api.call('annotations.restore', {
+          annotation: { ...e.annotation, claimId: claim.id },
+        });
+        return {
+          entry: { ...e, annotation: reply.annotation, createdClaim: claim, claimRemoved: false },
+          reply,
+        };
       }
       const reply = await api.call('annotations.restore', { annotation: e.annotation });
       return { entry: { ...e, annotation: reply.annotation }, reply };
@@ -84,7 +103,10 @@ async function reapply(api: ApiClient, e: UndoEntry): Promise<Done> {
     case 'delete':
       return { entry: e, reply: await api.call('annotations.delete', { id: e.annotation.id }) };
     case 'update':
-      return { entry: e, reply: await api.call('annotations.update', { id: e.after.id, ...fieldsOf(e.after) }) };
+      return {
+        entry: e,
+        reply: await api.call('annotations.update', { id: e.after.id, ...fieldsOf(e.after) }),
+      };
     case 'deleteClaim':
       await api.call('claims.delete', { id: e.claim.id });
       return { entry: e, reply: null, claimsStale: true };
@@ -99,9 +121,15 @@ export const createUndoSlice: SliceCreator<UndoSlice> = (set, get, api) => {
     const to = from === 'undoStack' ? 'redoStack' : 'undoStack';
     set({ undoBusy: true, [from]: stack.slice(0, -1) });
     try {
-      const { entry: done, reply, claimsStale } = from === 'undoStack' ? await revert(api, entry) : await reapply(api, entry);
+      const {
+        entry: done,
+        reply,
+        claimsStale,
+      } = from === 'undoStack' ? await revert(api, entry) : await reapply(api, entry);
       set({ [to]: [...get()[to], done].slice(-MAX_UNDO) });
-      get().showToast(`${from === 'undoStack' ? 'Undone' : 'Redone'}: ${VERB[entry.kind]} “${claimLabel(entry.label)}”`);
+      get().showToast(
+        `${from === 'undoStack' ? 'Undone' : 'Redone'}: ${VERB[entry.kind]} “${claimLabel(entry.label)}”`,
+      );
       if (reply) await get().applyAnnotationChange(reply.annotation.articleId, reply);
       if (claimsStale) await get().reloadClaims();
     } catch (err) {

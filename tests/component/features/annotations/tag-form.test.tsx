@@ -8,7 +8,9 @@ const article = makeArticle({
   id: 'a1',
   title: 'Putin risponde agli Stati Uniti',
   lead: '',
-  paragraphs: ['«Una volta che il contingente avrà espletato le sue funzioni, si ritirerà dal territorio del Kazakistan» ha detto Putin 🇷🇺.'],
+  paragraphs: [
+    '«Una volta che il contingente avrà espletato le sue funzioni, si ritirerà dal territorio del Kazakistan» ha detto Putin 🇷🇺.',
+  ],
 });
 const text = articleText(article);
 const para = articleBlocks(article)[1]!;
@@ -68,7 +70,11 @@ describe('tag form', () => {
       target: {
         start,
         end,
-        quote: { exact: needle, prefix: sliceCodePoints(text, start - 32, start), suffix: sliceCodePoints(text, end, end + 32) },
+        quote: {
+          exact: needle,
+          prefix: sliceCodePoints(text, start - 32, start),
+          suffix: sliceCodePoints(text, end, end + 32),
+        },
       },
       stance: 'reports',
       speaker: 'Putin',
@@ -78,8 +84,12 @@ describe('tag form', () => {
     });
     // The form closes, the highlight and the list item appear, the toast confirms.
     await waitFor(() => expect(screen.queryByTestId('tag-form')).toBeNull());
-    expect(await screen.findByTestId('annotation-item')).toHaveTextContent('Russian troops will leave Kazakhstan');
-    expect(screen.getByTestId('reader').querySelector('mark[data-stance="reports"]')).toHaveTextContent(needle);
+    expect(await screen.findByTestId('annotation-item')).toHaveTextContent(
+      'Russian troops will leave Kazakhstan',
+    );
+    expect(screen.getByTestId('reader').querySelector('mark[data-stance="reports"]')).toHaveTextContent(
+      needle,
+    );
     expect(screen.getByTestId('toast')).toHaveTextContent('Tagged');
   });
 
@@ -100,7 +110,13 @@ describe('tag form', () => {
     await user.keyboard('{Enter}');
     await waitFor(() => expect(api.callsOf('annotations.create')).toHaveLength(1));
     const sent = api.callsOf('annotations.create')[0]!;
-    expect(sent).toMatchObject({ articleId: 'a1', claimId: 'c1', stance: 'asserts', speaker: 'Putin', target: { start, end } });
+    expect(sent).toMatchObject({
+      articleId: 'a1',
+      claimId: 'c1',
+      stance: 'asserts',
+      speaker: 'Putin',
+      target: { start, end },
+    });
     expect(sent).not.toHaveProperty('newClaim');
     await waitFor(() => expect(store.getState().claims.find((c) => c.id === 'c1')?.sourceCount).toBe(1));
   });
@@ -182,7 +198,14 @@ describe('undo', () => {
   });
 
   it('undoes a delete with annotations.restore and an edit with an update back', async () => {
-    const existing = makeAnnotation(article, { id: 'n1', claimId: 'c1', start, end, stance: 'asserts', speaker: 'Putin' });
+    const existing = makeAnnotation(article, {
+      id: 'n1',
+      claimId: 'c1',
+      start,
+      end,
+      stance: 'asserts',
+      speaker: 'Putin',
+    });
     const { api, user } = await setup({ annotations: [existing] });
     const item = await screen.findByTestId('annotation-item');
 
@@ -190,7 +213,9 @@ describe('undo', () => {
     await user.selectOptions(screen.getByTestId('edit-stance-select'), 'denies');
     await user.click(screen.getByTestId('save-edit'));
     await waitFor(() => expect(api.callsOf('annotations.update')).toEqual([{ id: 'n1', stance: 'denies' }]));
-    await waitFor(() => expect(screen.getByTestId('reader').querySelector('mark')).toHaveAttribute('data-stance', 'denies'));
+    await waitFor(() =>
+      expect(screen.getByTestId('reader').querySelector('mark')).toHaveAttribute('data-stance', 'denies'),
+    );
 
     await user.click(within(screen.getByTestId('annotation-item')).getByTestId('delete-annotation'));
     await waitFor(() => expect(screen.queryByTestId('annotation-item')).toBeNull());
@@ -198,13 +223,24 @@ describe('undo', () => {
 
     await user.keyboard('{Meta>}z{/Meta}');
     await waitFor(() => expect(api.callsOf('annotations.restore')).toHaveLength(1));
-    expect(api.callsOf('annotations.restore')[0]).toMatchObject({ annotation: { id: 'n1', stance: 'denies' } });
+    expect(api.callsOf('annotations.restore')[0]).toMatchObject({
+      annotation: { id: 'n1', stance: 'denies' },
+    });
     expect(await screen.findByTestId('annotation-item')).toBeInTheDocument();
 
     await user.keyboard('{Control>}z{/Control}');
     await waitFor(() => expect(api.callsOf('annotations.update')).toHaveLength(2));
-    expect(api.callsOf('annotations.update')[1]).toEqual({ id: 'n1', claimId: 'c1', stance: 'asserts', speaker: 'Putin', tags: [], note: '' });
-    await waitFor(() => expect(screen.getByTestId('reader').querySelector('mark')).toHaveAttribute('data-stance', 'asserts'));
+    expect(api.callsOf('annotations.update')[1]).toEqual({
+      id: 'n1',
+      claimId: 'c1',
+      stance: 'asserts',
+      speaker: 'Putin',
+      tags: [],
+      note: '',
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('reader').querySelector('mark')).toHaveAttribute('data-stance', 'asserts'),
+    );
   });
 
   it('the edit form saves with Ctrl+Enter and closes with Escape, as the tag form does', async () => {
@@ -219,7 +255,9 @@ describe('undo', () => {
     await user.click(within(screen.getByTestId('annotation-item')).getByTestId('edit-annotation'));
     await user.selectOptions(screen.getByTestId('edit-stance-select'), 'disputes');
     await user.keyboard('{Control>}{Enter}{/Control}');
-    await waitFor(() => expect(api.callsOf('annotations.update')).toEqual([{ id: 'n1', stance: 'disputes' }]));
+    await waitFor(() =>
+      expect(api.callsOf('annotations.update')).toEqual([{ id: 'n1', stance: 'disputes' }]),
+    );
     await waitFor(() => expect(screen.queryByTestId('annotation-edit-form')).toBeNull());
   });
 

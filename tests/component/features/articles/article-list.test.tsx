@@ -19,7 +19,13 @@ const fogliettone = makeArticle({
   published: '2022-01-10',
   language: 'it',
 });
-const bbc = makeArticle({ id: 'a3', title: 'Almaty protests explained', outlet: { name: 'BBC', domain: 'bbc.co.uk' }, published: null, language: 'en' });
+const bbc = makeArticle({
+  id: 'a3',
+  title: 'Almaty protests explained',
+  outlet: { name: 'BBC', domain: 'bbc.co.uk' },
+  published: null,
+  language: 'en',
+});
 
 useMockedViewport();
 
@@ -49,10 +55,16 @@ describe('article list', () => {
     await waitFor(() => expect(rowIds()).toEqual(['a1', 'a2', 'a3']));
     await user.click(screen.getByTestId('sort-title'));
     expect(rowIds()).toEqual(['a3', 'a1', 'a2']);
-    expect(screen.getByTestId('sort-title').closest('[role="columnheader"]')).toHaveAttribute('aria-sort', 'ascending');
+    expect(screen.getByTestId('sort-title').closest('[role="columnheader"]')).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
     await user.click(screen.getByTestId('sort-title'));
     expect(rowIds()).toEqual(['a2', 'a1', 'a3']);
-    expect(screen.getByTestId('sort-title').closest('[role="columnheader"]')).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByTestId('sort-title').closest('[role="columnheader"]')).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
     // Published sorts newest first, undated last.
     await user.click(screen.getByTestId('sort-published'));
     expect(rowIds()).toEqual(['a2', 'a1', 'a3']);
@@ -78,7 +90,11 @@ describe('article list', () => {
   });
 
   it('filters ignoring accents, as the full-text search does', async () => {
-    const accented = makeArticle({ id: 'a4', title: 'Le truppe si ritirerà, perché la città è calma', outlet: { name: 'Sputnik Italia', domain: 'it.sputniknews.com' } });
+    const accented = makeArticle({
+      id: 'a4',
+      title: 'Le truppe si ritirerà, perché la città è calma',
+      outlet: { name: 'Sputnik Italia', domain: 'it.sputniknews.com' },
+    });
     const { user } = await renderApp(new FakeApi({ articles: [sputnik, fogliettone, bbc, accented] }));
     await waitFor(() => expect(rowIds()).toHaveLength(4));
     const filter = screen.getByTestId('article-filter');
@@ -101,7 +117,9 @@ describe('article list', () => {
     expect(screen.getAllByTestId('article-row')[1]).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('grid')).toHaveAttribute('aria-activedescendant', 'article-row-a2');
     await user.keyboard('{ArrowUp}{ArrowDown}{Enter}');
-    await waitFor(() => expect(screen.getByTestId('reader-title')).toHaveTextContent('Putin risponde agli Stati Uniti'));
+    await waitFor(() =>
+      expect(screen.getByTestId('reader-title')).toHaveTextContent('Putin risponde agli Stati Uniti'),
+    );
     expect(api.callsOf('articles.get')).toEqual([{ id: 'a2' }]);
     expect(screen.getByRole('grid')).toHaveFocus();
   });
@@ -110,13 +128,19 @@ describe('article list', () => {
     const { user } = await renderApp(new FakeApi({ articles: [sputnik, fogliettone] }));
     await waitFor(() => expect(rowIds()).toHaveLength(2));
     await user.click(screen.getAllByTestId('article-row')[0] as HTMLElement);
-    await waitFor(() => expect(screen.getByTestId('reader-meta')).toHaveTextContent('Sputnik Italia · 2022-01-07 14:26'));
+    await waitFor(() =>
+      expect(screen.getByTestId('reader-meta')).toHaveTextContent('Sputnik Italia · 2022-01-07 14:26'),
+    );
   });
 
   it('renders only the visible window of 100,000 rows', async () => {
-    const many = Array.from({ length: 100_000 }, (_, i) => makeArticle({ id: `x${i}`, title: `Article ${i}` }));
+    const many = Array.from({ length: 100_000 }, (_, i) =>
+      makeArticle({ id: `x${i}`, title: `Article ${i}` }),
+    );
     const { store } = await renderApp(new FakeApi({ articles: many }));
-    await waitFor(() => expect(screen.getAllByTestId('article-row').length).toBeGreaterThan(5), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getAllByTestId('article-row').length).toBeGreaterThan(5), {
+      timeout: 20_000,
+    });
     expect(screen.getAllByTestId('article-row').length).toBeLessThan(60);
     expect(screen.getByTestId('article-count')).toHaveTextContent('100,000 articles');
     // Moving the cursor far down brings that row into the rendered window.

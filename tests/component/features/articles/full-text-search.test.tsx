@@ -12,8 +12,16 @@ const sputnik = makeArticle({
   outlet: { name: 'Sputnik Italia', domain: 'it.sputniknews.com' },
   paragraphs: ['Il presidente russo ha parlato con Tokayev della città di Almaty.'],
 });
-const fogliettone = makeArticle({ id: 'a2', title: 'Putin risponde agli Stati Uniti', outlet: { name: 'ilfogliettone.it', domain: 'ilfogliettone.it' } });
-const bbc = makeArticle({ id: 'a3', title: 'Almaty protests explained', outlet: { name: 'BBC', domain: 'bbc.co.uk' } });
+const fogliettone = makeArticle({
+  id: 'a2',
+  title: 'Putin risponde agli Stati Uniti',
+  outlet: { name: 'ilfogliettone.it', domain: 'ilfogliettone.it' },
+});
+const bbc = makeArticle({
+  id: 'a3',
+  title: 'Almaty protests explained',
+  outlet: { name: 'BBC', domain: 'bbc.co.uk' },
+});
 
 type Hits = MethodOutput<'articles.search'>;
 
@@ -61,7 +69,10 @@ describe('full-text search in the article list', () => {
 
     const first = screen.getAllByTestId('article-row')[0] as HTMLElement;
     expect(within(first).getByTestId('row-snippet')).toHaveTextContent('the protesters blamed Putin for');
-    expect(first.querySelector('.cell--title')).toHaveAttribute('title', 'Almaty protests explained\n\n…the protesters blamed Putin for…');
+    expect(first.querySelector('.cell--title')).toHaveAttribute(
+      'title',
+      'Almaty protests explained\n\n…the protesters blamed Putin for…',
+    );
     // A local match that is not a hit has no snippet.
     const last = screen.getAllByTestId('article-row')[2] as HTMLElement;
     expect(within(last).queryByTestId('row-snippet')).toBeNull();

@@ -25,8 +25,22 @@ const csto = makeClaim({ id: 'c1', text: 'CSTO troops will withdraw from Kazakhs
 const unused = makeClaim({ id: 'c2', text: 'An unused claim' });
 const annotations = [
   makeAnnotation(sputnik, { id: 'n1', claimId: 'c1', start: p1.start, end: p1.end, stance: 'reports' }),
-  makeAnnotation(fogliettone, { id: 'n2', claimId: 'c1', start: p2.start, end: p2.start + 41, stance: 'asserts', speaker: 'Putin' }),
-  makeAnnotation(fogliettone, { id: 'n3', claimId: 'c1', start: p2b.start, end: p2b.end, stance: 'disputes', speaker: 'USA' }),
+  makeAnnotation(fogliettone, {
+    id: 'n2',
+    claimId: 'c1',
+    start: p2.start,
+    end: p2.start + 41,
+    stance: 'asserts',
+    speaker: 'Putin',
+  }),
+  makeAnnotation(fogliettone, {
+    id: 'n3',
+    claimId: 'c1',
+    start: p2b.start,
+    end: p2b.end,
+    stance: 'disputes',
+    speaker: 'USA',
+  }),
 ];
 
 useMockedViewport({ restoreMocks: true });
@@ -39,7 +53,8 @@ async function openClaims() {
   return { ...utils, api };
 }
 
-const row = (id: string) => screen.getAllByTestId('claim-row').find((r) => r.getAttribute('data-claim-id') === id)!;
+const row = (id: string) =>
+  screen.getAllByTestId('claim-row').find((r) => r.getAttribute('data-claim-id') === id)!;
 
 describe('claims view', () => {
   it('shows every claim with counts per stance and the number of sources', async () => {
@@ -83,7 +98,9 @@ describe('claims view', () => {
     expect(screen.getByTestId('delete-claim')).toBeDisabled();
 
     await user.click(items[1]!);
-    await waitFor(() => expect(screen.getByTestId('reader-title')).toHaveTextContent('Putin risponde agli Stati Uniti'));
+    await waitFor(() =>
+      expect(screen.getByTestId('reader-title')).toHaveTextContent('Putin risponde agli Stati Uniti'),
+    );
     expect(screen.queryByTestId('claim-row')).toBeNull();
     const mark = screen.getByTestId('reader').querySelector('mark[data-annotation-id="n2"]');
     await waitFor(() => expect(scroll.mock.contexts).toContain(mark));
@@ -99,7 +116,11 @@ describe('claims view', () => {
     await user.clear(text);
     await user.type(text, 'A reworded claim');
     await user.click(screen.getByTestId('save-claim'));
-    await waitFor(() => expect(api.callsOf('claims.update')).toEqual([{ id: 'c2', text: 'A reworded claim', speaker: '', note: '' }]));
+    await waitFor(() =>
+      expect(api.callsOf('claims.update')).toEqual([
+        { id: 'c2', text: 'A reworded claim', speaker: '', note: '' },
+      ]),
+    );
     await waitFor(() => expect(row('c2')).toHaveTextContent('A reworded claim'));
     await user.click(screen.getByTestId('delete-claim'));
     await waitFor(() => expect(api.callsOf('claims.delete')).toEqual([{ id: 'c2' }]));

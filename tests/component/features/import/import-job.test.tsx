@@ -6,16 +6,27 @@ import type { DroppedFile, MethodInput, MethodName, MethodOutput } from '../../.
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_PDF_BYTES, maxImportBytesFor } from '../../../../shared/api/rpc';
 import type { ImportReport } from '../../../../shared/domain/types';
 import { ImportJob } from '../../../../renderer/src/features/import/import-job';
-import { formatEta, formatRate, progressStats, type ImportProgress } from '../../../../renderer/src/features/import/import-progress';
+import {
+  formatEta,
+  formatRate,
+  progressStats,
+  type ImportProgress,
+} from '../../../../renderer/src/features/import/import-progress';
 import { isOversized, planBatches } from '../../../../renderer/src/features/import/import-batches';
 import { FakeApi } from '../../fake-api';
 import { useMockedViewport, renderApp } from '../../helpers';
 
 const file = (name: string, content = `text of ${name}`) => new File([content], name, { type: 'text/plain' });
-const files = (n: number, prefix = 'f') => Array.from({ length: n }, (_, i) => file(`${prefix}${String(i).padStart(4, '0')}.txt`));
+const files = (n: number, prefix = 'f') =>
+  Array.from({ length: n }, (_, i) => file(`${prefix}${String(i).padStart(4, '0')}.txt`));
 
 const imported = (payload: DroppedFile[]): ImportReport => ({
-  results: payload.map((f) => ({ fileName: f.name, status: 'imported' as const, articleId: `id-${f.name}`, title: f.name })),
+  results: payload.map((f) => ({
+    fileName: f.name,
+    status: 'imported' as const,
+    articleId: `id-${f.name}`,
+    title: f.name,
+  })),
   imported: payload.length,
   nearDuplicates: 0,
   duplicates: 0,
@@ -39,7 +50,16 @@ function steppedSend() {
 }
 
 describe('progress figures', () => {
-  const p = (over: Partial<ImportProgress>): ImportProgress => ({ done: 0, total: 2000, batchesDone: 0, phase: 'reading', current: '', startedAt: 0, cancelling: false, ...over });
+  const p = (over: Partial<ImportProgress>): ImportProgress => ({
+    done: 0,
+    total: 2000,
+    batchesDone: 0,
+    phase: 'reading',
+    current: '',
+    startedAt: 0,
+    cancelling: false,
+    ...over,
+  });
 
   it('gives rate and time left from what is done, and nothing before the first batch', () => {
     expect(progressStats(p({}), 5000)).toEqual({ fraction: 0, rate: null, etaSeconds: null });
@@ -73,10 +93,13 @@ describe('size caps per type', () => {
     // Judged by the label the main side will see ("report.pdf"), not the raw name.
     expect(isOversized({ name: 'report.pdf ', size })).toBe(false);
     // A 30 MB PDF carries its bytes (and goes alone), a 30 MB text file only its name and size.
-    expect(planBatches([{ name: 'a.txt', size: 10 }, { name: 'report.pdf', size }, { name: 'big.txt', size }]).map((b) => b.map((f) => f.name))).toEqual([
-      ['a.txt'],
-      ['report.pdf', 'big.txt'],
-    ]);
+    expect(
+      planBatches([
+        { name: 'a.txt', size: 10 },
+        { name: 'report.pdf', size },
+        { name: 'big.txt', size },
+      ]).map((b) => b.map((f) => f.name)),
+    ).toEqual([['a.txt'], ['report.pdf', 'big.txt']]);
   });
 });
 
@@ -107,7 +130,12 @@ describe('ImportJob', () => {
     const done = job.run();
     await vi.waitFor(() => expect(calls).toHaveLength(1));
     expect(reads.map((r) => r.mock.calls.length)).toEqual([1, 1, 0, 0, 0]);
-    expect(job.progress).toMatchObject({ done: 0, total: 5, phase: 'importing', current: 'f0000.txt … f0001.txt' });
+    expect(job.progress).toMatchObject({
+      done: 0,
+      total: 5,
+      phase: 'importing',
+      current: 'f0000.txt … f0001.txt',
+    });
     await answerNext();
     await vi.waitFor(() => expect(calls).toHaveLength(2));
     expect(job.progress).toMatchObject({ done: 2, batchesDone: 1 });
@@ -186,7 +214,13 @@ describe('ImportJob', () => {
     await answerNext();
     await answerNext();
     const outcome = await done;
-    expect(outcome.results.map((r) => r.fileName)).toEqual(['f0000.txt', 'f0001.txt', 'more0000.txt', 'more0001.txt', 'more0002.txt']);
+    expect(outcome.results.map((r) => r.fileName)).toEqual([
+      'f0000.txt',
+      'f0001.txt',
+      'more0000.txt',
+      'more0001.txt',
+      'more0002.txt',
+    ]);
   });
 
   it('stops on a failed call: the failed batch and the rest are listed as not sent', async () => {
@@ -212,7 +246,10 @@ describe('ImportJob', () => {
     job.add(all);
     const outcome = await job.run();
     expect(send.mock.calls[0]![0].map((f) => f.name)).toEqual(['f0000.txt', 'f0002.txt']);
-    expect(outcome.results.find((r) => r.fileName === 'f0001.txt')).toMatchObject({ status: 'refused', reason: 'could not be read (permission denied)' });
+    expect(outcome.results.find((r) => r.fileName === 'f0001.txt')).toMatchObject({
+      status: 'refused',
+      reason: 'could not be read (permission denied)',
+    });
   });
 
   it('gives the event loop a turn while reading many files', async () => {
@@ -253,13 +290,22 @@ describe('progress panel', () => {
     const importing = store.getState().importFiles(files(450));
     const panel = await screen.findByTestId('import-job');
     expect(within(panel).getByTestId('import-job-count')).toHaveTextContent('Importing 0 / 450 files');
-    await waitFor(() => expect(within(panel).getByTestId('import-job-current')).toHaveTextContent('Storing f0000.txt … f0199.txt'));
+    await waitFor(() =>
+      expect(within(panel).getByTestId('import-job-current')).toHaveTextContent(
+        'Storing f0000.txt … f0199.txt',
+      ),
+    );
     expect(within(panel).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
     expect(within(panel).getByTestId('import-job-stats')).toHaveTextContent('estimating time left…');
 
     await api.answerNext();
-    await waitFor(() => expect(within(panel).getByTestId('import-job-count')).toHaveTextContent('Importing 200 / 450 files'));
-    expect(within(panel).getByRole('progressbar')).toHaveAttribute('aria-valuetext', '200 of 450 files (44 %)');
+    await waitFor(() =>
+      expect(within(panel).getByTestId('import-job-count')).toHaveTextContent('Importing 200 / 450 files'),
+    );
+    expect(within(panel).getByRole('progressbar')).toHaveAttribute(
+      'aria-valuetext',
+      '200 of 450 files (44 %)',
+    );
     expect(within(panel).getByTestId('import-job-stats')).toHaveTextContent(/files\/s · about .* left/);
 
     await user.click(within(panel).getByTestId('cancel-import'));
@@ -271,8 +317,12 @@ describe('progress panel', () => {
     expect(screen.queryByTestId('import-job')).toBeNull();
     expect(api.callsOf('articles.import').map((c) => c.files.length)).toEqual([200, 200]);
     const report = screen.getByTestId('import-report');
-    expect(report).toHaveTextContent('Import (cancelled): 400 imported, 0 near-duplicates, 0 duplicates, 0 refused, 50 not sent');
-    expect(within(report).getByTestId('import-not-sent')).toHaveTextContent('50 files were not sent (the import was cancelled)');
+    expect(report).toHaveTextContent(
+      'Import (cancelled): 400 imported, 0 near-duplicates, 0 duplicates, 0 refused, 50 not sent',
+    );
+    expect(within(report).getByTestId('import-not-sent')).toHaveTextContent(
+      '50 files were not sent (the import was cancelled)',
+    );
     expect(within(report).getByTestId('import-count-imported')).toHaveAttribute('data-count', '400');
     await waitFor(() => expect(screen.getAllByTestId('article-row').length).toBeGreaterThan(0));
     expect(screen.getByTestId('article-count')).toHaveTextContent('400 articles');
@@ -298,9 +348,13 @@ describe('progress panel', () => {
     const { store } = await renderApp(api);
     const slow = files(3);
     let release!: () => void;
-    vi.spyOn(slow[1]!, 'arrayBuffer').mockImplementation(() => new Promise((r) => (release = () => r(new ArrayBuffer(2)))));
+    vi.spyOn(slow[1]!, 'arrayBuffer').mockImplementation(
+      () => new Promise((r) => (release = () => r(new ArrayBuffer(2)))),
+    );
     const importing = store.getState().importFiles(slow);
-    await waitFor(() => expect(screen.getByTestId('import-job-current')).toHaveTextContent('Reading f0001.txt'));
+    await waitFor(() =>
+      expect(screen.getByTestId('import-job-current')).toHaveTextContent('Reading f0001.txt'),
+    );
     expect(api.callsOf('articles.import')).toHaveLength(0);
     release();
     await act(() => importing);

@@ -8,7 +8,9 @@ useMockedViewport();
 
 function dragEvent(type: string, dataTransfer: Partial<DataTransfer>): Event {
   const e = new Event(type, { bubbles: true, cancelable: true });
-  Object.defineProperty(e, 'dataTransfer', { value: { types: ['Files'], dropEffect: 'none', ...dataTransfer } });
+  Object.defineProperty(e, 'dataTransfer', {
+    value: { types: ['Files'], dropEffect: 'none', ...dataTransfer },
+  });
   return e;
 }
 
@@ -45,23 +47,45 @@ describe('drop import', () => {
   it('sends the base64 of dropped files, and only name and size for oversized ones', async () => {
     const api = new FakeApi();
     await renderApp(api);
-    drop({ files: [file('a.txt', 'hello'), oversized('huge.html'), file('è.txt', 'ciao è 😀')] as unknown as FileList });
+    drop({
+      files: [
+        file('a.txt', 'hello'),
+        oversized('huge.html'),
+        file('è.txt', 'ciao è 😀'),
+      ] as unknown as FileList,
+    });
     await waitFor(() => expect(api.callsOf('articles.import')).toHaveLength(1));
     const sent = api.callsOf('articles.import')[0]!.files as DroppedFile[];
     expect(sent[0]).toEqual({ name: 'a.txt', size: 5, dataBase64: 'aGVsbG8=' });
     expect(sent[1]).toEqual({ name: 'huge.html', size: MAX_IMPORT_FILE_BYTES + 1 });
     expect(sent[1]).not.toHaveProperty('dataBase64');
-    expect(new TextDecoder().decode(Uint8Array.from(atob(sent[2]!.dataBase64!), (c) => c.charCodeAt(0)))).toBe('ciao è 😀');
+    expect(
+      new TextDecoder().decode(Uint8Array.from(atob(sent[2]!.dataBase64!), (c) => c.charCodeAt(0))),
+    ).toBe('ciao è 😀');
     expect(screen.queryByTestId('drop-overlay')).toBeNull();
   });
 
   it('walks dropped folders (paged readEntries, subfolders), skipping hidden files inside them; files go by their path from the folder', async () => {
     const api = new FakeApi();
     await renderApp(api);
-    const fileEntry = (f: File) => ({ isFile: true, isDirectory: false, name: f.name, file: (ok: (f: File) => void) => ok(f) });
-    const dirEntry = (name: string, pages: unknown[][]) => ({ isFile: false, isDirectory: true, name, createReader: () => ({ readEntries: (ok: (e: unknown[]) => void) => ok(pages.shift() ?? []) }) });
+    const fileEntry = (f: File) => ({
+      isFile: true,
+      isDirectory: false,
+      name: f.name,
+      file: (ok: (f: File) => void) => ok(f),
+    });
+    const dirEntry = (name: string, pages: unknown[][]) => ({
+      isFile: false,
+      isDirectory: true,
+      name,
+      createReader: () => ({ readEntries: (ok: (e: unknown[]) => void) => ok(pages.shift() ?? []) }),
+    });
     const sub = dirEntry('2024-01', [[fileEntry(file('index.html', '<p>x</p>'))], []]);
-    const pages = [[fileEntry(file('one.txt', '1')), fileEntry(file('.DS_Store', 'x')), sub], [fileEntry(file('two.txt', '2'))], []];
+    const pages = [
+      [fileEntry(file('one.txt', '1')), fileEntry(file('.DS_Store', 'x')), sub],
+      [fileEntry(file('two.txt', '2'))],
+      [],
+    ];
     const dir = dirEntry('reuters', pages);
     const items = [
       { kind: 'file', webkitGetAsEntry: () => dir, getAsFile: () => null },
@@ -71,7 +95,12 @@ describe('drop import', () => {
     await waitFor(() => expect(api.callsOf('articles.import')).toHaveLength(1));
     const sent = api.callsOf('articles.import')[0]!.files as DroppedFile[];
     // Names sorted in each folder; a file dropped by itself keeps its own name.
-    expect(sent.map((f) => f.name)).toEqual(['reuters › 2024-01 › index.html', 'reuters › one.txt', 'reuters › two.txt', 'loose.txt']);
+    expect(sent.map((f) => f.name)).toEqual([
+      'reuters › 2024-01 › index.html',
+      'reuters › one.txt',
+      'reuters › two.txt',
+      'loose.txt',
+    ]);
     // The bytes are the file's own.
     expect(sent[0]!.dataBase64).toBe(btoa('<p>x</p>'));
   });
@@ -97,7 +126,12 @@ describe('import report', () => {
     api.importHandler = (input) => {
       const results = [
         { fileName: 'photo.txt', status: 'refused' as const, reason: 'not a text file (PNG image)' },
-        { fileName: 'old.txt', status: 'duplicate' as const, articleId: 'dup', reason: 'same bytes as “Old story”' },
+        {
+          fileName: 'old.txt',
+          status: 'duplicate' as const,
+          articleId: 'dup',
+          reason: 'same bytes as “Old story”',
+        },
         ...input.files
           .filter((f) => f.name.startsWith('new'))
           .map((f, i) => {
@@ -109,10 +143,22 @@ describe('import report', () => {
       return { results, imported: results.length - 2, duplicates: 1, refused: 1 };
     };
     const { user } = await renderApp(api);
-    drop({ files: [file('photo.txt', 'x'), file('old.txt', 'y'), file('new-a.txt', 'z'), file('new-b.txt', 'w')] as unknown as FileList });
+    drop({
+      files: [
+        file('photo.txt', 'x'),
+        file('old.txt', 'y'),
+        file('new-a.txt', 'z'),
+        file('new-b.txt', 'w'),
+      ] as unknown as FileList,
+    });
     const report = await screen.findByTestId('import-report');
     const lines = within(report).getAllByTestId('import-result');
-    expect(lines.map((l) => l.getAttribute('data-status'))).toEqual(['refused', 'duplicate', 'imported', 'imported']);
+    expect(lines.map((l) => l.getAttribute('data-status'))).toEqual([
+      'refused',
+      'duplicate',
+      'imported',
+      'imported',
+    ]);
     expect(lines[0]).toHaveTextContent('photo.txt — refused: not a text file (PNG image)');
     expect(lines[1]).toHaveTextContent('old.txt — duplicate: same bytes as “Old story”');
     expect(lines[2]).toHaveTextContent('new-a.txt — imported: New story 0');
@@ -135,7 +181,16 @@ describe('Import… button', () => {
   it('follows a dialog import run by the main side: progress, Cancel, then the report with what was not sent', async () => {
     const api = new FakeApi({ info: { nativeDialogs: true, shell: 'electron' } });
     const running = (done: number, batchesDone: number, current: string) =>
-      ({ jobId: 'job-1', state: 'running', done, total: 4, batchesDone, phase: 'importing', current, cancelling: false }) as const;
+      ({
+        jobId: 'job-1',
+        state: 'running',
+        done,
+        total: 4,
+        batchesDone,
+        phase: 'importing',
+        current,
+        cancelling: false,
+      }) as const;
     api.dialogJob = {
       jobId: 'job-1',
       total: 4,
@@ -159,7 +214,9 @@ describe('Import… button', () => {
     const { user } = await renderApp(api);
     await user.click(screen.getByTestId('import-button'));
     const panel = await screen.findByTestId('import-job');
-    await waitFor(() => expect(within(panel).getByTestId('import-job-count')).toHaveTextContent('Importing 2 / 4 files'));
+    await waitFor(() =>
+      expect(within(panel).getByTestId('import-job-count')).toHaveTextContent('Importing 2 / 4 files'),
+    );
     expect(panel).toHaveTextContent('raccolta › c.txt … raccolta › d.txt');
     await user.click(within(panel).getByTestId('cancel-import'));
     expect(api.callsOf('import.cancelJob')).toEqual([{ jobId: 'job-1' }]);
@@ -167,7 +224,11 @@ describe('Import… button', () => {
     expect(screen.queryByTestId('import-job')).toBeNull();
     expect(report).toHaveTextContent('Import (cancelled)');
     expect(within(report).getByTestId('import-count-not-sent')).toHaveAttribute('data-count', '2');
-    expect(within(report).getAllByTestId('import-result').map((r) => r.getAttribute('data-status'))).toEqual(['imported', 'refused']);
+    expect(
+      within(report)
+        .getAllByTestId('import-result')
+        .map((r) => r.getAttribute('data-status')),
+    ).toEqual(['imported', 'refused']);
     expect(api.callsOf('import.jobStatus').every((c) => c.jobId === 'job-1')).toBe(true);
   });
 
@@ -199,7 +260,11 @@ describe('Import… button', () => {
     await user.upload(input, picked);
     await waitFor(() => expect(api.callsOf('articles.import')).toHaveLength(1));
     const sent = api.callsOf('articles.import')[0]!.files as DroppedFile[];
-    expect(sent.map((f) => f.name)).toEqual(['raccolta › ansa › 2022-01 › uno.txt', 'raccolta › ansa › due.txt', 'raccolta › zeta.txt']);
+    expect(sent.map((f) => f.name)).toEqual([
+      'raccolta › ansa › 2022-01 › uno.txt',
+      'raccolta › ansa › due.txt',
+      'raccolta › zeta.txt',
+    ]);
     expect(sent[0]!.dataBase64).toBe(btoa('u'));
   });
 
@@ -212,7 +277,11 @@ describe('Import… button', () => {
     await user.click(screen.getByTestId('import-button'));
     expect(click).toHaveBeenCalled();
     await user.upload(input, [file('picked.txt', 'abc')]);
-    await waitFor(() => expect(api.callsOf('articles.import')).toEqual([{ files: [{ name: 'picked.txt', size: 3, dataBase64: 'YWJj' }] }]));
+    await waitFor(() =>
+      expect(api.callsOf('articles.import')).toEqual([
+        { files: [{ name: 'picked.txt', size: 3, dataBase64: 'YWJj' }] },
+      ]),
+    );
   });
 });
 

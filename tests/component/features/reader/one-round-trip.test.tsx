@@ -11,7 +11,9 @@ const article = makeArticle({
   id: 'a1',
   title: 'Putin risponde agli Stati Uniti',
   lead: '',
-  paragraphs: ['«Una volta che il contingente avrà espletato le sue funzioni, si ritirerà dal territorio del Kazakistan» ha detto Putin.'],
+  paragraphs: [
+    '«Una volta che il contingente avrà espletato le sue funzioni, si ritirerà dal territorio del Kazakistan» ha detto Putin.',
+  ],
 });
 const text = articleText(article);
 const para = articleBlocks(article)[1]!;
@@ -59,7 +61,9 @@ describe('one annotation save is one round trip', () => {
     api.calls.length = 0;
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByTestId('reader').querySelector('mark')).toHaveTextContent(needle));
-    expect(await screen.findByTestId('annotation-item')).toHaveTextContent('Russian troops will leave Kazakhstan');
+    expect(await screen.findByTestId('annotation-item')).toHaveTextContent(
+      'Russian troops will leave Kazakhstan',
+    );
     expect(store.getState().articles[0]).toMatchObject({ annotationCount: 1, claimCount: 1 });
     expect(store.getState().claims.map((c) => [c.text, c.sourceCount])).toEqual([
       ['CSTO troops will withdraw from Kazakhstan', 0],
@@ -69,13 +73,22 @@ describe('one annotation save is one round trip', () => {
   });
 
   it('an edit and a delete: one call each, and the highlight follows', async () => {
-    const existing = makeAnnotation(article, { id: 'n1', claimId: 'c1', start, end, stance: 'asserts', speaker: 'Putin' });
+    const existing = makeAnnotation(article, {
+      id: 'n1',
+      claimId: 'c1',
+      start,
+      end,
+      stance: 'asserts',
+      speaker: 'Putin',
+    });
     const { api, user, store } = await setup({ annotations: [existing] });
     await user.click(within(await screen.findByTestId('annotation-item')).getByTestId('edit-annotation'));
     await user.selectOptions(screen.getByTestId('edit-stance-select'), 'denies');
     api.calls.length = 0;
     await user.click(screen.getByTestId('save-edit'));
-    await waitFor(() => expect(screen.getByTestId('reader').querySelector('mark')).toHaveAttribute('data-stance', 'denies'));
+    await waitFor(() =>
+      expect(screen.getByTestId('reader').querySelector('mark')).toHaveAttribute('data-stance', 'denies'),
+    );
     expect(store.getState().claims[0]!.counts).toMatchObject({ asserts: 0, denies: 1 });
     expect(methods(api)).toEqual(['annotations.update']);
 

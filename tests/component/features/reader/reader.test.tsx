@@ -9,7 +9,10 @@ const article = makeArticle({
   id: 'a1',
   title: 'Putin: CSTO troops will leave Kazakhstan',
   lead: 'The contingent will withdraw once its mission is over.',
-  paragraphs: ['“Once the contingent has fulfilled its functions, it will withdraw,” Putin said.', 'The US doubts it.'],
+  paragraphs: [
+    '“Once the contingent has fulfilled its functions, it will withdraw,” Putin said.',
+    'The US doubts it.',
+  ],
   outlet: { name: 'Sputnik Italia', domain: 'it.sputniknews.com' },
   url: 'https://it.sputniknews.com/2022/kz.html',
   published: '2022-01-07T14:26:00+01:00',
@@ -20,13 +23,34 @@ const para = blocks[2]!;
 const claim = makeClaim({ id: 'c1', text: 'CSTO troops will withdraw from Kazakhstan', speaker: 'Putin' });
 const claim2 = makeClaim({ id: 'c2', text: 'The mission is temporary' });
 // Two overlapping annotations in the lead, one in the title.
-const a1 = makeAnnotation(article, { id: 'n1', claimId: 'c1', start: lead.start + 4, end: lead.start + 34, stance: 'reports' });
-const a2 = makeAnnotation(article, { id: 'n2', claimId: 'c2', start: lead.start + 25, end: lead.end - 1, stance: 'disputes' });
-const a3 = makeAnnotation(article, { id: 'n3', claimId: 'c1', start: 0, end: 5, stance: 'asserts', speaker: 'Putin' });
+const a1 = makeAnnotation(article, {
+  id: 'n1',
+  claimId: 'c1',
+  start: lead.start + 4,
+  end: lead.start + 34,
+  stance: 'reports',
+});
+const a2 = makeAnnotation(article, {
+  id: 'n2',
+  claimId: 'c2',
+  start: lead.start + 25,
+  end: lead.end - 1,
+  stance: 'disputes',
+});
+const a3 = makeAnnotation(article, {
+  id: 'n3',
+  claimId: 'c1',
+  start: 0,
+  end: 5,
+  stance: 'asserts',
+  speaker: 'Putin',
+});
 
 useMockedViewport({ restoreMocks: true });
 
-async function openReader(api = new FakeApi({ articles: [article], claims: [claim, claim2], annotations: [a1, a2, a3] })) {
+async function openReader(
+  api = new FakeApi({ articles: [article], claims: [claim, claim2], annotations: [a1, a2, a3] }),
+) {
   const utils = await renderApp(api);
   await act(() => utils.store.getState().openArticle('a1'));
   await screen.findByTestId('reader-title');
@@ -37,13 +61,17 @@ describe('reader', () => {
   it('renders title, lead and paragraphs as blocks with their code point starts', async () => {
     await openReader();
     const reader = screen.getByTestId('reader');
-    const starts = Array.from(reader.querySelectorAll('[data-block-start]')).map((el) => Number(el.getAttribute('data-block-start')));
+    const starts = Array.from(reader.querySelectorAll('[data-block-start]')).map((el) =>
+      Number(el.getAttribute('data-block-start')),
+    );
     expect(starts).toEqual(blocks.map((b) => b.start));
     expect(screen.getByTestId('reader-title')).toHaveAttribute('data-block-start', '0');
     expect(screen.getByTestId('reader-title')).toHaveTextContent(article.title);
     expect(reader.querySelector('.reader-lead')).toHaveTextContent(article.lead);
     expect(screen.getByTestId('reader-meta')).toHaveTextContent('Sputnik Italia · 2022-01-07 14:26');
-    expect(reader.querySelector(`[data-block-start="${para.start}"]`)).toHaveTextContent(article.paragraphs[0]!);
+    expect(reader.querySelector(`[data-block-start="${para.start}"]`)).toHaveTextContent(
+      article.paragraphs[0]!,
+    );
   });
 
   it('highlights annotations by stance, nesting overlaps', async () => {
@@ -55,9 +83,17 @@ describe('reader', () => {
     expect(marks('n3')[0]).toHaveTextContent('Putin');
     // n1 is split where n2 starts; the shared piece is a nested mark.
     expect(marks('n1').map((m) => m.getAttribute('data-stance'))).toEqual(['reports', 'reports']);
-    expect(marks('n1').map((m) => m.textContent).join('')).toBe(a1.quote.exact);
+    expect(
+      marks('n1')
+        .map((m) => m.textContent)
+        .join(''),
+    ).toBe(a1.quote.exact);
     expect(marks('n2').every((m) => m.getAttribute('data-stance') === 'disputes')).toBe(true);
-    expect(marks('n2').map((m) => m.textContent).join('')).toBe(a2.quote.exact);
+    expect(
+      marks('n2')
+        .map((m) => m.textContent)
+        .join(''),
+    ).toBe(a2.quote.exact);
     const shared = marks('n2')[0]!;
     expect(shared.parentElement).toHaveAttribute('data-annotation-id', 'n1');
     // The stored text is unchanged by the marks.
@@ -92,7 +128,13 @@ describe('reader', () => {
     const { user, api } = await openReader();
     api.failures.set('shell.openExternal', new ApiError('unavailable', 'No system browser here'));
     await user.click(screen.getByTestId('reader-url'));
-    await waitFor(() => expect(open).toHaveBeenCalledWith('https://it.sputniknews.com/2022/kz.html', '_blank', 'noopener,noreferrer'));
+    await waitFor(() =>
+      expect(open).toHaveBeenCalledWith(
+        'https://it.sputniknews.com/2022/kz.html',
+        '_blank',
+        'noopener,noreferrer',
+      ),
+    );
     expect(screen.queryByTestId('error-banner')).toBeNull();
   });
 

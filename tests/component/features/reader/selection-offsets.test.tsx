@@ -3,7 +3,11 @@ import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { articleBlocks, articleText, sliceCodePoints } from '../../../../shared/domain/article-text';
 import type { Annotation } from '../../../../shared/domain/types';
-import { rangeToOffsets, selectionFromRange, trimOffsets } from '../../../../renderer/src/features/reader/selection-offsets';
+import {
+  rangeToOffsets,
+  selectionFromRange,
+  trimOffsets,
+} from '../../../../renderer/src/features/reader/selection-offsets';
 import { ReaderBlock } from '../../../../renderer/src/features/reader/ReaderBlock';
 import { makeAnnotation, makeArticle } from '../../fake-api';
 
@@ -22,7 +26,13 @@ function renderBlocks(annotations: Annotation[] = []) {
     <article>
       {blocks.map((b, i) => (
         <div key={b.start}>
-          <ReaderBlock as={i === 0 ? 'h1' : 'p'} block={b} annotations={annotations} claimTexts={new Map()} flashId={null} />
+          <ReaderBlock
+            as={i === 0 ? 'h1' : 'p'}
+            block={b}
+            annotations={annotations}
+            claimTexts={new Map()}
+            flashId={null}
+          />
           {i === 0 && <p className="meta">Outlet · 2022-01-07</p>}
         </div>
       ))}
@@ -68,7 +78,12 @@ describe('rangeToOffsets', () => {
   });
 
   it('works when highlights split the text into several nodes', () => {
-    const ann = makeAnnotation(article, { id: 'n1', claimId: 'c1', start: blocks[1]!.start + 6, end: blocks[1]!.start + 14 });
+    const ann = makeAnnotation(article, {
+      id: 'n1',
+      claimId: 'c1',
+      start: blocks[1]!.start + 6,
+      end: blocks[1]!.start + 14,
+    });
     const root = renderBlocks([ann]);
     expect(root.querySelectorAll('mark')).toHaveLength(1);
     const r = rangeOf(point(root, 'Naïve'), point(root, 'crème', true));
@@ -87,7 +102,9 @@ describe('rangeToOffsets', () => {
     const root = renderBlocks();
     const meta = root.querySelector('.meta')!;
     const fromMeta = rangeOf([meta.firstChild!, 3], point(root, 'façade', true));
-    expect(sliceCodePoints(text, ...Object.values(rangeToOffsets(fromMeta, root)!) as [number, number])).toBe('Naïve façade');
+    expect(
+      sliceCodePoints(text, ...(Object.values(rangeToOffsets(fromMeta, root)!) as [number, number])),
+    ).toBe('Naïve façade');
     const toMeta = rangeOf(point(root, 'Café'), [meta.firstChild!, 3]);
     expect(rangeToOffsets(toMeta, root)).toEqual({ start: 0, end: blocks[0]!.end });
   });

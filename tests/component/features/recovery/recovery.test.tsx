@@ -9,14 +9,27 @@ import { formatBackupTime } from '../../../../renderer/src/features/recovery/Rec
 import { FakeApi, makeArticle, makeClaim } from '../../fake-api';
 import { mockViewport, renderApp } from '../../helpers';
 
-const DAMAGED = 'The library is damaged: articles.json is damaged (Unexpected end of JSON input); it was left untouched. Restore a backup to continue.';
+const DAMAGED =
+  'The library is damaged: articles.json is damaged (Unexpected end of JSON input); it was left untouched. Restore a backup to continue.';
 
 const RECOVERY: LibraryRecovery = {
   file: 'articles.json',
   reason: 'is damaged (Unexpected end of JSON input); it was left untouched.',
   backups: [
-    { id: '2024-05-01T12-10-00-000Z', createdAt: '2024-05-01T12:10:00.000Z', articles: 2, claims: 1, annotations: 2 },
-    { id: '2024-05-01T11-00-00-000Z', createdAt: '2024-05-01T11:00:00.000Z', articles: 1, claims: 0, annotations: 0 },
+    {
+      id: '2024-05-01T12-10-00-000Z',
+      createdAt: '2024-05-01T12:10:00.000Z',
+      articles: 2,
+      claims: 1,
+      annotations: 2,
+    },
+    {
+      id: '2024-05-01T11-00-00-000Z',
+      createdAt: '2024-05-01T11:00:00.000Z',
+      articles: 1,
+      claims: 0,
+      annotations: 0,
+    },
   ],
 };
 
@@ -32,7 +45,10 @@ class RecoveryApi extends FakeApi {
   constructor(recovery: LibraryRecovery) {
     super({
       info: { libraryName: 'My library', recovery },
-      articles: [makeArticle({ id: 'a1', title: 'Restored article one' }), makeArticle({ id: 'a2', title: 'Restored article two' })],
+      articles: [
+        makeArticle({ id: 'a1', title: 'Restored article one' }),
+        makeArticle({ id: 'a2', title: 'Restored article two' }),
+      ],
       claims: [makeClaim({ id: 'c1', text: 'A restored claim' })],
     });
     const normal = this.handlers;
@@ -43,7 +59,8 @@ class RecoveryApi extends FakeApi {
       ...Object.fromEntries(METHOD_NAMES.map((m) => [m, refuse])),
       'app.info': normal['app.info'],
       'library.restoreBackup': ({ backupId }) => {
-        if (!this.info.recovery?.backups.some((b) => b.id === backupId)) throw new ServiceError('not_found', `No backup ${backupId}.`);
+        if (!this.info.recovery?.backups.some((b) => b.id === backupId))
+          throw new ServiceError('not_found', `No backup ${backupId}.`);
         const { recovery: _gone, ...info } = this.info;
         this.info = info;
         this.handlers = normal;
@@ -69,14 +86,20 @@ describe('recovery screen', () => {
     expect(screen.getByTestId('recovery-reason')).toHaveTextContent(
       'The library file articles.json is damaged (Unexpected end of JSON input); it was left untouched.',
     );
-    expect(screenEl).toHaveTextContent(/moved aside into damaged in the library folder “My library”, not deleted/);
+    expect(screenEl).toHaveTextContent(
+      /moved aside into damaged in the library folder “My library”, not deleted/,
+    );
 
     const items = screen.getAllByTestId('recovery-backup');
     expect(items).toHaveLength(2);
     expect(items[0]).toHaveTextContent(formatBackupTime(RECOVERY.backups[0]!.createdAt));
     expect(items[0]).toHaveTextContent('newest');
-    expect(within(items[0]!).getByTestId('backup-counts')).toHaveTextContent('2 articles · 1 claim · 2 annotations');
-    expect(within(items[1]!).getByTestId('backup-counts')).toHaveTextContent('1 article · 0 claims · 0 annotations');
+    expect(within(items[0]!).getByTestId('backup-counts')).toHaveTextContent(
+      '2 articles · 1 claim · 2 annotations',
+    );
+    expect(within(items[1]!).getByTestId('backup-counts')).toHaveTextContent(
+      '1 article · 0 claims · 0 annotations',
+    );
     expect(items[1]).not.toHaveTextContent('newest');
     expect(within(items[0]!).getByRole('button', { name: 'Restore this backup' })).toBeEnabled();
   });
@@ -96,7 +119,9 @@ describe('recovery screen', () => {
     await user.click(within(newest!).getByTestId('restore-backup'));
     const confirm = within(newest!).getByTestId('confirm-restore');
     expect(confirm).toHaveFocus();
-    expect(newest).toHaveTextContent(/the damaged articles\.json among them, will be moved aside into damaged in the library folder, not deleted/);
+    expect(newest).toHaveTextContent(
+      /the damaged articles\.json among them, will be moved aside into damaged in the library folder, not deleted/,
+    );
     expect(api.callsOf('library.restoreBackup')).toEqual([]);
     await user.click(within(newest!).getByTestId('cancel-restore'));
     expect(within(newest!).queryByTestId('confirm-restore')).not.toBeInTheDocument();
@@ -144,12 +169,17 @@ describe('recovery screen', () => {
 
   it('shows a failed restore’s error as given and keeps the backups offered', async () => {
     const api = new RecoveryApi(RECOVERY);
-    api.failures.set('library.restoreBackup', new ApiError('refused', 'Backup 2024-05-01T12-10-00-000Z cannot be used: claims.json is damaged.'));
+    api.failures.set(
+      'library.restoreBackup',
+      new ApiError('refused', 'Backup 2024-05-01T12-10-00-000Z cannot be used: claims.json is damaged.'),
+    );
     const { user } = await renderApp(api);
     const [newest] = screen.getAllByTestId('recovery-backup');
     await user.click(within(newest!).getByTestId('restore-backup'));
     await user.click(within(newest!).getByTestId('confirm-restore'));
-    expect(await screen.findByTestId('recovery-error')).toHaveTextContent('Backup 2024-05-01T12-10-00-000Z cannot be used: claims.json is damaged.');
+    expect(await screen.findByTestId('recovery-error')).toHaveTextContent(
+      'Backup 2024-05-01T12-10-00-000Z cannot be used: claims.json is damaged.',
+    );
     expect(screen.getByTestId('recovery-screen')).toBeInTheDocument();
     expect(screen.getAllByTestId('recovery-backup')).toHaveLength(2);
 
@@ -167,7 +197,9 @@ describe('recovery screen', () => {
     expect(screen.queryByTestId('restore-backup')).not.toBeInTheDocument();
     const none = screen.getByTestId('recovery-no-backups');
     expect(none).toHaveTextContent('There are no automatic backups of this library to restore.');
-    expect(none).toHaveTextContent('articles.json was left as it is in the library folder “My library”, for repair by hand');
+    expect(none).toHaveTextContent(
+      'articles.json was left as it is in the library folder “My library”, for repair by hand',
+    );
   });
 
   it('a library that opens normally never shows the recovery screen', async () => {

@@ -59,7 +59,9 @@ describe('settings dialog', () => {
     await user.type(field, '1');
     await user.click(screen.getByTestId('settings-save'));
     await waitFor(() => expect(screen.queryByTestId('settings-dialog')).toBeNull());
-    expect(api.callsOf('settings.update')).toEqual([{ importLimits: { maxBytes: 1 * MB, maxPdfBytes: 50 * MB } }]);
+    expect(api.callsOf('settings.update')).toEqual([
+      { importLimits: { maxBytes: 1 * MB, maxPdfBytes: 50 * MB } },
+    ]);
     expect(api.callsOf('app.info').length).toBeGreaterThanOrEqual(2);
     expect(document.body).toHaveTextContent('Settings saved: they apply to the next import');
 
@@ -83,9 +85,12 @@ describe('settings dialog', () => {
     expect(big.arrayBuffer).not.toHaveBeenCalled();
   });
 
-  it('keeps the dialog open with the main side\'s error when a save is refused', async () => {
+  it("keeps the dialog open with the main side's error when a save is refused", async () => {
     const api = new FakeApi();
-    api.failures.set('settings.update', new ApiError('invalid_input', 'settings.update: importLimits.maxBytes: must be at most 200 MB'));
+    api.failures.set(
+      'settings.update',
+      new ApiError('invalid_input', 'settings.update: importLimits.maxBytes: must be at most 200 MB'),
+    );
     const user = userEvent.setup();
     await renderApp(api);
     await openDialog(user);
@@ -112,7 +117,12 @@ describe('settings dialog', () => {
 
   it('shows the notice when the settings file was damaged and moved aside', async () => {
     const api = new FakeApi();
-    const view = { settings: api.settings, defaults: api.settings, notice: 'settings.json was not used (it is not valid JSON); it was moved to damaged/settings-x.json and the default settings are in use.' };
+    const view = {
+      settings: api.settings,
+      defaults: api.settings,
+      notice:
+        'settings.json was not used (it is not valid JSON); it was moved to damaged/settings-x.json and the default settings are in use.',
+    };
     api.handlers['settings.get'] = () => view;
     const user = userEvent.setup();
     await renderApp(api);

@@ -9,7 +9,8 @@ import { DEFAULT_LIMITS } from '../../../../electron/services/import/formats/typ
 const MAX_TEXT_FILE_BYTES = DEFAULT_LIMITS.maxBytes;
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const ARTICLE = 'Il titolo della prova\n\nIl presidente è stato chiaro: la città è calma e la situazione è sotto controllo. Perché?\n';
+const ARTICLE =
+  'Il titolo della prova\n\nIl presidente è stato chiaro: la città è calma e la situazione è sotto controllo. Perché?\n';
 
 function refusal(fileName: string, bytes: Uint8Array): string {
   try {
@@ -24,7 +25,9 @@ function refusal(fileName: string, bytes: Uint8Array): string {
 
 describe('refusals', () => {
   it('names a PNG renamed to .txt', () => {
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
     expect(refusal('photo.txt', png)).toBe('not a text file (PNG image)');
   });
 
@@ -40,7 +43,9 @@ describe('refusals', () => {
   });
 
   it('refuses unknown binary data by its NULs and control characters', () => {
-    expect(refusal('a.txt', Uint8Array.from([0x41, 0x42, 0, 0x43, 0x44, 0x45]))).toBe('not a text file (binary data)');
+    expect(refusal('a.txt', Uint8Array.from([0x41, 0x42, 0, 0x43, 0x44, 0x45]))).toBe(
+      'not a text file (binary data)',
+    );
     const controls = Uint8Array.from({ length: 400 }, (_, i) => (i % 10 === 0 ? 0x01 : 0x61));
     expect(refusal('a.txt', controls)).toBe('not a text file (binary data)');
   });
@@ -48,7 +53,9 @@ describe('refusals', () => {
   it('refuses empty and whitespace-only files', () => {
     expect(refusal('a.txt', new Uint8Array(0))).toBe('empty file');
     expect(refusal('a.txt', utf8(' \n\t\r\n  \u00a0\n'))).toBe('empty file (whitespace only)');
-    expect(refusal('a.txt', Uint8Array.from([0xef, 0xbb, 0xbf, 0x20, 0x0a]))).toBe('empty file (whitespace only)');
+    expect(refusal('a.txt', Uint8Array.from([0xef, 0xbb, 0xbf, 0x20, 0x0a]))).toBe(
+      'empty file (whitespace only)',
+    );
   });
 
   it('refuses a file over the cap (20 MB by default) with its size, before reading it', async () => {
@@ -60,15 +67,23 @@ describe('refusals', () => {
       return 'refusal' in items[0]! ? items[0].refusal : 'imported';
     };
     expect(await reason(big)).toBe('larger than 20.0 MB (25.3 MB)');
-    expect(await reason(big.subarray(0, MAX_TEXT_FILE_BYTES + 1))).toBe('larger than 20.0 MB (20,971,521 bytes)');
-    expect(await reason(big.subarray(0, MAX_TEXT_FILE_BYTES + 200_000))).toBe('larger than 20.0 MB (20.2 MB)');
+    expect(await reason(big.subarray(0, MAX_TEXT_FILE_BYTES + 1))).toBe(
+      'larger than 20.0 MB (20,971,521 bytes)',
+    );
+    expect(await reason(big.subarray(0, MAX_TEXT_FILE_BYTES + 200_000))).toBe(
+      'larger than 20.0 MB (20.2 MB)',
+    );
     // The cap is the library's: raised, the same bytes reach the text reader (which finds no text in zeros).
-    expect(await reason(big, { ...DEFAULT_LIMITS, maxBytes: 30 * 1024 * 1024 })).toBe('not a text file (binary data)');
+    expect(await reason(big, { ...DEFAULT_LIMITS, maxBytes: 30 * 1024 * 1024 })).toBe(
+      'not a text file (binary data)',
+    );
   });
 
   it('refuses bytes that decode to nothing plausible', () => {
     // High bytes in random order: every code page yields letters or symbols, none yields words.
-    const garbage = Uint8Array.from({ length: 500 }, (_, i) => (i % 6 === 5 ? 0x20 : 0x80 + ((i * 73 + 11) % 128)));
+    const garbage = Uint8Array.from({ length: 500 }, (_, i) =>
+      i % 6 === 5 ? 0x20 : 0x80 + ((i * 73 + 11) % 128),
+    );
     expect(refusal('a.txt', garbage)).toBe('not valid text in any supported encoding');
     const c1 = Uint8Array.from({ length: 500 }, (_, i) => (i % 8 === 7 ? 0x20 : 0x80 + ((i * 73 + 11) % 32)));
     expect(refusal('a.txt', c1)).toBe('not valid text in any supported encoding');
@@ -76,7 +91,9 @@ describe('refusals', () => {
 
   it('refuses invalid UTF-16 after a byte-order mark', () => {
     // A lone low surrogate.
-    expect(refusal('a.txt', Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xdc, 0x42, 0x00]))).toMatch(/^not valid text in any supported encoding/);
+    expect(refusal('a.txt', Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xdc, 0x42, 0x00]))).toMatch(
+      /^not valid text in any supported encoding/,
+    );
   });
 
   it('refuses unsupported extensions before reading the bytes', () => {
@@ -91,7 +108,9 @@ describe('refusals', () => {
 });
 
 describe('which names the text extractor takes', () => {
-  const story = utf8('A title\n\nA paragraph long enough to be an article, with more than eight words in it.\n');
+  const story = utf8(
+    'A title\n\nA paragraph long enough to be an article, with more than eight words in it.\n',
+  );
   const unsupported = (n: string) => {
     try {
       extractArticle(n, story);
@@ -100,7 +119,16 @@ describe('which names the text extractor takes', () => {
       return err instanceof ImportRefusal && err.message.startsWith('unsupported file type');
     }
   };
-  it.each(['a.txt', 'A.TXT', 'notes.md', 'x.text', 'y.Markdown', 'dir/sub/z.txt', 'C:\\docs\\z.md', 'two.dots.txt'])('accepts %s', (n) => {
+  it.each([
+    'a.txt',
+    'A.TXT',
+    'notes.md',
+    'x.text',
+    'y.Markdown',
+    'dir/sub/z.txt',
+    'C:\\docs\\z.md',
+    'two.dots.txt',
+  ])('accepts %s', (n) => {
     expect(unsupported(n)).toBe(false);
   });
   it.each(['a.exe', 'a.txt.exe', 'a.pdf', 'a.docx', '.txt', 'txt', 'a.', 'a.htm'])('rejects %s', (n) => {
@@ -116,15 +144,27 @@ describe('decoding', () => {
     expect(decodeText(be)).toMatchObject({ text: ARTICLE, encoding: 'utf-16be' });
     const a = extractArticle('utf16.txt', le);
     expect(a.title).toBe('Il titolo della prova');
-    expect(a.paragraphs).toEqual(['Il presidente è stato chiaro: la città è calma e la situazione è sotto controllo. Perché?']);
+    expect(a.paragraphs).toEqual([
+      'Il presidente è stato chiaro: la città è calma e la situazione è sotto controllo. Perché?',
+    ]);
   });
 
   it('reads UTF-16 without a byte-order mark, and UTF-32 and UTF-8 with one', () => {
-    expect(decodeText(Uint8Array.from(iconv.encode(ARTICLE, 'utf-16le')))).toMatchObject({ text: ARTICLE, encoding: 'utf-16le' });
+    expect(decodeText(Uint8Array.from(iconv.encode(ARTICLE, 'utf-16le')))).toMatchObject({
+      text: ARTICLE,
+      encoding: 'utf-16le',
+    });
     const emoji = 'Titolo 😀 è qui\n\nTesto.';
-    expect(decodeText(Uint8Array.from([0xff, 0xfe, 0, 0, ...iconv.encode(emoji, 'utf-32le')])).text).toBe(emoji);
-    expect(decodeText(Uint8Array.from([0, 0, 0xfe, 0xff, ...iconv.encode(emoji, 'utf-32be')])).text).toBe(emoji);
-    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(emoji)]))).toMatchObject({ text: emoji, encoding: 'utf-8' });
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, 0, 0, ...iconv.encode(emoji, 'utf-32le')])).text).toBe(
+      emoji,
+    );
+    expect(decodeText(Uint8Array.from([0, 0, 0xfe, 0xff, ...iconv.encode(emoji, 'utf-32be')])).text).toBe(
+      emoji,
+    );
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(emoji)]))).toMatchObject({
+      text: emoji,
+      encoding: 'utf-8',
+    });
   });
 
   it('reads windows-1252 text with "è" (which jschardet alone takes for Cyrillic)', () => {
@@ -143,7 +183,10 @@ describe('decoding', () => {
     ['koi8-r', 'Президент России Владимир Путин провёл телефонный разговор с президентом Казахстана.'],
     ['windows-1251', 'Президент России Владимир Путин провёл телефонный разговор с президентом Казахстана.'],
     ['iso-8859-2', 'Ruský prezident řekl, že jednotky opustí zemi po skončení své mise.'],
-    ['windows-1253', 'Ο πρόεδρος της Ρωσίας δήλωσε ότι τα στρατεύματα θα αποχωρήσουν από τη χώρα μετά το τέλος της αποστολής.'],
+    [
+      'windows-1253',
+      'Ο πρόεδρος της Ρωσίας δήλωσε ότι τα στρατεύματα θα αποχωρήσουν από τη χώρα μετά το τέλος της αποστολής.',
+    ],
     ['shift_jis', '日本語の文字コード検出テストです。これは長い文章です。'],
   ])('reads %s', (encoding, text) => {
     expect(decodeText(Uint8Array.from(iconv.encode(text, encoding))).text).toBe(text);

@@ -11,7 +11,13 @@ import { FOGLIETTONE, SPUTNIK, fixture, tempDir, treeDigest } from '../../../hel
 let tmp: ReturnType<typeof tempDir>;
 let wb: Workbench | undefined;
 const open = (extra: Partial<Parameters<typeof openWorkbench>[0]> = {}) =>
-  openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, ...extra });
+  openWorkbench({
+    libraryDir: tmp.dir,
+    version: 'test',
+    ports: { shell: 'host' },
+    onInternalError: () => {},
+    ...extra,
+  });
 
 beforeEach(() => {
   tmp = tempDir();
@@ -26,11 +32,25 @@ afterEach(async () => {
 async function populate(w: Workbench) {
   const report = await w.importer.importFiles([fixture(SPUTNIK), fixture(FOGLIETTONE)]);
   const [a, b] = report.results.map((r) => r.articleId!);
-  const tag = async (articleId: string, exact: string, claim: { claimId: string } | { newClaim: { text: string; speaker: string } }) => {
+  const tag = async (
+    articleId: string,
+    exact: string,
+    claim: { claimId: string } | { newClaim: { text: string; speaker: string } },
+  ) => {
     const at = findQuote(articleText(await w.library.getArticle(articleId)), { exact })!;
-    return w.library.createAnnotation({ articleId, target: { ...at, quote: { exact } }, claim, stance: 'reports', speaker: 'CSTO', tags: ['withdrawal'], note: 'n' });
+    return w.library.createAnnotation({
+      articleId,
+      target: { ...at, quote: { exact } },
+      claim,
+      stance: 'reports',
+      speaker: 'CSTO',
+      tags: ['withdrawal'],
+      note: 'n',
+    });
   };
-  const first = await tag(a!, 'per un periodo di tempo limitato', { newClaim: { text: 'CSTO troops will withdraw', speaker: '' } });
+  const first = await tag(a!, 'per un periodo di tempo limitato', {
+    newClaim: { text: 'CSTO troops will withdraw', speaker: '' },
+  });
   await tag(b!, 'si ritirerà dal territorio del Kazakistan', { claimId: first.claim.id });
   return { a: a!, b: b!, claimId: first.claim.id };
 }
@@ -122,7 +142,9 @@ describe('rolling backups', () => {
     wb = undefined;
     const [newest] = await listBackups(tmp.dir);
     expect(newest).toMatchObject({ reason: 'open', articles: 2, annotations: 2 });
-    const copy = JSON.parse(readFileSync(join(tmp.dir, 'backups', newest!.id, `annotations/${ids.a}.json`), 'utf8'));
+    const copy = JSON.parse(
+      readFileSync(join(tmp.dir, 'backups', newest!.id, `annotations/${ids.a}.json`), 'utf8'),
+    );
     expect(copy.annotations.map((a: { note: string }) => a.note)).not.toContain('changed');
   });
 
@@ -170,11 +192,23 @@ describe('recovery through the API', () => {
     expect(recovery).toMatchObject({ file: 'claims.json', reason: expect.stringMatching(/is damaged/) });
     expect(recovery.backups[0]).toMatchObject({ articles: 2, claims: 1, annotations: 2 });
     expect(JSON.stringify(recovery)).not.toContain(tmp.dir); // no filesystem paths
-    expect(await wb.dispatch('articles.list', {})).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^The library is damaged: claims\.json/) } });
-    expect(await wb.dispatch('library.restoreBackup', { backupId: '../escape' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await wb.dispatch('library.restoreBackup', { backupId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await wb.dispatch('articles.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/^The library is damaged: claims\.json/) },
+    });
+    expect(await wb.dispatch('library.restoreBackup', { backupId: '../escape' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await wb.dispatch('library.restoreBackup', { backupId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
 
-    expect(await wb.dispatch('library.restoreBackup', { backupId: recovery.backups[0]!.id })).toEqual({ ok: true, result: { restored: true, readded: 0, annotationsLeftAside: 0 } });
+    expect(await wb.dispatch('library.restoreBackup', { backupId: recovery.backups[0]!.id })).toEqual({
+      ok: true,
+      result: { restored: true, readded: 0, annotationsLeftAside: 0 },
+    });
     const list = await wb.dispatch('articles.list', {});
     expect(list.ok && (list.result as unknown[]).length).toBe(2);
     expect((await wb.dispatch('app.info', {})) as { result: AppInfo }).not.toHaveProperty('result.recovery');
@@ -192,7 +226,12 @@ describe('recovery through the API', () => {
     const undo = (await listBackups(tmp.dir)).find((b) => b.reason === 'before restore')!;
     expect(undo.claims).toBe(2);
     await wb.dispatch('library.restoreBackup', { backupId: undo.id });
-    expect(wb.library.listClaims().map((c) => c.text).sort()).toEqual(['CSTO troops will withdraw', 'Made after the backup']);
+    expect(
+      wb.library
+        .listClaims()
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual(['CSTO troops will withdraw', 'Made after the backup']);
     expect(readdirSync(join(tmp.dir, 'damaged'))).toHaveLength(2);
   });
 });

@@ -16,7 +16,15 @@ let clock = 0;
 const now = () => new Date(Date.UTC(2024, 0, 1) + 1000 * clock++);
 /** The folder layer under `wb`, for a test that makes a write fail. */
 let store: LibraryStore;
-const open = () => openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, now, onInternalError: () => {}, onStoreOpened: (s) => (store = s) });
+const open = () =>
+  openWorkbench({
+    libraryDir: tmp.dir,
+    version: 'test',
+    ports: { shell: 'host' },
+    now,
+    onInternalError: () => {},
+    onStoreOpened: (s) => (store = s),
+  });
 const claimsOnDisk = (): Claim[] => JSON.parse(readFileSync(join(tmp.dir, 'claims.json'), 'utf8')).claims;
 const claimsFile = () => readFileSync(join(tmp.dir, 'claims.json'), 'utf8');
 
@@ -43,7 +51,12 @@ describe('claims: delete and restore (undo)', () => {
     await wb.library.updateClaim(middle.id, { note: 'edited later' });
     const before = claimsFile();
     const stored = claimsOnDisk()[1]!;
-    expect(stored).toMatchObject({ id: middle.id, text: 'The middle claim', speaker: 'Bob', note: 'edited later' });
+    expect(stored).toMatchObject({
+      id: middle.id,
+      text: 'The middle claim',
+      speaker: 'Bob',
+      note: 'edited later',
+    });
     expect(stored.updatedAt).not.toBe(stored.createdAt);
 
     const removed = await wb.library.deleteClaim(middle.id);
@@ -66,7 +79,10 @@ describe('claims: delete and restore (undo)', () => {
     expect(await wb.dispatch('claims.delete', { id: claim.id })).toEqual({ ok: true, result: claim });
     expect(await wb.dispatch('claims.restore', { claim })).toEqual({ ok: true, result: claim });
     expect(claimsOnDisk()).toEqual([claim]);
-    expect(await wb.dispatch('claims.restore', { claim })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await wb.dispatch('claims.restore', { claim })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('a claim still cited by evidence cannot be deleted, so there is nothing to restore', async () => {
@@ -74,7 +90,15 @@ describe('claims: delete and restore (undo)', () => {
     const articleId = report.results[0]!.articleId!;
     const exact = 'per un periodo di tempo limitato';
     const at = findQuote(articleText(await wb.library.getArticle(articleId)), { exact })!;
-    const { claim } = await wb.library.createAnnotation({ articleId, target: { ...at, quote: { exact } }, claim: { newClaim: { text: 'Cited', speaker: '' } }, stance: 'reports', speaker: '', tags: [], note: '' });
+    const { claim } = await wb.library.createAnnotation({
+      articleId,
+      target: { ...at, quote: { exact } },
+      claim: { newClaim: { text: 'Cited', speaker: '' } },
+      stance: 'reports',
+      speaker: '',
+      tags: [],
+      note: '',
+    });
     const before = treeDigest(tmp.dir);
     await expect(wb.library.deleteClaim(claim.id)).rejects.toMatchObject({ code: 'conflict' });
     expect(treeDigest(tmp.dir)).toEqual(before);
@@ -84,7 +108,9 @@ describe('claims: delete and restore (undo)', () => {
     it('refuses a claim whose id is taken', async () => {
       const { first, middle } = await threeClaims();
       const digest = treeDigest(tmp.dir);
-      await expect(wb.library.restoreClaim({ ...middle, text: 'A wording nobody uses' })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(
+        wb.library.restoreClaim({ ...middle, text: 'A wording nobody uses' }),
+      ).rejects.toMatchObject({ code: 'conflict' });
       await expect(wb.library.restoreClaim(first)).rejects.toMatchObject({ code: 'conflict' });
       expect(treeDigest(tmp.dir)).toEqual(digest);
       expect(wb.library.listClaims()).toHaveLength(3);
@@ -107,7 +133,9 @@ describe('claims: delete and restore (undo)', () => {
       const { middle } = await threeClaims();
       const removed = await wb.library.deleteClaim(middle.id);
       const digest = treeDigest(tmp.dir);
-      await expect(wb.library.restoreClaim({ ...removed, text: ' \n\t ' })).rejects.toMatchObject({ code: 'refused' });
+      await expect(wb.library.restoreClaim({ ...removed, text: ' \n\t ' })).rejects.toMatchObject({
+        code: 'refused',
+      });
       expect(treeDigest(tmp.dir)).toEqual(digest);
     });
 
@@ -124,7 +152,10 @@ describe('claims: delete and restore (undo)', () => {
         { ...removed, text: '' },
         { id: removed.id, text: removed.text },
       ]) {
-        expect(await wb.dispatch('claims.restore', { claim }), JSON.stringify(claim).slice(0, 80)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        expect(
+          await wb.dispatch('claims.restore', { claim }),
+          JSON.stringify(claim).slice(0, 80),
+        ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       }
       expect(treeDigest(tmp.dir)).toEqual(digest);
     });
@@ -148,7 +179,11 @@ describe('claims: delete and restore (undo)', () => {
   it('a restored claim is stored normalised, like a new one', async () => {
     const { middle } = await threeClaims();
     const removed = await wb.library.deleteClaim(middle.id);
-    const restored = await wb.library.restoreClaim({ ...removed, text: '  The\u00a0middle \n claim ', speaker: '  Bob  ' });
+    const restored = await wb.library.restoreClaim({
+      ...removed,
+      text: '  The\u00a0middle \n claim ',
+      speaker: '  Bob  ',
+    });
     expect(restored).toEqual({ ...removed, text: 'The middle claim', speaker: 'Bob' });
     expect(claimsOnDisk()[1]).toEqual(restored);
   });

@@ -12,12 +12,18 @@ import { tempDir } from '../../../helpers/temp-library';
 let tmp: ReturnType<typeof tempDir>;
 const open: Workbench[] = [];
 const openWb = async (dir = tmp.dir) => {
-  const wb = await openWorkbench({ libraryDir: dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {} });
+  const wb = await openWorkbench({
+    libraryDir: dir,
+    version: 'test',
+    ports: { shell: 'host' },
+    onInternalError: () => {},
+  });
   open.push(wb);
   return wb;
 };
 const lockFile = () => join(tmp.dir, '.lock');
-const lockInfo = () => JSON.parse(readFileSync(lockFile(), 'utf8')) as { pid: number; hostname: string; startedAt: string };
+const lockInfo = () =>
+  JSON.parse(readFileSync(lockFile(), 'utf8')) as { pid: number; hostname: string; startedAt: string };
 
 beforeEach(() => {
   tmp = tempDir();
@@ -78,7 +84,9 @@ describe('library lock', () => {
     await holder.locked;
     const err = await openWb().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LibraryLockedError);
-    expect((err as Error).message).toBe(`The library is open in another Analyst Workbench window (pid ${holder.child.pid}). Close it there first.`);
+    expect((err as Error).message).toBe(
+      `The library is open in another Analyst Workbench window (pid ${holder.child.pid}). Close it there first.`,
+    );
     holder.child.kill('SIGKILL');
     await holder.exited; // reaped: the pid is gone
     await openWb();
@@ -95,7 +103,16 @@ describe('library lock', () => {
   it('takes over a stale lock: a dead pid on this host, or an empty lock file left long ago', async () => {
     const dead = spawn(process.execPath, ['-e', '']);
     await new Promise((r) => dead.on('exit', r));
-    writeFileSync(lockFile(), JSON.stringify({ app: 'Analyst Workbench', pid: dead.pid, hostname: hostname(), startedAt: '2024-01-01T00:00:00Z', token: 'x' }));
+    writeFileSync(
+      lockFile(),
+      JSON.stringify({
+        app: 'Analyst Workbench',
+        pid: dead.pid,
+        hostname: hostname(),
+        startedAt: '2024-01-01T00:00:00Z',
+        token: 'x',
+      }),
+    );
     const wb = await openWb();
     expect(lockInfo().pid).toBe(process.pid);
     await wb.close();
@@ -109,8 +126,19 @@ describe('library lock', () => {
   });
 
   it('respects a lock from another host, which it cannot check', async () => {
-    writeFileSync(lockFile(), JSON.stringify({ app: 'Analyst Workbench', pid: 4242, hostname: 'other-machine', startedAt: '2024-01-01T00:00:00Z', token: 'x' }));
-    await expect(openWb()).rejects.toThrow('The library is open in another Analyst Workbench window (pid 4242 on other-machine). Close it there first.');
+    writeFileSync(
+      lockFile(),
+      JSON.stringify({
+        app: 'Analyst Workbench',
+        pid: 4242,
+        hostname: 'other-machine',
+        startedAt: '2024-01-01T00:00:00Z',
+        token: 'x',
+      }),
+    );
+    await expect(openWb()).rejects.toThrow(
+      'The library is open in another Analyst Workbench window (pid 4242 on other-machine). Close it there first.',
+    );
     expect(lockInfo().hostname).toBe('other-machine');
   });
 
@@ -122,7 +150,10 @@ describe('library lock', () => {
     await expect(first.library.addClaim('Too late', '')).rejects.toThrow(/opened again in this app/);
     await second.library.addClaim('Saved by the second', '');
     const third = await openWb();
-    expect(third.library.listClaims().map((c) => c.text)).toEqual(['Saved by the first', 'Saved by the second']);
+    expect(third.library.listClaims().map((c) => c.text)).toEqual([
+      'Saved by the first',
+      'Saved by the second',
+    ]);
     expect(lockInfo().pid).toBe(process.pid);
   });
 

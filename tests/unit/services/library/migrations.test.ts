@@ -4,7 +4,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION, migrateIndex, type IndexData, type Migration } from '../../../../electron/services/library/migrations';
+import {
+  MIGRATIONS,
+  SCHEMA_VERSION,
+  migrateIndex,
+  type IndexData,
+  type Migration,
+} from '../../../../electron/services/library/migrations';
 import { LibraryOpenError, openLibraryStore } from '../../../../electron/services/library/store';
 import { listBackups } from '../../../../electron/services/library/backup';
 import { tempDir, treeDigest } from '../../../helpers/temp-library';
@@ -16,9 +22,22 @@ const v0ToV1: Migration = {
   up: (data) => ({
     ...data,
     // Idempotent: only fills what is missing, so running it on migrated data changes nothing.
-    claims: { claims: (data.claims as { claims: Array<Record<string, unknown>> }).claims.map((c) => ({ note: '', ...c })) },
+    claims: {
+      claims: (data.claims as { claims: Array<Record<string, unknown>> }).claims.map((c) => ({
+        note: '',
+        ...c,
+      })),
+    },
     annotations: new Map(
-      [...data.annotations].map(([id, f]) => [id, { annotations: (f as { annotations: Array<Record<string, unknown>> }).annotations.map((a) => ({ ...a, tags: a.tags ?? [] })) }]),
+      [...data.annotations].map(([id, f]) => [
+        id,
+        {
+          annotations: (f as { annotations: Array<Record<string, unknown>> }).annotations.map((a) => ({
+            ...a,
+            tags: a.tags ?? [],
+          })),
+        },
+      ]),
     ),
   }),
 };
@@ -48,10 +67,19 @@ afterEach(() => tmp.cleanup());
 
 function writeV0(dir: string) {
   mkdirSync(join(dir, 'annotations'), { recursive: true });
-  writeFileSync(join(dir, 'library.json'), JSON.stringify({ format: 'analyst-workbench-library', schemaVersion: 0, createdAt: AT }, null, 2));
-  writeFileSync(join(dir, 'articles.json'), JSON.stringify({ articles: [{ id: 'a1', sha256: 'f'.repeat(64), title: 'T' }], outlets: [] }, null, 2));
+  writeFileSync(
+    join(dir, 'library.json'),
+    JSON.stringify({ format: 'analyst-workbench-library', schemaVersion: 0, createdAt: AT }, null, 2),
+  );
+  writeFileSync(
+    join(dir, 'articles.json'),
+    JSON.stringify({ articles: [{ id: 'a1', sha256: 'f'.repeat(64), title: 'T' }], outlets: [] }, null, 2),
+  );
   writeFileSync(join(dir, 'claims.json'), JSON.stringify({ claims: [claimV0] }, null, 2));
-  writeFileSync(join(dir, 'annotations', 'a1.json'), JSON.stringify({ annotations: [annotationV0] }, null, 2));
+  writeFileSync(
+    join(dir, 'annotations', 'a1.json'),
+    JSON.stringify({ annotations: [annotationV0] }, null, 2),
+  );
 }
 const readJson = (rel: string) => JSON.parse(readFileSync(join(tmp.dir, rel), 'utf8'));
 
@@ -74,10 +102,18 @@ describe('migrations', () => {
     expect(store.annotations.get('a1')!.data.annotations[0]).toMatchObject({ id: 'n1', tags: [] });
     await store.close();
 
-    expect(readJson('library.json')).toMatchObject({ schemaVersion: 1, migrations: [{ from: 0, to: 1, description: v0ToV1.description, at: AT }] });
+    expect(readJson('library.json')).toMatchObject({
+      schemaVersion: 1,
+      migrations: [{ from: 0, to: 1, description: v0ToV1.description, at: AT }],
+    });
     expect(readJson('annotations/a1.json').annotations[0].tags).toEqual([]);
     const [backup] = await listBackups(tmp.dir, opts);
-    expect(backup).toMatchObject({ reason: 'before migration to schema 1', schemaVersion: 0, claims: 1, annotations: 1 });
+    expect(backup).toMatchObject({
+      reason: 'before migration to schema 1',
+      schemaVersion: 0,
+      claims: 1,
+      annotations: 1,
+    });
     expect(readFileSync(join(tmp.dir, 'backups', backup!.id, 'claims.json'), 'utf8')).toBe(original);
   });
 
@@ -94,19 +130,34 @@ describe('migrations', () => {
     try {
       writeV0(crashed.dir);
       writeFileSync(join(crashed.dir, 'claims.json'), JSON.stringify(migrated.claims, null, 2));
-      writeFileSync(join(crashed.dir, 'annotations', 'a1.json'), JSON.stringify(migrated.annotations, null, 2));
+      writeFileSync(
+        join(crashed.dir, 'annotations', 'a1.json'),
+        JSON.stringify(migrated.annotations, null, 2),
+      );
       await (await openLibraryStore(crashed.dir, now, opts)).close();
       expect(JSON.parse(readFileSync(join(crashed.dir, 'claims.json'), 'utf8'))).toEqual(migrated.claims);
-      expect(JSON.parse(readFileSync(join(crashed.dir, 'annotations', 'a1.json'), 'utf8'))).toEqual(migrated.annotations);
+      expect(JSON.parse(readFileSync(join(crashed.dir, 'annotations', 'a1.json'), 'utf8'))).toEqual(
+        migrated.annotations,
+      );
       expect(JSON.parse(readFileSync(join(crashed.dir, 'library.json'), 'utf8')).schemaVersion).toBe(1);
     } finally {
       crashed.cleanup();
     }
 
     // And as a function: applying it to its own output gives the same data.
-    const data: IndexData = { manifest: { format: 'analyst-workbench-library', schemaVersion: 0 }, articles: { articles: [], outlets: [] }, claims: { claims: [claimV0] }, annotations: new Map([['a1', { annotations: [annotationV0] }]]) };
+    const data: IndexData = {
+      manifest: { format: 'analyst-workbench-library', schemaVersion: 0 },
+      articles: { articles: [], outlets: [] },
+      claims: { claims: [claimV0] },
+      annotations: new Map([['a1', { annotations: [annotationV0] }]]),
+    };
     const once = migrateIndex(data, tmp.dir, AT, opts).data;
-    const twice = migrateIndex({ ...once, manifest: { ...once.manifest, schemaVersion: 0 } }, tmp.dir, AT, opts).data;
+    const twice = migrateIndex(
+      { ...once, manifest: { ...once.manifest, schemaVersion: 0 } },
+      tmp.dir,
+      AT,
+      opts,
+    ).data;
     expect(twice.claims).toEqual(once.claims);
     expect([...twice.annotations]).toEqual([...once.annotations]);
   });
@@ -117,9 +168,15 @@ describe('migrations', () => {
     const err = await openLibraryStore(tmp.dir, now).catch((e: unknown) => e); // the product has no 0 → 1 migration
     expect(err).toBeInstanceOf(LibraryOpenError);
     expect(err).toMatchObject({ kind: 'unsupported', relFile: 'library.json' });
-    writeFileSync(join(tmp.dir, 'library.json'), JSON.stringify({ format: 'analyst-workbench-library', schemaVersion: 2, createdAt: AT }));
+    writeFileSync(
+      join(tmp.dir, 'library.json'),
+      JSON.stringify({ format: 'analyst-workbench-library', schemaVersion: 2, createdAt: AT }),
+    );
     await expect(openLibraryStore(tmp.dir, now)).rejects.toMatchObject({ kind: 'newer' });
-    writeFileSync(join(tmp.dir, 'library.json'), JSON.stringify({ format: 'analyst-workbench-library', schemaVersion: 0, createdAt: AT }, null, 2));
+    writeFileSync(
+      join(tmp.dir, 'library.json'),
+      JSON.stringify({ format: 'analyst-workbench-library', schemaVersion: 0, createdAt: AT }, null, 2),
+    );
     expect(treeDigest(tmp.dir)).toEqual(digest);
   });
 });

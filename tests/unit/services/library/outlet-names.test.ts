@@ -19,9 +19,20 @@ const pool = workbenchPool();
 const workbench = () => pool.open(lib);
 const call = callApi;
 const importFiles = (wb: Workbench, files: Array<{ name: string; bytes: Uint8Array }>) =>
-  call<ImportReport>(wb, 'articles.import', { files: files.map((f) => ({ name: f.name, size: f.bytes.byteLength, dataBase64: Buffer.from(f.bytes).toString('base64') })) });
-const outletOf = (wb: Workbench, fileName: string) => wb.library.listArticles().find((a) => a.fileName === fileName)!.outlet;
-const onDisk = () => JSON.parse(readFileSync(join(lib, 'articles.json'), 'utf8')) as { articles: Array<{ fileName: string; outlet: { name: string; domain: string | null } }>; outlets: unknown[] };
+  call<ImportReport>(wb, 'articles.import', {
+    files: files.map((f) => ({
+      name: f.name,
+      size: f.bytes.byteLength,
+      dataBase64: Buffer.from(f.bytes).toString('base64'),
+    })),
+  });
+const outletOf = (wb: Workbench, fileName: string) =>
+  wb.library.listArticles().find((a) => a.fileName === fileName)!.outlet;
+const onDisk = () =>
+  JSON.parse(readFileSync(join(lib, 'articles.json'), 'utf8')) as {
+    articles: Array<{ fileName: string; outlet: { name: string; domain: string | null } }>;
+    outlets: unknown[];
+  };
 
 beforeEach(() => {
   tmp = tempDir();
@@ -35,9 +46,17 @@ afterEach(async () => {
 describe('outlet registry lookups', () => {
   it('walks up the host; a library name wins at its level, the nearer level wins over both', () => {
     const own = { 'sputniknews.com': 'Sputnik (own)', 'example.org': 'Example News' };
-    expect(lookupOutletName('news.example.org', own)).toEqual({ name: 'Example News', domain: 'example.org', own: true });
+    expect(lookupOutletName('news.example.org', own)).toEqual({
+      name: 'Example News',
+      domain: 'example.org',
+      own: true,
+    });
     // it.sputniknews.com is listed built in, nearer than the library's sputniknews.com.
-    expect(lookupOutletName('it.sputniknews.com', own)).toEqual({ name: 'Sputnik Italia', domain: 'it.sputniknews.com', own: false });
+    expect(lookupOutletName('it.sputniknews.com', own)).toEqual({
+      name: 'Sputnik Italia',
+      domain: 'it.sputniknews.com',
+      own: false,
+    });
     expect(lookupOutletName('sputniknews.com', own)).toMatchObject({ name: 'Sputnik (own)', own: true });
     expect(lookupOutletName('edition.cnn.com')).toMatchObject({ name: 'CNN', own: false });
     expect(lookupOutletName('nowhere.example')).toBeNull();
@@ -45,48 +64,74 @@ describe('outlet registry lookups', () => {
     expect(lookupOutletName('constructor')).toBeNull();
   });
 
-  it('names an extracted outlet: by domain, or gives a name-only outlet the library\'s domain for that name', () => {
+  it("names an extracted outlet: by domain, or gives a name-only outlet the library's domain for that name", () => {
     const own = { 'ilfogliettone.it': 'Il Fogliettone' };
-    expect(withOutletNames({ name: 'ilfogliettone.it', domain: 'ilfogliettone.it' }, own)).toEqual({ name: 'Il Fogliettone', domain: 'ilfogliettone.it' });
-    expect(withOutletNames({ name: 'il fogliettone', domain: null }, own)).toEqual({ name: 'Il Fogliettone', domain: 'ilfogliettone.it' });
+    expect(withOutletNames({ name: 'ilfogliettone.it', domain: 'ilfogliettone.it' }, own)).toEqual({
+      name: 'Il Fogliettone',
+      domain: 'ilfogliettone.it',
+    });
+    expect(withOutletNames({ name: 'il fogliettone', domain: null }, own)).toEqual({
+      name: 'Il Fogliettone',
+      domain: 'ilfogliettone.it',
+    });
     const reuters = { name: 'Reuters', domain: 'reuters.com' };
     expect(withOutletNames(reuters, own)).toBe(reuters);
   });
 });
 
-describe('a library\'s outlet names', () => {
+describe("a library's outlet names", () => {
   it('apply to imports, rename stored articles on disk and in the search, and go back when forgotten', async () => {
     const wb = await workbench();
     await importFiles(wb, [fixture(FOGLIETTONE)]);
     expect(outletOf(wb, FOGLIETTONE)).toEqual({ name: 'ilfogliettone.it', domain: 'ilfogliettone.it' });
     expect(await call(wb, 'articles.search', { query: 'Fogliettone' })).toEqual([]);
 
-    const view = await call<SettingsView>(wb, 'settings.update', { outletNames: [{ domain: 'ilfogliettone.it', name: '  Il Fogliettone ' }, { domain: 'zeta.example.org', name: 'Zeta' }] });
+    const view = await call<SettingsView>(wb, 'settings.update', {
+      outletNames: [
+        { domain: 'ilfogliettone.it', name: '  Il Fogliettone ' },
+        { domain: 'zeta.example.org', name: 'Zeta' },
+      ],
+    });
     expect(view.renamed).toBe(1);
-    expect(view.settings.outletNames).toEqual({ 'ilfogliettone.it': 'Il Fogliettone', 'zeta.example.org': 'Zeta' });
+    expect(view.settings.outletNames).toEqual({
+      'ilfogliettone.it': 'Il Fogliettone',
+      'zeta.example.org': 'Zeta',
+    });
     expect(outletOf(wb, FOGLIETTONE)).toEqual({ name: 'Il Fogliettone', domain: 'ilfogliettone.it' });
     const disk = onDisk();
     expect(disk.articles[0]!.outlet.name).toBe('Il Fogliettone');
     expect(disk.outlets).toEqual([{ name: 'Il Fogliettone', domain: 'ilfogliettone.it' }]);
     // settings.json holds the names sorted by domain.
-    expect(Object.keys(JSON.parse(readFileSync(join(lib, 'settings.json'), 'utf8')).outletNames)).toEqual(['ilfogliettone.it', 'zeta.example.org']);
+    expect(Object.keys(JSON.parse(readFileSync(join(lib, 'settings.json'), 'utf8')).outletNames)).toEqual([
+      'ilfogliettone.it',
+      'zeta.example.org',
+    ]);
     // The search finds the article by its new outlet name (and did not before).
     const hits = await call<Array<{ id: string }>>(wb, 'articles.search', { query: 'Fogliettone' });
     expect(hits.map((h) => h.id)).toEqual([wb.library.listArticles()[0]!.id]);
 
     // A new import from the domain takes the name; a built-in nearer name is left alone.
-    await call(wb, 'settings.update', { outletNames: [{ domain: 'sputniknews.com', name: 'Sputnik (own)' }] });
+    await call(wb, 'settings.update', {
+      outletNames: [{ domain: 'sputniknews.com', name: 'Sputnik (own)' }],
+    });
     await importFiles(wb, [fixture(SPUTNIK)]);
     expect(outletOf(wb, SPUTNIK)).toEqual({ name: 'Sputnik Italia', domain: 'it.sputniknews.com' });
 
     // Forgetting a name: articles carrying it take what an import would find (here the domain itself).
-    const forgot = await call<SettingsView>(wb, 'settings.update', { outletNames: [{ domain: 'ilfogliettone.it', name: null }] });
+    const forgot = await call<SettingsView>(wb, 'settings.update', {
+      outletNames: [{ domain: 'ilfogliettone.it', name: null }],
+    });
     expect(forgot.renamed).toBe(1);
-    expect(forgot.settings.outletNames).toEqual({ 'sputniknews.com': 'Sputnik (own)', 'zeta.example.org': 'Zeta' });
+    expect(forgot.settings.outletNames).toEqual({
+      'sputniknews.com': 'Sputnik (own)',
+      'zeta.example.org': 'Zeta',
+    });
     expect(outletOf(wb, FOGLIETTONE)).toEqual({ name: 'ilfogliettone.it', domain: 'ilfogliettone.it' });
 
     // The names survive a reopen and apply to re-extraction too.
-    await call(wb, 'settings.update', { outletNames: [{ domain: 'ilfogliettone.it', name: 'Il Fogliettone' }] });
+    await call(wb, 'settings.update', {
+      outletNames: [{ domain: 'ilfogliettone.it', name: 'Il Fogliettone' }],
+    });
     await wb.close();
     pool.forget();
     const again = await workbench();
@@ -97,7 +142,9 @@ describe('a library\'s outlet names', () => {
 
   it('decide "same outlet" for duplicates: the same text under a renamed domain is still the same source', async () => {
     const wb = await workbench();
-    await call(wb, 'settings.update', { outletNames: [{ domain: 'ilfogliettone.it', name: 'Il Fogliettone' }] });
+    await call(wb, 'settings.update', {
+      outletNames: [{ domain: 'ilfogliettone.it', name: 'Il Fogliettone' }],
+    });
     const original = fixture(FOGLIETTONE);
     // The same article saved again with a trailing blank line: other bytes, the same text and outlet.
     const resaved = { name: 'salvato-di-nuovo.txt', bytes: new Uint8Array([...original.bytes, 0x0a, 0x0a]) };
@@ -106,17 +153,31 @@ describe('a library\'s outlet names', () => {
   });
 
   it.each([
-    ['a host name that is not one', [{ domain: 'not a domain', name: 'X' }], /outletNames\.0\.domain: is not a domain name/],
+    [
+      'a host name that is not one',
+      [{ domain: 'not a domain', name: 'X' }],
+      /outletNames\.0\.domain: is not a domain name/,
+    ],
     ['a domain not normalised', [{ domain: 'WWW.example.org', name: 'X' }], /is not a domain name/],
     ['an empty name', [{ domain: 'example.org', name: '   ' }], /outletNames\.0\.name: needs a name/],
     ['an overlong name', [{ domain: 'example.org', name: 'x'.repeat(121) }], /at most 120 characters/],
-    ['a domain twice', [{ domain: 'example.org', name: 'A' }, { domain: 'example.org', name: 'B' }], /names each domain once/],
+    [
+      'a domain twice',
+      [
+        { domain: 'example.org', name: 'A' },
+        { domain: 'example.org', name: 'B' },
+      ],
+      /names each domain once/,
+    ],
     ['a free-form map instead of the list', { 'example.org': 'X' }, /outletNames/],
   ])('refuses %s, changing nothing', async (_what, outletNames, reason) => {
     const wb = await workbench();
     await importFiles(wb, [fixture(FOGLIETTONE)]);
     const before = readFileSync(join(lib, 'articles.json'), 'utf8');
-    await expect(call(wb, 'settings.update', { outletNames })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(reason) });
+    await expect(call(wb, 'settings.update', { outletNames })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(reason),
+    });
     expect((await call<SettingsView>(wb, 'settings.get', {})).settings.outletNames).toEqual({});
     expect(readFileSync(join(lib, 'articles.json'), 'utf8')).toBe(before);
   });
@@ -125,9 +186,14 @@ describe('a library\'s outlet names', () => {
     const wb = await workbench();
     await wb.close();
     pool.forget();
-    writeFileSync(join(lib, 'settings.json'), JSON.stringify({ outletNames: { 'WWW.IlFogliettone.it': 'Il Fogliettone' } }));
+    writeFileSync(
+      join(lib, 'settings.json'),
+      JSON.stringify({ outletNames: { 'WWW.IlFogliettone.it': 'Il Fogliettone' } }),
+    );
     const good = await workbench();
-    expect((await call<SettingsView>(good, 'settings.get', {})).settings.outletNames).toEqual({ 'ilfogliettone.it': 'Il Fogliettone' });
+    expect((await call<SettingsView>(good, 'settings.get', {})).settings.outletNames).toEqual({
+      'ilfogliettone.it': 'Il Fogliettone',
+    });
     await importFiles(good, [fixture(FOGLIETTONE)]);
     expect(outletOf(good, FOGLIETTONE).name).toBe('Il Fogliettone');
     await good.close();

@@ -14,7 +14,13 @@ const QUOTE = 'per un periodo di tempo limitato';
 
 beforeEach(async () => {
   tmp = tempDir();
-  wb = await openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, onStoreOpened: (s) => (store = s) });
+  wb = await openWorkbench({
+    libraryDir: tmp.dir,
+    version: 'test',
+    ports: { shell: 'host' },
+    onInternalError: () => {},
+    onStoreOpened: (s) => (store = s),
+  });
 });
 afterEach(async () => {
   await wb.close();
@@ -26,22 +32,39 @@ async function importAndTag() {
   const text = articleText(await wb.library.getArticle(id));
   const at = findQuote(text, { exact: QUOTE })!;
   const { annotation } = await wb.library.createAnnotation({
-    articleId: id, target: { ...at, quote: { exact: QUOTE } }, claim: { newClaim: { text: 'CSTO troops will withdraw', speaker: '' } },
-    stance: 'reports', speaker: 'CSTO', tags: [], note: '',
+    articleId: id,
+    target: { ...at, quote: { exact: QUOTE } },
+    claim: { newClaim: { text: 'CSTO troops will withdraw', speaker: '' } },
+    stance: 'reports',
+    speaker: 'CSTO',
+    tags: [],
+    note: '',
   });
   return { id, annotation };
 }
 
 /** An "improved extractor": the real one, then a change to the text. */
-const improved = (change: (paragraphs: string[]) => string[]): Extract => async (label, bytes) =>
-  (await extractFile(label, bytes)).map((i) => ('article' in i ? { ...i, article: { ...i.article, paragraphs: change(i.article.paragraphs) } } : i));
+const improved =
+  (change: (paragraphs: string[]) => string[]): Extract =>
+  async (label, bytes) =>
+    (await extractFile(label, bytes)).map((i) =>
+      'article' in i ? { ...i, article: { ...i.article, paragraphs: change(i.article.paragraphs) } } : i,
+    );
 
 describe('re-extraction', () => {
   it('derives the text again from the original and carries annotations over by quote', async () => {
     const { id, annotation } = await importAndTag();
-    const r = await wb.library.reextract(id, improved((p) => ['A paragraph the old extractor missed.', ...p]));
+    const r = await wb.library.reextract(
+      id,
+      improved((p) => ['A paragraph the old extractor missed.', ...p]),
+    );
     expect(r).toMatchObject({ changed: true, reanchored: 1 });
-    const reopened = await openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {} });
+    const reopened = await openWorkbench({
+      libraryDir: tmp.dir,
+      version: 'test',
+      ports: { shell: 'host' },
+      onInternalError: () => {},
+    });
     const article = await reopened.library.getArticle(id);
     expect(article.paragraphs[0]).toBe('A paragraph the old extractor missed.');
     const [moved] = article.annotations;
@@ -54,7 +77,12 @@ describe('re-extraction', () => {
   it('changes nothing when a quote would lose its place, and says which', async () => {
     const { id } = await importAndTag();
     const before = treeDigest(tmp.dir);
-    await expect(wb.library.reextract(id, improved((p) => p.map((x) => x.replace(QUOTE, 'per qualche tempo'))))).rejects.toThrow(
+    await expect(
+      wb.library.reextract(
+        id,
+        improved((p) => p.map((x) => x.replace(QUOTE, 'per qualche tempo'))),
+      ),
+    ).rejects.toThrow(
       /1 annotation\(s\) would lose their place .*per un periodo di tempo limitato.*nothing was changed/,
     );
     const after = treeDigest(tmp.dir);
@@ -63,7 +91,10 @@ describe('re-extraction', () => {
 
   it('reports an unchanged text when the extractor gives the same result', async () => {
     const { id } = await importAndTag();
-    expect(await wb.library.reextract(id, (l, b) => extractFile(l, b))).toMatchObject({ changed: false, reanchored: 1 });
+    expect(await wb.library.reextract(id, (l, b) => extractFile(l, b))).toMatchObject({
+      changed: false,
+      reanchored: 1,
+    });
   });
 
   it('names container members the way their extractor expects', () => {
@@ -76,7 +107,10 @@ describe('re-extraction', () => {
 describe('articles.reextract over the API', () => {
   it('answers through the dispatcher and refuses an unknown id', async () => {
     const { id } = await importAndTag();
-    expect(await wb.dispatch('articles.reextract', { id })).toEqual({ ok: true, result: { articleId: id, title: expect.any(String), changed: false, reanchored: 1 } });
+    expect(await wb.dispatch('articles.reextract', { id })).toEqual({
+      ok: true,
+      result: { articleId: id, title: expect.any(String), changed: false, reanchored: 1 },
+    });
     const r = await wb.dispatch('articles.reextract', { id: 'nope' });
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
@@ -86,7 +120,9 @@ describe('reading after an interrupted re-extraction', () => {
   it('finds a quote again when its stored position no longer lands on it', async () => {
     const { id, annotation } = await importAndTag();
     const db = store.annotations.get(id)!;
-    db.data.annotations = [{ ...annotation, position: { type: 'TextPositionSelector', start: 3, end: 3 + QUOTE.length } }];
+    db.data.annotations = [
+      { ...annotation, position: { type: 'TextPositionSelector', start: 3, end: 3 + QUOTE.length } },
+    ];
     await db.write();
     const article = await wb.library.getArticle(id);
     const [a] = article.annotations;

@@ -17,7 +17,14 @@ let wb: Workbench | undefined;
 /** The folder layer under the workbench opened last (a restore opens a new one), for what a crash leaves. */
 let store: LibraryStore;
 const open = (extra: Partial<Parameters<typeof openWorkbench>[0]> = {}) =>
-  openWorkbench({ libraryDir: tmp.dir, version: 'test', ports: { shell: 'host' }, onInternalError: () => {}, onStoreOpened: (s) => (store = s), ...extra });
+  openWorkbench({
+    libraryDir: tmp.dir,
+    version: 'test',
+    ports: { shell: 'host' },
+    onInternalError: () => {},
+    onStoreOpened: (s) => (store = s),
+    ...extra,
+  });
 
 beforeEach(() => {
   tmp = tempDir();
@@ -33,7 +40,14 @@ const textFile = (name: string, text: string): IncomingFile => {
   return { name, size: bytes.byteLength, bytes };
 };
 /** A scrape dump the importer reads (the Sputnik style: a `date … URL` header, title twice, timestamp, body). */
-const dump = (domain: string, title: string, body: string) => [` date 2024-03 https://www.${domain}/news/${title.toLowerCase().replace(/\W+/g, '-')}`, title, title, '2024-03-11T10:00+0100', body].join('\n\n');
+const dump = (domain: string, title: string, body: string) =>
+  [
+    ` date 2024-03 https://www.${domain}/news/${title.toLowerCase().replace(/\W+/g, '-')}`,
+    title,
+    title,
+    '2024-03-11T10:00+0100',
+    body,
+  ].join('\n\n');
 const BODY = [
   'Dockworkers at the port of Genoa walked off the job on Monday in a 48-hour strike over pay and safety, halting container traffic at Italy’s busiest port and leaving dozens of ships waiting at anchor.',
   'The unions said talks with terminal operators had broken down after three months without an agreement on a new contract, and that a worker’s death in January had made safety the main issue.',
@@ -41,9 +55,22 @@ const BODY = [
   'The port authority said cruise ships and ferries to Sardinia and Corsica were not affected, but that freight would be delayed until at least Wednesday and some shipping lines had already diverted vessels.',
 ].join('\n\n');
 
-async function tag(w: Workbench, articleId: string, exact: string, claim: { claimId: string } | { newClaim: { text: string; speaker: string } }) {
+async function tag(
+  w: Workbench,
+  articleId: string,
+  exact: string,
+  claim: { claimId: string } | { newClaim: { text: string; speaker: string } },
+) {
   const at = findQuote(articleText(await w.library.getArticle(articleId)), { exact })!;
-  return w.library.createAnnotation({ articleId, target: { ...at, quote: { exact } }, claim, stance: 'reports', speaker: 'CSTO', tags: ['t'], note: 'n' });
+  return w.library.createAnnotation({
+    articleId,
+    target: { ...at, quote: { exact } },
+    claim,
+    stance: 'reports',
+    speaker: 'CSTO',
+    tags: ['t'],
+    note: 'n',
+  });
 }
 
 /** What an import interrupted before its index write leaves: the article's files, no index entry. */
@@ -71,7 +98,9 @@ describe('restoring a backup keeps the articles imported after it', () => {
   it('A in the backup, B imported after: both listed after the restore, B as it was, its text and original untouched', async () => {
     wb = await open();
     const a = (await wb.importer.importFiles([fixture(SPUTNIK)])).results[0]!.articleId!;
-    const kept = await tag(wb, a, 'per un periodo di tempo limitato', { newClaim: { text: 'CSTO troops will withdraw', speaker: '' } });
+    const kept = await tag(wb, a, 'per un periodo di tempo limitato', {
+      newClaim: { text: 'CSTO troops will withdraw', speaker: '' },
+    });
     const backup = (await wb.library.backupNow('test'))!;
     const b = (await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]!.articleId!;
     // Evidence on B: one piece for a claim the backup has, one for a claim created after it.
@@ -94,7 +123,9 @@ describe('restoring a backup keeps the articles imported after it', () => {
     expect(wb.library.listClaims().map((c) => c.text)).toEqual(['CSTO troops will withdraw']);
     // The evidence whose claim the backup lacks is still in the moved-aside index.
     const [movedAside] = readdirSync(join(tmp.dir, 'damaged'));
-    const aside = JSON.parse(readFileSync(join(tmp.dir, 'damaged', movedAside!, 'annotations', `${b}.json`), 'utf8')) as { annotations: unknown[] };
+    const aside = JSON.parse(
+      readFileSync(join(tmp.dir, 'damaged', movedAside!, 'annotations', `${b}.json`), 'utf8'),
+    ) as { annotations: unknown[] };
     expect(aside.annotations).toHaveLength(2);
     // The interrupted import stays cancelled, its folder as it was.
     expect(ids(list)).not.toContain(orphan);
@@ -105,7 +136,12 @@ describe('restoring a backup keeps the articles imported after it', () => {
     await wb.close();
     wb = await open();
     expect(ids(await listed(wb))).toEqual([a, b]);
-    expect(wb.library.allAnnotations().map((x) => x.id).sort()).toEqual([kept.annotation.id, old.annotation.id].sort());
+    expect(
+      wb.library
+        .allAnnotations()
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([kept.annotation.id, old.annotation.id].sort());
   });
 
   it('a later import of the same bytes is a duplicate of the listed article, and a second restore lists nothing twice', async () => {
@@ -114,7 +150,10 @@ describe('restoring a backup keeps the articles imported after it', () => {
     const backup = (await wb.library.backupNow('test'))!;
     const b = (await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]!.articleId!;
     expect(await restoreThrough(wb, backup.id)).toMatchObject({ readded: 1 });
-    expect((await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]).toMatchObject({ status: 'duplicate', articleId: b });
+    expect((await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]).toMatchObject({
+      status: 'duplicate',
+      articleId: b,
+    });
     // Restoring the same backup again: B is in the index moved aside this time, listed once.
     expect(await restoreThrough(wb, backup.id)).toMatchObject({ readded: 1 });
     expect(ids(await listed(wb)).filter((id) => id === b)).toHaveLength(1);
@@ -123,7 +162,9 @@ describe('restoring a backup keeps the articles imported after it', () => {
   it('a restore in recovery mode (claims.json damaged) lists the later articles again, with the evidence whose claim exists', async () => {
     wb = await open();
     const a = (await wb.importer.importFiles([fixture(SPUTNIK)])).results[0]!.articleId!;
-    const first = await tag(wb, a, 'per un periodo di tempo limitato', { newClaim: { text: 'CSTO troops will withdraw', speaker: '' } });
+    const first = await tag(wb, a, 'per un periodo di tempo limitato', {
+      newClaim: { text: 'CSTO troops will withdraw', speaker: '' },
+    });
     await wb.library.backupNow('test');
     const b = (await wb.importer.importFiles([fixture(FOGLIETTONE)])).results[0]!.articleId!;
     const onB = await tag(wb, b, 'si ritirerà dal territorio del Kazakistan', { claimId: first.claim.id });
@@ -133,7 +174,11 @@ describe('restoring a backup keeps the articles imported after it', () => {
     wb = await open({ recovery: true });
     const info = (await wb.dispatch('app.info', {})) as { ok: true; result: AppInfo };
     const backupId = info.result.recovery!.backups.find((x) => x.articles === 1)!.id;
-    expect(await restoreThrough(wb, backupId)).toEqual({ restored: true, readded: 1, annotationsLeftAside: 0 });
+    expect(await restoreThrough(wb, backupId)).toEqual({
+      restored: true,
+      readded: 1,
+      annotationsLeftAside: 0,
+    });
     expect(ids(await listed(wb))).toEqual([a, b]);
     expect((await wb.library.getArticle(b)).annotations).toEqual([onB.annotation]);
   });
@@ -150,7 +195,11 @@ describe('restoring a backup keeps the articles imported after it', () => {
 
     wb = await open({ recovery: true });
     const info = (await wb.dispatch('app.info', {})) as { ok: true; result: AppInfo };
-    expect(await restoreThrough(wb, info.result.recovery!.backups[0]!.id)).toEqual({ restored: true, readded: 0, annotationsLeftAside: 0 });
+    expect(await restoreThrough(wb, info.result.recovery!.backups[0]!.id)).toEqual({
+      restored: true,
+      readded: 0,
+      annotationsLeftAside: 0,
+    });
     expect(ids(await listed(wb))).toEqual([a]);
     expect(folderDigest(b)).toEqual(bFolder);
   });
@@ -169,9 +218,15 @@ describe('restoring a backup keeps the articles imported after it', () => {
 
   it('a near duplicate imported after the backup comes back in its group, and the restored article rejoins it', async () => {
     wb = await open();
-    const first = (await wb.importer.importFiles([textFile('reuters.txt', dump('reuters.com', 'Genoa dockworkers strike over pay and safety', BODY))])).results[0]!.articleId!;
+    const first = (
+      await wb.importer.importFiles([
+        textFile('reuters.txt', dump('reuters.com', 'Genoa dockworkers strike over pay and safety', BODY)),
+      ])
+    ).results[0]!.articleId!;
     const backup = (await wb.library.backupNow('test'))!;
-    const report = await wb.importer.importFiles([textFile('ansa.txt', dump('ansa.it', 'Strike halts Italy’s busiest port', `GENOA (ANSA) - ${BODY}`))]);
+    const report = await wb.importer.importFiles([
+      textFile('ansa.txt', dump('ansa.it', 'Strike halts Italy’s busiest port', `GENOA (ANSA) - ${BODY}`)),
+    ]);
     expect(report.results[0]).toMatchObject({ status: 'near-duplicate' });
     const second = report.results[0]!.articleId!;
     expect(wb.library.articleMeta(first)!.nearDuplicateGroup).toBe(first);

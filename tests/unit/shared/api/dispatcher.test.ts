@@ -13,7 +13,10 @@ describe('dispatcher', () => {
     const d = createDispatcher(handlers());
     for (const m of ['nope.nothing', 'constructor', '__proto__', 'toString']) {
       const r = await d(m, {});
-      expect(r).toEqual({ ok: false, error: { code: 'unknown_method', message: expect.stringContaining('Unknown method') } });
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'unknown_method', message: expect.stringContaining('Unknown method') },
+      });
     }
   });
 
@@ -29,8 +32,19 @@ describe('dispatcher', () => {
     expect(h['articles.get']).not.toHaveBeenCalled();
     expect((await d('articles.get', {})).ok).toBe(false);
     expect((await d('articles.get', { id: 'abc', extra: 1 })).ok).toBe(false);
-    expect((await d('articles.import', { files: [{ name: '../x.txt', size: 1, dataBase64: 'eA==' }] })).ok).toBe(false);
-    expect((await d('annotations.create', { articleId: 'a', target: { start: 0, end: 3 }, stance: 'believes', claimId: 'c' })).ok).toBe(false);
+    expect(
+      (await d('articles.import', { files: [{ name: '../x.txt', size: 1, dataBase64: 'eA==' }] })).ok,
+    ).toBe(false);
+    expect(
+      (
+        await d('annotations.create', {
+          articleId: 'a',
+          target: { start: 0, end: 3 },
+          stance: 'believes',
+          claimId: 'c',
+        })
+      ).ok,
+    ).toBe(false);
   });
 
   it('passes parsed input (with defaults) to the handler and returns its result', async () => {
@@ -54,8 +68,14 @@ describe('dispatcher', () => {
       }),
       { onInternalError },
     );
-    expect(await d('articles.get', { id: 'x' })).toEqual({ ok: false, error: { code: 'not_found', message: 'No article with id x' } });
-    expect(await d('articles.list', {})).toEqual({ ok: false, error: { code: 'internal', message: 'articles.list failed: boom' } });
+    expect(await d('articles.get', { id: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No article with id x' },
+    });
+    expect(await d('articles.list', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'articles.list failed: boom' },
+    });
     expect(onInternalError).toHaveBeenCalledOnce();
   });
 

@@ -1,7 +1,23 @@
-import { comparePublished, emptyStanceCounts, evidenceForClaim, formatPublished, summarizeClaims } from '../../../../shared/domain/claims';
+import {
+  comparePublished,
+  emptyStanceCounts,
+  evidenceForClaim,
+  formatPublished,
+  summarizeClaims,
+} from '../../../../shared/domain/claims';
 import { STANCES } from '../../../../shared/domain/types';
 import type { ArticleMeta } from '../../../../shared/domain/types';
-import { annFogliettone, annMultiline, annSputnik, china, fogliettone, makeSnapshot, peacekeeping, sputnik, withdraw } from './export/fixture';
+import {
+  annFogliettone,
+  annMultiline,
+  annSputnik,
+  china,
+  fogliettone,
+  makeSnapshot,
+  peacekeeping,
+  sputnik,
+  withdraw,
+} from './export/fixture';
 
 describe('emptyStanceCounts', () => {
   it('has every stance at zero, and a fresh object each time', () => {
@@ -20,7 +36,11 @@ describe('summarizeClaims', () => {
     const s = summarizeClaims(snap.claims, snap.annotations);
     expect(s.map((c) => c.id)).toEqual([china.id, peacekeeping.id, withdraw.id]);
     const [ch, pk, wd] = s;
-    expect(wd).toMatchObject({ ...withdraw, sourceCount: 2, counts: { asserts: 1, reports: 1, supports: 0, disputes: 0, denies: 0 } });
+    expect(wd).toMatchObject({
+      ...withdraw,
+      sourceCount: 2,
+      counts: { asserts: 1, reports: 1, supports: 0, disputes: 0, denies: 0 },
+    });
     expect(pk).toMatchObject({ sourceCount: 1, counts: { ...emptyStanceCounts(), supports: 1 } });
     expect(ch).toMatchObject({ ...china, sourceCount: 0, counts: emptyStanceCounts() });
   });
@@ -70,7 +90,14 @@ describe('evidenceForClaim', () => {
   it('keeps evidence whose article is missing, with a placeholder', () => {
     const ev = evidenceForClaim(withdraw.id, [annSputnik], new Map());
     expect(ev).toHaveLength(1);
-    expect(ev[0]!.article).toEqual({ id: sputnik.id, title: '', outlet: { name: '', domain: null }, url: null, published: null, language: null });
+    expect(ev[0]!.article).toEqual({
+      id: sputnik.id,
+      title: '',
+      outlet: { name: '', domain: null },
+      url: null,
+      published: null,
+      language: null,
+    });
   });
 
   it('returns nothing for a claim without evidence', () => {

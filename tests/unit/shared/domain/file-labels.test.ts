@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extensionOf } from '../../../../shared/domain/file-labels';
 
 describe('extensionOf', () => {
-  it('is the lower-case extension of the file\'s own name', () => {
+  it("is the lower-case extension of the file's own name", () => {
     expect(extensionOf('Articolo.TXT')).toBe('.txt');
     expect(extensionOf('archivio.tar.gz')).toBe('.gz');
     expect(extensionOf('raccolta › ansa › 0001.html')).toBe('.html');

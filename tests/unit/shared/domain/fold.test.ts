@@ -10,7 +10,8 @@ describe('fold', () => {
   });
 
   it('keeps one UTF-16 unit for one unit, so offsets in the folded text are offsets in the original', () => {
-    for (const s of ['Città È PERCHÉ', 'İstanbul Ωmega ß', 'naïve façade', 'emoji 😀 é', 'città\u0300']) expect(fold(s)).toHaveLength(s.length);
+    for (const s of ['Città È PERCHÉ', 'İstanbul Ωmega ß', 'naïve façade', 'emoji 😀 é', 'città\u0300'])
+      expect(fold(s)).toHaveLength(s.length);
     // What does not fold to one unit stays as it is: ß, a ligature, a mark on its own.
     expect(fold('Straße ﬁ')).toBe('straße ﬁ');
     expect(fold('citta\u0300')).toBe('citta\u0300');

@@ -2,7 +2,13 @@
 // file weighs: in order, at most maxFiles and maxBytes per batch, one heavy file alone, never an empty batch.
 import { describe, expect, it } from 'vitest';
 import { IMPORT_BATCH_BUDGETS, joinsBatch, nextBatchLength } from '../../../../shared/domain/import-batches';
-import { bytesToRead, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES_PER_CALL, MAX_IMPORT_PDF_BYTES, maxImportBytesFor } from '../../../../shared/api/rpc';
+import {
+  bytesToRead,
+  MAX_IMPORT_FILE_BYTES,
+  MAX_IMPORT_FILES_PER_CALL,
+  MAX_IMPORT_PDF_BYTES,
+  maxImportBytesFor,
+} from '../../../../shared/api/rpc';
 
 const byWeight = (n: number) => n;
 
@@ -42,12 +48,14 @@ describe('the budgets', () => {
     expect(IMPORT_BATCH_BUDGETS.dialog.maxFiles).toBe(MAX_IMPORT_FILES_PER_CALL);
     expect(IMPORT_BATCH_BUDGETS.cli.maxFiles).toBeGreaterThan(MAX_IMPORT_FILES_PER_CALL);
     // A drop's budget is base64 (4/3 of the bytes): its batches carry no more than the main side's read.
-    expect(IMPORT_BATCH_BUDGETS.drop.maxBytes * 0.75).toBeLessThanOrEqual(IMPORT_BATCH_BUDGETS.dialog.maxBytes);
+    expect(IMPORT_BATCH_BUDGETS.drop.maxBytes * 0.75).toBeLessThanOrEqual(
+      IMPORT_BATCH_BUDGETS.dialog.maxBytes,
+    );
   });
 });
 
 describe('size caps', () => {
-  it('give PDFs the PDF cap, by the extension of the file\'s own name', () => {
+  it("give PDFs the PDF cap, by the extension of the file's own name", () => {
     expect(maxImportBytesFor('scan.PDF')).toBe(MAX_IMPORT_PDF_BYTES);
     expect(maxImportBytesFor('raccolta › scansioni › pagina.pdf')).toBe(MAX_IMPORT_PDF_BYTES);
     expect(maxImportBytesFor('rassegna.zip › cartella/pezzo.pdf')).toBe(MAX_IMPORT_PDF_BYTES);

@@ -1,14 +1,29 @@
 // The states of an import job, the same for a drop and a dialog import: progress batch by batch, Cancel,
 // and how the job ended.
 import { describe, expect, it } from 'vitest';
-import { batchStored, cancelRequested, filesAdded, jobEnd, jobStarted, readingFile, storingBatch } from '../../../../shared/domain/import-jobs';
+import {
+  batchStored,
+  cancelRequested,
+  filesAdded,
+  jobEnd,
+  jobStarted,
+  readingFile,
+  storingBatch,
+} from '../../../../shared/domain/import-jobs';
 import type { ImportFileResult } from '../../../../shared/domain/types';
 
 const line: ImportFileResult = { fileName: 'a.txt', status: 'imported' };
 
 describe('job progress', () => {
   it('starts reading with nothing done', () => {
-    expect(jobStarted(7)).toEqual({ done: 0, total: 7, batchesDone: 0, phase: 'reading', current: '', cancelling: false });
+    expect(jobStarted(7)).toEqual({
+      done: 0,
+      total: 7,
+      batchesDone: 0,
+      phase: 'reading',
+      current: '',
+      cancelling: false,
+    });
     expect(jobStarted().total).toBe(0);
   });
 
@@ -25,7 +40,7 @@ describe('job progress', () => {
     expect(batchStored(p, 2)).toMatchObject({ done: 5, batchesDone: 2 });
   });
 
-  it('keeps the other fields of a larger object (the window\'s start time, the main side\'s job id)', () => {
+  it("keeps the other fields of a larger object (the window's start time, the main side's job id)", () => {
     const p = { ...jobStarted(4), startedAt: 123, jobId: 'j' };
     const next = cancelRequested(readingFile(p, 'x'));
     expect(next).toMatchObject({ startedAt: 123, jobId: 'j', cancelling: true, current: 'x' });

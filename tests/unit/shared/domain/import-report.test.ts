@@ -27,6 +27,12 @@ describe('countByStatus', () => {
 
 describe('importReportOf', () => {
   it('keeps the lines and gives their counts', () => {
-    expect(importReportOf(results)).toEqual({ results, imported: 2, nearDuplicates: 1, duplicates: 1, refused: 1 });
+    expect(importReportOf(results)).toEqual({
+      results,
+      imported: 2,
+      nearDuplicates: 1,
+      duplicates: 1,
+      refused: 1,
+    });
   });
 });

@@ -48,7 +48,9 @@ export function corpusFiles(): CorpusFile[] {
   const js = join(ENCODING_DIR, 'jschardet');
   for (const path of walk(js).filter(isData)) {
     const rel = path.slice(js.length + 1);
-    const label = JSCHARDET_SPECIAL[rel] ?? rel.match(/^(Shift_JIS|euc-kr|gb18030|gb2312|iso-8859-1|utf-8|windows-125\d)/)?.[1];
+    const label =
+      JSCHARDET_SPECIAL[rel] ??
+      rel.match(/^(Shift_JIS|euc-kr|gb18030|gb2312|iso-8859-1|utf-8|windows-125\d)/)?.[1];
     if (!label) throw new Error(`no ground truth for jschardet/${rel}`);
     out.push({ name: `jschardet/${rel}`, path, label });
   }

@@ -17,7 +17,8 @@ const REQUIRED_RATE = 0.95;
 /** Fewer distinct non-ASCII characters than this: repetitive, worth naming when such a file fails. */
 const FEW_DISTINCT = 4;
 
-if (!corporaPresent) console.log(`Encoding corpora not found at ${CORPORA_DIR}: the corpus tests are skipped.`);
+if (!corporaPresent)
+  console.log(`Encoding corpora not found at ${CORPORA_DIR}: the corpus tests are skipped.`);
 
 interface Outcome {
   name: string;
@@ -56,8 +57,12 @@ describe.skipIf(!corporaPresent)('encoding corpora (uchardet, jschardet, charset
     const rate = right / detectable.length;
     const lines = [
       `Encoding corpus: ${right}/${detectable.length} detectable files decoded right (${(rate * 100).toFixed(1)} %), of ${outcomes.length} files.`,
-      ...outcomes.filter((o) => o.status === 'wrong').map((o) => `  wrong: ${o.name} (${o.label}) -> ${o.got}`),
-      ...outcomes.filter((o) => o.status === 'unsupported').map((o) => `  excluded, no decoder for ${o.label}: ${o.name}`),
+      ...outcomes
+        .filter((o) => o.status === 'wrong')
+        .map((o) => `  wrong: ${o.name} (${o.label}) -> ${o.got}`),
+      ...outcomes
+        .filter((o) => o.status === 'unsupported')
+        .map((o) => `  excluded, no decoder for ${o.label}: ${o.name}`),
     ];
     console.log(lines.join('\n'));
     expect(detectable.length).toBeGreaterThan(140);

@@ -27,7 +27,8 @@ function encode(text: string, kind: 'jp' | 'kr'): Uint8Array {
 
 describe('ISO-2022', () => {
   it('reads ISO-2022-JP (it would otherwise pass for ASCII with the escapes dropped)', () => {
-    const text = 'ウィキペディアはオープンコンテントの百科事典です。\n基本方針に賛同していただけるなら、誰でも記事を編集できます。\n';
+    const text =
+      'ウィキペディアはオープンコンテントの百科事典です。\n基本方針に賛同していただけるなら、誰でも記事を編集できます。\n';
     expect(decodeText(encode(text, 'jp'))).toMatchObject({ text, encoding: 'iso-2022-jp' });
   });
 
@@ -37,7 +38,9 @@ describe('ISO-2022', () => {
   });
 
   it('leaves ASCII with a stray escape to UTF-8', () => {
-    expect(decodeText(new TextEncoder().encode('Plain text \u001b$Z with an odd escape.\n'))).toMatchObject({ encoding: 'utf-8' });
+    expect(decodeText(new TextEncoder().encode('Plain text \u001b$Z with an odd escape.\n'))).toMatchObject({
+      encoding: 'utf-8',
+    });
   });
 
   it.skipIf(!corporaPresent)('reads the uchardet ISO-2022 files', () => {
@@ -45,6 +48,8 @@ describe('ISO-2022', () => {
     expect(read('ja/iso-2022-jp.txt')).toMatchObject({ encoding: 'iso-2022-jp' });
     expect(read('ja/iso-2022-jp.txt').text).toContain('ISO/IEC 2022（旧称 ISO 2022）は、');
     expect(read('ko/iso-2022-kr.txt')).toMatchObject({ encoding: 'iso-2022-kr' });
-    expect(read('ko/iso-2022-kr.txt').text).toContain('문자 집합을 7비트 부호 또는 8비트 부호로 표현하기 위한 기술');
+    expect(read('ko/iso-2022-kr.txt').text).toContain(
+      '문자 집합을 7비트 부호 또는 8비트 부호로 표현하기 위한 기술',
+    );
   });
 });

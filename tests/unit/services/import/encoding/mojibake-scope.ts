@@ -7,7 +7,15 @@
 import iconv from 'iconv-lite';
 
 /** The code pages repairMojibake reverses; "latin1" is windows-1252's Latin-1 reading (C1 controls). */
-export const SCOPE_CODE_PAGES = ['windows-1252', 'latin1', 'windows-1250', 'iso-8859-2', 'windows-1251', 'windows-1257', 'macroman'];
+export const SCOPE_CODE_PAGES = [
+  'windows-1252',
+  'latin1',
+  'windows-1250',
+  'iso-8859-2',
+  'windows-1251',
+  'windows-1257',
+  'macroman',
+];
 
 const tables = new Map<string, string[]>();
 /** Bytes → text the way a sloppy decoder does it: bytes the code page leaves undefined become C1 controls. */
@@ -37,7 +45,8 @@ function oneStep(ch: string): string[] {
   for (const bytes of forms) for (const page of SCOPE_CODE_PAGES) out.add(sloppyDecode(bytes, page));
   // windows-1252 text read as Latin-1: the character's one windows-1252 byte, shown as a C1 control.
   const b = iconv.encode(ch, 'windows-1252');
-  if (b.length === 1 && b[0]! >= 0x80 && b[0]! <= 0x9f && iconv.decode(b, 'windows-1252') === ch) out.add(String.fromCharCode(b[0]!));
+  if (b.length === 1 && b[0]! >= 0x80 && b[0]! <= 0x9f && iconv.decode(b, 'windows-1252') === ch)
+    out.add(String.fromCharCode(b[0]!));
   return [...out];
 }
 
@@ -62,7 +71,10 @@ function appearances(ch: string): string[] {
 /** One accident applied to every character of a string (one code page for the whole string). */
 function expandString(s: string): string[] {
   const out = new Set<string>();
-  const bytesOf = (page: 'utf8' | 'cesu') => Array.from(s).map((c) => (page === 'utf8' ? Buffer.from(c, 'utf8') : (cesu8(c) ?? Buffer.from(c, 'utf8'))));
+  const bytesOf = (page: 'utf8' | 'cesu') =>
+    Array.from(s).map((c) =>
+      page === 'utf8' ? Buffer.from(c, 'utf8') : (cesu8(c) ?? Buffer.from(c, 'utf8')),
+    );
   for (const form of ['utf8', 'cesu'] as const) {
     const bytes = Buffer.concat(bytesOf(form));
     if (!bytes.some((x) => x > 0x7f)) continue;

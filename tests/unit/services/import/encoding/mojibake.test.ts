@@ -14,7 +14,9 @@ import { inScope } from './mojibake-scope';
 
 /** UTF-8 read as `as` the way real software does it: bytes the code page leaves undefined become C1 controls. */
 const misread = (text: string, as: string) =>
-  Array.from(Buffer.from(text, 'utf8'), (b) => iconv.decode(Buffer.from([b]), as).replace('\ufffd', String.fromCharCode(b))).join('');
+  Array.from(Buffer.from(text, 'utf8'), (b) =>
+    iconv.decode(Buffer.from([b]), as).replace('\ufffd', String.fromCharCode(b)),
+  ).join('');
 const repair = (text: string) => repairMojibake(text).text;
 
 describe('repairMojibake, hand-written cases', () => {
@@ -57,10 +59,29 @@ describe('repairMojibake, hand-written cases', () => {
 
   // Sentences of real words in several languages: never touched as they are, restored when their UTF-8 was
   // read as windows-1252 (every such sentence has at least two accented words, enough evidence).
-  const words = ['città', 'perché', 'già', 'über', 'Straße', 'Größe', 'élève', 'déjà', 'façade', 'niño', 'señal', 'ação', 'não', 'Ångström', 'smørrebrød'];
+  const words = [
+    'città',
+    'perché',
+    'già',
+    'über',
+    'Straße',
+    'Größe',
+    'élève',
+    'déjà',
+    'façade',
+    'niño',
+    'señal',
+    'ação',
+    'não',
+    'Ångström',
+    'smørrebrød',
+  ];
   const plain = ['the', 'news', 'report', 'said', 'and', 'today', 'Putin', 'Roma', 'Kazakhstan'];
   const sentence = fc
-    .tuple(fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 5 }), fc.array(fc.constantFrom(...plain), { maxLength: 6 }))
+    .tuple(
+      fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 5 }),
+      fc.array(fc.constantFrom(...plain), { maxLength: 6 }),
+    )
     .chain(([a, b]) => fc.shuffledSubarray([...a, ...b], { minLength: a.length + b.length }))
     .map((w) => w.join(' '));
 
@@ -77,28 +98,67 @@ describe('repairMojibake, hand-written cases', () => {
 
   // The same for Central European and Cyrillic text read as windows-1250 and windows-1251, which need more
   // evidence (two repaired characters or more) because their letters pair up plausibly by themselves.
-  const central = ['Příliš', 'žluťoučký', 'kůň', 'úpěl', 'ďábelské', 'ódy', 'zażółć', 'gęślą', 'jaźń', 'Łódź', 'często'];
-  const cyrillic = ['Президент', 'России', 'заявил', 'войска', 'её', 'страну', 'Київ', 'їжа', 'ВІЙНА', 'щодо', 'ёлка'];
+  const central = [
+    'Příliš',
+    'žluťoučký',
+    'kůň',
+    'úpěl',
+    'ďábelské',
+    'ódy',
+    'zażółć',
+    'gęślą',
+    'jaźń',
+    'Łódź',
+    'często',
+  ];
+  const cyrillic = [
+    'Президент',
+    'России',
+    'заявил',
+    'войска',
+    'её',
+    'страну',
+    'Київ',
+    'їжа',
+    'ВІЙНА',
+    'щодо',
+    'ёлка',
+  ];
   const phrase = (vocabulary: string[]) =>
-    fc.tuple(fc.array(fc.constantFrom(...vocabulary), { minLength: 2, maxLength: 6 }), fc.array(fc.constantFrom(...plain), { maxLength: 4 })).map(([a, b]) => [...a, ...b].join(' '));
+    fc
+      .tuple(
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 2, maxLength: 6 }),
+        fc.array(fc.constantFrom(...plain), { maxLength: 4 }),
+      )
+      .map(([a, b]) => [...a, ...b].join(' '));
 
   it.each([
     ['windows-1250', central],
     ['windows-1251', cyrillic],
-  ])('never changes clean text and restores its mojibake as %s (property)', (page, vocabulary) => {
-    fc.assert(
-      fc.property(phrase(vocabulary as string[]), (s) => {
-        expect(repair(s)).toBe(s);
-        expect(repair(misread(s, page as string))).toBe(s);
-      }),
-      { numRuns: Number(process.env.RUNS ?? 200) },
-    );
-  }, 60_000);
+  ])(
+    'never changes clean text and restores its mojibake as %s (property)',
+    (page, vocabulary) => {
+      fc.assert(
+        fc.property(phrase(vocabulary as string[]), (s) => {
+          expect(repair(s)).toBe(s);
+          expect(repair(misread(s, page as string))).toBe(s);
+        }),
+        { numRuns: Number(process.env.RUNS ?? 200) },
+      );
+    },
+    60_000,
+  );
 
   it('is wired into decodeText, before NFC and the control-character cleanup', () => {
-    const bytes = new TextEncoder().encode(misread('Il presidente è stato chiaro: “la città è calma”.\n', 'windows-1252'));
+    const bytes = new TextEncoder().encode(
+      misread('Il presidente è stato chiaro: “la città è calma”.\n', 'windows-1252'),
+    );
     const decoded = decodeText(bytes);
-    expect(decoded).toMatchObject({ text: 'Il presidente è stato chiaro: “la città è calma”.\n', encoding: 'utf-8', repaired: true });
+    expect(decoded).toMatchObject({
+      text: 'Il presidente è stato chiaro: “la città è calma”.\n',
+      encoding: 'utf-8',
+      repaired: true,
+    });
     // windows-1252 quotes read as Latin-1 become the quotes, not deleted controls.
     expect(decodeText(new TextEncoder().encode('Disse \u0093basta\u0094.')).text).toBe('Disse “basta”.');
   });
@@ -111,7 +171,8 @@ interface FtfyCase {
   'fixed-encoding'?: string;
 }
 
-const load = (file: string) => JSON.parse(readFileSync(join(ENCODING_DIR, 'ftfy-mojibake', file), 'utf8')) as FtfyCase[];
+const load = (file: string) =>
+  JSON.parse(readFileSync(join(ENCODING_DIR, 'ftfy-mojibake', file), 'utf8')) as FtfyCase[];
 /** What fix_encoding should give: ftfy's `fixed` also has fix_text's other steps applied (uncurled quotes). */
 const expected = (c: FtfyCase) => (c['fixed-encoding'] ?? c.fixed).normalize('NFC');
 const result = (c: FtfyCase) => repair(c.original).normalize('NFC');
@@ -123,24 +184,38 @@ describe.skipIf(!corporaPresent)('repairMojibake on ftfy’s test cases', () => 
     const cases = load('negative.json');
     const wrong = cases.filter((c) => result(c) !== expected(c)).map((c) => c.label);
     const untouched = cases.filter((c) => expected(c) === c.original.normalize('NFC')).length;
-    console.log(`Negatives: ${cases.length - wrong.length}/${cases.length} as expected (${untouched} must stay untouched; the rest need only their C1 controls fixed).`);
+    console.log(
+      `Negatives: ${cases.length - wrong.length}/${cases.length} as expected (${untouched} must stay untouched; the rest need only their C1 controls fixed).`,
+    );
     expect(wrong).toEqual([]);
   });
 
   it('leaves every case alone whose expected text is the original, in every file', () => {
-    const all = ['negative.json', 'synthetic.json', 'in-the-wild.json', 'known-failures.json', 'language-names.json'].flatMap(load);
+    const all = [
+      'negative.json',
+      'synthetic.json',
+      'in-the-wild.json',
+      'known-failures.json',
+      'language-names.json',
+    ].flatMap(load);
     const same = all.filter((c) => expected(c) === c.original.normalize('NFC'));
     expect(same.filter((c) => result(c) !== expected(c)).map((c) => c.label)).toEqual([]);
   });
 
   it('fixes the in-scope in-the-wild and synthetic cases at the measured rate', () => {
-    const cases = [...load('in-the-wild.json'), ...load('synthetic.json')].filter((c) => expected(c) !== c.original.normalize('NFC'));
+    const cases = [...load('in-the-wild.json'), ...load('synthetic.json')].filter(
+      (c) => expected(c) !== c.original.normalize('NFC'),
+    );
     const scoped = cases.filter((c) => inScope(c.original, expected(c)));
     const fixed = scoped.filter((c) => result(c) === expected(c));
-    const misfixed = scoped.filter((c) => result(c) !== expected(c) && result(c) !== c.original.normalize('NFC'));
+    const misfixed = scoped.filter(
+      (c) => result(c) !== expected(c) && result(c) !== c.original.normalize('NFC'),
+    );
     const out = cases.filter((c) => !scoped.includes(c));
     const outFixed = out.filter((c) => result(c) === expected(c)).length;
-    const outChanged = out.filter((c) => result(c) !== expected(c) && result(c) !== c.original.normalize('NFC')).length;
+    const outChanged = out.filter(
+      (c) => result(c) !== expected(c) && result(c) !== c.original.normalize('NFC'),
+    ).length;
     const names = load('language-names.json');
     const namesScoped = names.filter((c) => inScope(c.original, expected(c)));
     const known = load('known-failures.json');

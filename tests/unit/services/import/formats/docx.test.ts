@@ -40,7 +40,16 @@ describe('Word (.docx): articolo.docx, converted by LibreOffice', () => {
     expect(article.published).toBe('2024-03-12T09:30:00Z');
     expect(article.modified).toBe('2024-03-12T11:05:00Z');
     expect(article.language).toBe('it');
-    expect(article.paragraphs).toEqual([p0, `${p1}[1]`, 'Le reazioni', p2, p3, p4, p5, '[1] Stima della relazione tecnica, febbraio 2024.']);
+    expect(article.paragraphs).toEqual([
+      p0,
+      `${p1}[1]`,
+      'Le reazioni',
+      p2,
+      p3,
+      p4,
+      p5,
+      '[1] Stima della relazione tecnica, febbraio 2024.',
+    ]);
     expect(article.pages).toBeUndefined();
   });
 
@@ -50,15 +59,22 @@ describe('Word (.docx): articolo.docx, converted by LibreOffice', () => {
       'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">' +
       '<dc:title>Ferry timetable &amp; the islands</dc:title><dc:creator>Ruth Price</dc:creator>' +
       '<dcterms:created>2024-03-13T08:15:00Z</dcterms:created></cp:coreProperties>';
-    const { article } = await onlyArticle('mini.docx', miniDocx(['First paragraph of the piece, long enough to be running text.', 'Second one.'], core));
+    const { article } = await onlyArticle(
+      'mini.docx',
+      miniDocx(['First paragraph of the piece, long enough to be running text.', 'Second one.'], core),
+    );
     expect(article.title).toBe('Ferry timetable & the islands');
     expect(article.author).toBe('Ruth Price');
     expect(article.published).toBe('2024-03-13T08:15:00Z');
-    expect(article.paragraphs).toEqual(['First paragraph of the piece, long enough to be running text.', 'Second one.']);
+    expect(article.paragraphs).toEqual([
+      'First paragraph of the piece, long enough to be running text.',
+      'Second one.',
+    ]);
   });
 
   it('ignores placeholder titles in the metadata', () => {
-    for (const t of ['', 'Document1', 'Untitled', 'Microsoft Word - bozza.docx', 'articolo.pdf', '12345']) expect(meaningfulTitle(t)).toBeNull();
+    for (const t of ['', 'Document1', 'Untitled', 'Microsoft Word - bozza.docx', 'articolo.pdf', '12345'])
+      expect(meaningfulTitle(t)).toBeNull();
     expect(meaningfulTitle('  Tram, via libera  ')).toBe('Tram, via libera');
   });
 });
@@ -66,38 +82,73 @@ describe('Word (.docx): articolo.docx, converted by LibreOffice', () => {
 describe('Word (.docx) refusals', () => {
   it('refuses a truncated file', { timeout: HOSTILE_TIMEOUT }, async () => {
     const docx = fixture('articolo.docx');
-    expect(await refusal('cut.docx', docx.slice(0, docx.length - 200))).toBe('damaged or truncated ZIP archive (no central directory)');
-    expect(await refusal('cut.docx', docx.slice(0, 40))).toBe('damaged or truncated ZIP archive (no central directory)');
+    expect(await refusal('cut.docx', docx.slice(0, docx.length - 200))).toBe(
+      'damaged or truncated ZIP archive (no central directory)',
+    );
+    expect(await refusal('cut.docx', docx.slice(0, 40))).toBe(
+      'damaged or truncated ZIP archive (no central directory)',
+    );
   });
 
-  it('refuses password-protected and old binary Word files, and files that are not Word documents', { timeout: HOSTILE_TIMEOUT }, async () => {
-    const ole = new Uint8Array(1024);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(await refusal('protetto.docx', ole)).toBe('password-protected or old-format Word file (.doc): save it as an unprotected .docx');
-    expect(await refusal('zeros.docx', new Uint8Array(4096))).toBe('not a Word document (not a ZIP package)');
-    expect(await refusal('other.docx', zipSync({ 'content.xml': utf8('<x/>') }))).toBe('not a Word document (no word/ part)');
-  });
+  it(
+    'refuses password-protected and old binary Word files, and files that are not Word documents',
+    { timeout: HOSTILE_TIMEOUT },
+    async () => {
+      const ole = new Uint8Array(1024);
+      ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      expect(await refusal('protetto.docx', ole)).toBe(
+        'password-protected or old-format Word file (.doc): save it as an unprotected .docx',
+      );
+      expect(await refusal('zeros.docx', new Uint8Array(4096))).toBe(
+        'not a Word document (not a ZIP package)',
+      );
+      expect(await refusal('other.docx', zipSync({ 'content.xml': utf8('<x/>') }))).toBe(
+        'not a Word document (no word/ part)',
+      );
+    },
+  );
 
-  it('refuses malformed document XML with mammoth\'s reason', { timeout: HOSTILE_TIMEOUT }, async () => {
-    const broken = zipSync({ '[Content_Types].xml': utf8(CONTENT_TYPES), '_rels/.rels': utf8(RELS), 'word/document.xml': utf8('<w:document><w:body><w:p>') });
+  it("refuses malformed document XML with mammoth's reason", { timeout: HOSTILE_TIMEOUT }, async () => {
+    const broken = zipSync({
+      '[Content_Types].xml': utf8(CONTENT_TYPES),
+      '_rels/.rels': utf8(RELS),
+      'word/document.xml': utf8('<w:document><w:body><w:p>'),
+    });
     expect(await refusal('broken.docx', broken)).toMatch(/^not a readable Word document \(/);
-    const noMain = zipSync({ '[Content_Types].xml': utf8(CONTENT_TYPES), 'word/styles.xml': utf8('<w:styles/>') });
+    const noMain = zipSync({
+      '[Content_Types].xml': utf8(CONTENT_TYPES),
+      'word/styles.xml': utf8('<w:styles/>'),
+    });
     expect(await refusal('nomain.docx', noMain)).toMatch(/^not a readable Word document \(/);
   });
 
-  it('refuses a document that unpacks beyond the archive limit, before unpacking it', { timeout: HOSTILE_TIMEOUT }, async () => {
-    const big = miniDocx(['x'.repeat(300_000), 'y'.repeat(300_000)]);
-    expect(big.length).toBeLessThan(10_000);
-    expect(await refusal('bomb.docx', big, { maxZipTotalBytes: 100_000 })).toMatch(/^unpacks to 58\d\.\d KB, over the 97\.7 KB limit \(zip bomb\?\)$/);
-  });
+  it(
+    'refuses a document that unpacks beyond the archive limit, before unpacking it',
+    { timeout: HOSTILE_TIMEOUT },
+    async () => {
+      const big = miniDocx(['x'.repeat(300_000), 'y'.repeat(300_000)]);
+      expect(big.length).toBeLessThan(10_000);
+      expect(await refusal('bomb.docx', big, { maxZipTotalBytes: 100_000 })).toMatch(
+        /^unpacks to 58\d\.\d KB, over the 97\.7 KB limit \(zip bomb\?\)$/,
+      );
+    },
+  );
 
-  it('refuses a part whose real size exceeds the size its directory declares', { timeout: HOSTILE_TIMEOUT }, async () => {
-    const liar = lieAboutSize(miniDocx(['z'.repeat(500_000), 'short']), 'word/document.xml', 1000);
-    expect(await refusal('liar.docx', liar)).toBe('word/document.xml: unpacks to more than its declared 1000 bytes (zip bomb?)');
-  });
+  it(
+    'refuses a part whose real size exceeds the size its directory declares',
+    { timeout: HOSTILE_TIMEOUT },
+    async () => {
+      const liar = lieAboutSize(miniDocx(['z'.repeat(500_000), 'short']), 'word/document.xml', 1000);
+      expect(await refusal('liar.docx', liar)).toBe(
+        'word/document.xml: unpacks to more than its declared 1000 bytes (zip bomb?)',
+      );
+    },
+  );
 
   it('refuses a file over the size limit before opening it', { timeout: HOSTILE_TIMEOUT }, async () => {
-    expect(await refusal('articolo.docx', fixture('articolo.docx'), { maxBytes: 4096 })).toMatch(/^larger than 0\.0 MB/);
+    expect(await refusal('articolo.docx', fixture('articolo.docx'), { maxBytes: 4096 })).toMatch(
+      /^larger than 0\.0 MB/,
+    );
   });
 
   it('refuses a document with no text', { timeout: HOSTILE_TIMEOUT }, async () => {

@@ -15,8 +15,16 @@ type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('flip' as const), flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), remove: fc.nat({ max: 256 }), insert: fc.uint8Array({ maxLength: 256 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('splice' as const),
+    at: fc.nat(),
+    remove: fc.nat({ max: 256 }),
+    insert: fc.uint8Array({ maxLength: 256 }),
+  }),
 );
 
 function mutate(bytes: Uint8Array, m: Mutation): Uint8Array {
@@ -28,7 +36,11 @@ function mutate(bytes: Uint8Array, m: Mutation): Uint8Array {
     return out;
   }
   const at = m.at % n;
-  return new Uint8Array([...bytes.subarray(0, at), ...m.insert, ...bytes.subarray(Math.min(n, at + m.remove))]);
+  return new Uint8Array([
+    ...bytes.subarray(0, at),
+    ...m.insert,
+    ...bytes.subarray(Math.min(n, at + m.remove)),
+  ]);
 }
 
 function checkItems(label: string, items: ExtractedItem[]): void {
@@ -96,13 +108,23 @@ describe('fuzz: random bytes under every extension', () => {
     });
   }
 
-  it('random bytes behind each format\'s signature', { timeout: 60_000 }, async () => {
-    const heads: Array<[string, string]> = [['x.pdf', '%PDF-1.7\n'], ['x.zip', 'PK\x03\x04'], ['x.docx', 'PK\x03\x04'], ['x.eml', 'From: a@b.it\r\nSubject: s\r\n\r\n'], ['x.json', '[{"text": "']];
+  it("random bytes behind each format's signature", { timeout: 60_000 }, async () => {
+    const heads: Array<[string, string]> = [
+      ['x.pdf', '%PDF-1.7\n'],
+      ['x.zip', 'PK\x03\x04'],
+      ['x.docx', 'PK\x03\x04'],
+      ['x.eml', 'From: a@b.it\r\nSubject: s\r\n\r\n'],
+      ['x.json', '[{"text": "'],
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...heads), fc.uint8Array({ maxLength: 2048 }), async ([label, head], tail) => {
-        const bytes = new Uint8Array([...Array.from(head, (c) => c.charCodeAt(0)), ...tail]);
-        checkItems(label, await timedExtract(label, bytes));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...heads),
+        fc.uint8Array({ maxLength: 2048 }),
+        async ([label, head], tail) => {
+          const bytes = new Uint8Array([...Array.from(head, (c) => c.charCodeAt(0)), ...tail]);
+          checkItems(label, await timedExtract(label, bytes));
+        },
+      ),
       { numRuns: 100 },
     );
   });

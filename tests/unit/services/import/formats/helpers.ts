@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs';
 import type { ParsedArticle } from '../../../../../shared/domain/types';
 import { extractFile } from '../../../../../electron/services/import/formats/registry';
-import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from '../../../../../electron/services/import/formats/types';
+import {
+  DEFAULT_LIMITS,
+  type ExtractedItem,
+  type ImportLimits,
+} from '../../../../../electron/services/import/formats/types';
 import texts from '../../../../fixtures/formats/texts.json';
 
 export const { IT, EN } = texts;
@@ -17,7 +21,11 @@ export function fixture(name: string): Uint8Array {
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 export const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
-export function extract(label: string, bytes: Uint8Array, limits: Partial<ImportLimits> = {}): Promise<ExtractedItem[]> {
+export function extract(
+  label: string,
+  bytes: Uint8Array,
+  limits: Partial<ImportLimits> = {},
+): Promise<ExtractedItem[]> {
   return extractFile(label, bytes, { limits: { ...DEFAULT_LIMITS, ...limits } });
 }
 
@@ -35,11 +43,16 @@ export async function onlyArticle(label: string, bytes: Uint8Array): Promise<Art
 }
 
 /** The reason a file (as a whole) is refused. */
-export async function refusal(label: string, bytes: Uint8Array, limits: Partial<ImportLimits> = {}): Promise<string> {
+export async function refusal(
+  label: string,
+  bytes: Uint8Array,
+  limits: Partial<ImportLimits> = {},
+): Promise<string> {
   const items = await extract(label, bytes, limits);
   expect(items).toHaveLength(1);
   const [item] = items;
-  if (!item || !('refusal' in item)) throw new Error(`expected a refusal, got an article: ${JSON.stringify(item)}`);
+  if (!item || !('refusal' in item))
+    throw new Error(`expected a refusal, got an article: ${JSON.stringify(item)}`);
   expect(item.label).toBe(label);
   return item.refusal;
 }

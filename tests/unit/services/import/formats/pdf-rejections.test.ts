@@ -15,9 +15,12 @@ function flipped(flips: Array<[number, number]>): Uint8Array {
 }
 
 /** What extracting `bytes` answers, and every rejection reported unhandled meanwhile or just after. */
-async function extractWatched(bytes: Uint8Array): Promise<{ answer: Array<[string, string]>; unhandled: string[] }> {
+async function extractWatched(
+  bytes: Uint8Array,
+): Promise<{ answer: Array<[string, string]>; unhandled: string[] }> {
   const unhandled: string[] = [];
-  const listener = (reason: unknown) => unhandled.push(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
+  const listener = (reason: unknown) =>
+    unhandled.push(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
   process.on('unhandledRejection', listener);
   try {
     const answer = outcomes(await extract(NAME, bytes));
@@ -44,13 +47,19 @@ describe('PDF: damaged page trees leave no unhandled rejection behind', () => {
     expect(latin1(bytes.subarray(25432, 25447))).toBe('/Contents 2 0 R');
   });
 
-  it('refuses a file whose only counted page is empty and whose uncounted page 2 cannot be fetched', { timeout: HOSTILE_TIMEOUT }, async () => {
-    // /Count 1, so page 2 is never asked for, but pdf.js fetches it ahead while looking for page 1 and that
-    // fetch fails ("Bad (uncompressed) XRef entry: 4R": its entry points one byte past "4 0 obj").
-    const { answer, unhandled } = await extractWatched(flipped([COUNT_2_TO_1, XREF_4_OFF_BY_ONE, CONTENTS_2_TO_3]));
-    expect(answer).toEqual([[NAME, 'no text layer (scanned PDF?)']]);
-    expect(unhandled).toEqual([]);
-  });
+  it(
+    'refuses a file whose only counted page is empty and whose uncounted page 2 cannot be fetched',
+    { timeout: HOSTILE_TIMEOUT },
+    async () => {
+      // /Count 1, so page 2 is never asked for, but pdf.js fetches it ahead while looking for page 1 and that
+      // fetch fails ("Bad (uncompressed) XRef entry: 4R": its entry points one byte past "4 0 obj").
+      const { answer, unhandled } = await extractWatched(
+        flipped([COUNT_2_TO_1, XREF_4_OFF_BY_ONE, CONTENTS_2_TO_3]),
+      );
+      expect(answer).toEqual([[NAME, 'no text layer (scanned PDF?)']]);
+      expect(unhandled).toEqual([]);
+    },
+  );
 
   it('reads page 1 of the same file when page 1 is intact', { timeout: HOSTILE_TIMEOUT }, async () => {
     const { answer, unhandled } = await extractWatched(flipped([COUNT_2_TO_1, XREF_4_OFF_BY_ONE]));
@@ -58,10 +67,21 @@ describe('PDF: damaged page trees leave no unhandled rejection behind', () => {
     expect(unhandled).toEqual([]);
   });
 
-  it('refuses the damage fuzz.test.ts once drew (kid list, page 1, an XRef entry, page 1 content)', { timeout: HOSTILE_TIMEOUT }, async () => {
-    // Left "Unhandled Rejection FormatError: Illegal character: 41" (the ")" now inside page 1's /MediaBox).
-    const { answer, unhandled } = await extractWatched(flipped([[25867, 0xff], [25391, 0x1a], [26999, 0x2b], [1701, 0xa4]]));
-    expect(answer).toEqual([[NAME, 'no text layer (scanned PDF?)']]);
-    expect(unhandled).toEqual([]);
-  });
+  it(
+    'refuses the damage fuzz.test.ts once drew (kid list, page 1, an XRef entry, page 1 content)',
+    { timeout: HOSTILE_TIMEOUT },
+    async () => {
+      // Left "Unhandled Rejection FormatError: Illegal character: 41" (the ")" now inside page 1's /MediaBox).
+      const { answer, unhandled } = await extractWatched(
+        flipped([
+          [25867, 0xff],
+          [25391, 0x1a],
+          [26999, 0x2b],
+          [1701, 0xa4],
+        ]),
+      );
+      expect(answer).toEqual([[NAME, 'no text layer (scanned PDF?)']]);
+      expect(unhandled).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,10 @@
 import { parsePdfDate } from '../../../../../electron/services/import/formats/pdf';
-import { blocksOfPages, dropFurniture, linesOf, type PdfTextPiece } from '../../../../../electron/services/import/formats/pdf-layout';
+import {
+  blocksOfPages,
+  dropFurniture,
+  linesOf,
+  type PdfTextPiece,
+} from '../../../../../electron/services/import/formats/pdf-layout';
 import { HOSTILE_TIMEOUT, IT, fixture, onlyArticle, refusal, utf8 } from './helpers';
 import { pdfSource } from '../../../../helpers/pdf';
 
@@ -39,7 +44,16 @@ describe('PDF: articolo-libreoffice.pdf (LibreOffice export: embedded fonts, a f
     expect(article.published).toBe('2024-03-12');
     expect(article.language).toBe('it');
     const [p0, p1, p2, p3, p4, p5] = IT.paragraphs;
-    expect(article.paragraphs).toEqual([p0, `${p1}[1]`, 'Le reazioni', p2, p3, p4, p5, '[1] Stima della relazione tecnica, febbraio 2024.']);
+    expect(article.paragraphs).toEqual([
+      p0,
+      `${p1}[1]`,
+      'Le reazioni',
+      p2,
+      p3,
+      p4,
+      p5,
+      '[1] Stima della relazione tecnica, febbraio 2024.',
+    ]);
     // Paragraph 4 starts on page 1 and ends on page 2; the note sits at the foot of page 1.
     expect(article.pages).toEqual([1, 1, 1, 1, 1, 2, 2, 1]);
     expect(article.paragraphs.join(' ')).not.toMatch(/Cronaca di Valmora|Pagina \d/);
@@ -69,7 +83,10 @@ describe('PDF without metadata', () => {
     ]);
     const { article } = await onlyArticle('nometa.pdf', pdf);
     expect(article.title).toBe('Harbour board approves new timetable');
-    expect(article.paragraphs).toEqual(['ESTERI', 'The harbour board voted on Tuesday to keep the evening ferry running. Critics argued the money should repair the northern pier.']);
+    expect(article.paragraphs).toEqual([
+      'ESTERI',
+      'The harbour board voted on Tuesday to keep the evening ferry running. Critics argued the money should repair the northern pier.',
+    ]);
     expect(article.published).toBeNull();
     expect(article.pages).toEqual([1, 1]);
   });
@@ -87,25 +104,42 @@ describe('PDF refusals', () => {
   it('refuses truncated PDFs', { timeout: HOSTILE_TIMEOUT }, async () => {
     const pdf = fixture('articolo-libreoffice.pdf');
     for (const share of [0.1, 0.5, 0.95]) {
-      expect(await refusal('cut.pdf', pdf.slice(0, Math.floor(pdf.length * share)))).toMatch(/^damaged, truncated or not a PDF \(/);
+      expect(await refusal('cut.pdf', pdf.slice(0, Math.floor(pdf.length * share)))).toMatch(
+        /^damaged, truncated or not a PDF \(/,
+      );
     }
   });
 
-  it('refuses malformed structure, files that are not PDFs, and NUL bytes', { timeout: HOSTILE_TIMEOUT }, async () => {
-    expect(await refusal('x.pdf', utf8('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF'))).toMatch(
-      /^(?:damaged, truncated or not a PDF|damaged PDF) \(/,
-    );
-    expect(await refusal('note.pdf', utf8('Just some text saved with the wrong extension.'))).toBe('not a PDF file (no %PDF header)');
-    expect(await refusal('zeros.pdf', new Uint8Array(8192))).toBe('not a PDF file (no %PDF header)');
-    expect(await refusal('zeros2.pdf', new Uint8Array([...utf8('%PDF-1.4\n'), ...new Uint8Array(8192)]))).toMatch(/^damaged, truncated or not a PDF/);
-    expect(await refusal('empty.pdf', new Uint8Array(0))).toBe('empty file');
-  });
+  it(
+    'refuses malformed structure, files that are not PDFs, and NUL bytes',
+    { timeout: HOSTILE_TIMEOUT },
+    async () => {
+      expect(
+        await refusal(
+          'x.pdf',
+          utf8(
+            '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF',
+          ),
+        ),
+      ).toMatch(/^(?:damaged, truncated or not a PDF|damaged PDF) \(/);
+      expect(await refusal('note.pdf', utf8('Just some text saved with the wrong extension.'))).toBe(
+        'not a PDF file (no %PDF header)',
+      );
+      expect(await refusal('zeros.pdf', new Uint8Array(8192))).toBe('not a PDF file (no %PDF header)');
+      expect(
+        await refusal('zeros2.pdf', new Uint8Array([...utf8('%PDF-1.4\n'), ...new Uint8Array(8192)])),
+      ).toMatch(/^damaged, truncated or not a PDF/);
+      expect(await refusal('empty.pdf', new Uint8Array(0))).toBe('empty file');
+    },
+  );
 
   it('refuses a PDF over the PDF size limit before parsing it', { timeout: HOSTILE_TIMEOUT }, async () => {
-    expect(await refusal('giornale.pdf', fixture('giornale.pdf'), { maxPdfBytes: 1024 })).toMatch(/^larger than 0\.0 MB/);
+    expect(await refusal('giornale.pdf', fixture('giornale.pdf'), { maxPdfBytes: 1024 })).toMatch(
+      /^larger than 0\.0 MB/,
+    );
   });
 
-  it('leaves the caller\'s bytes intact (pdf.js transfers the buffer it is given)', async () => {
+  it("leaves the caller's bytes intact (pdf.js transfers the buffer it is given)", async () => {
     const bytes = fixture('giornale.pdf');
     const copy = bytes.slice();
     await onlyArticle('giornale.pdf', bytes);
@@ -128,7 +162,13 @@ describe('PDF dates', () => {
 });
 
 describe('PDF layout', () => {
-  const piece = (str: string, x: number, y: number, size = 10, width = str.length * size * 0.5): PdfTextPiece => ({ str, x, y, width, size });
+  const piece = (
+    str: string,
+    x: number,
+    y: number,
+    size = 10,
+    width = str.length * size * 0.5,
+  ): PdfTextPiece => ({ str, x, y, width, size });
 
   it('joins pieces on a baseline and splits lines by y', () => {
     const lines = linesOf([piece('Hello', 50, 700), piece('world', 80, 700), piece('Next line', 50, 688)]);
@@ -137,13 +177,18 @@ describe('PDF layout', () => {
 
   it('drops running headers, footers and page numbers, and keeps the URL they carry', () => {
     const page = (n: number, body: string) =>
-      linesOf([piece('THE DAILY TEST', 50, 800, 8), piece(body, 50, 700), piece(`https://example.org/a ${n}/3`, 50, 40, 8), piece(String(n), 300, 30, 8)]);
+      linesOf([
+        piece('THE DAILY TEST', 50, 800, 8),
+        piece(body, 50, 700),
+        piece(`https://example.org/a ${n}/3`, 50, 40, 8),
+        piece(String(n), 300, 30, 8),
+      ]);
     const { pages, removed } = dropFurniture([page(1, 'one'), page(2, 'two'), page(3, 'three')]);
     expect(pages.map((p) => p.map((l) => l.text))).toEqual([['one'], ['two'], ['three']]);
     expect(removed).toContain('https://example.org/a 1/3');
   });
 
-  it('keeps a lone number in headline type (a wrapped title\'s last line), drops one in text size', () => {
+  it("keeps a lone number in headline type (a wrapped title's last line), drops one in text size", () => {
     const lines = linesOf([
       piece('Floods close the port for the first time since', 40, 800, 14),
       piece('1966', 40, 783, 14),
@@ -167,6 +212,9 @@ describe('PDF layout', () => {
       piece('ends on the next line.', 50, 652, 10, 100),
     ]);
     const blocks = blocksOfPages([lines]);
-    expect(blocks.map((b) => b.text)).toEqual(['The council approved the proposal after a long North-South debate.', 'A second paragraph starts here and ends on the next line.']);
+    expect(blocks.map((b) => b.text)).toEqual([
+      'The council approved the proposal after a long North-South debate.',
+      'A second paragraph starts here and ends on the next line.',
+    ]);
   });
 });

@@ -10,7 +10,8 @@ function headers(zip: Uint8Array, name: string): { central: number; local: numbe
     if (view.getUint32(p, true) !== CENTRAL) continue;
     const len = view.getUint16(p + 28, true);
     const got = zip.subarray(p + 46, p + 46 + len);
-    if (len === wanted.length && got.every((b, i) => b === wanted[i])) return { central: p, local: view.getUint32(p + 42, true) };
+    if (len === wanted.length && got.every((b, i) => b === wanted[i]))
+      return { central: p, local: view.getUint32(p + 42, true) };
   }
   throw new Error(`no entry ${name}`);
 }
@@ -26,7 +27,11 @@ export function lieAboutSize(zip: Uint8Array, name: string, size: number): Uint8
 }
 
 /** Sets the general-purpose flags and the compression method of an entry. */
-export function patchEntry(zip: Uint8Array, name: string, patch: { flags?: number; method?: number }): Uint8Array {
+export function patchEntry(
+  zip: Uint8Array,
+  name: string,
+  patch: { flags?: number; method?: number },
+): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);
   const { central, local } = headers(out, name);

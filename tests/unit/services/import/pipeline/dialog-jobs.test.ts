@@ -22,7 +22,10 @@ function collection(n: number): string {
   mkdirSync(join(root, 'ansa'), { recursive: true });
   for (let i = 0; i < n; i++) {
     const body = `Notizia numero ${i}: il consiglio comunale di Genova ha approvato il piano per il porto dopo un lungo dibattito, con ${i} voti a favore.`;
-    writeFileSync(join(root, 'ansa', `${String(i).padStart(3, '0')}.txt`), `Titolo della notizia ${i}\n\n${body}\n\n${body.replace('Genova', 'Savona')}`);
+    writeFileSync(
+      join(root, 'ansa', `${String(i).padStart(3, '0')}.txt`),
+      `Titolo della notizia ${i}\n\n${body}\n\n${body.replace('Genova', 'Savona')}`,
+    );
   }
   writeFileSync(join(root, 'ansa', '.DS_Store'), 'x');
   writeFileSync(join(root, 'vuoto.txt'), '');
@@ -41,7 +44,16 @@ async function until(jobId: string, ok: (s: ImportJobStatus) => boolean): Promis
 beforeEach(async () => {
   tmp = tempDir();
   picked = null;
-  wb = await openWorkbench({ libraryDir: join(tmp.dir, 'lib'), version: 'test', ports: { shell: 'electron', pickImportPaths: async () => picked, saveExport: async () => ({ saved: false }) }, onInternalError: () => {} });
+  wb = await openWorkbench({
+    libraryDir: join(tmp.dir, 'lib'),
+    version: 'test',
+    ports: {
+      shell: 'electron',
+      pickImportPaths: async () => picked,
+      saveExport: async () => ({ saved: false }),
+    },
+    onInternalError: () => {},
+  });
 });
 afterEach(async () => {
   await wb.close();
@@ -60,7 +72,10 @@ describe('dialog import jobs', () => {
     expect(done).toMatchObject({ done: 14, total: 14, cancelled: false, notSent: [] });
     const byLabel = new Map(done.results!.map((r) => [r.fileName, r]));
     expect(byLabel.get('raccolta › ansa › 000.txt')?.status).toBe('imported');
-    expect(byLabel.get('raccolta › vuoto.txt')).toMatchObject({ status: 'refused', reason: expect.stringMatching(/empty/) });
+    expect(byLabel.get('raccolta › vuoto.txt')).toMatchObject({
+      status: 'refused',
+      reason: expect.stringMatching(/empty/),
+    });
     expect(byLabel.get(SPUTNIK)?.status).toBe('imported');
     // A path that could not be walked is reported by its name only.
     expect(byLabel.get('sparito.txt')).toMatchObject({ status: 'refused', reason: 'no such file or folder' });
@@ -95,7 +110,9 @@ describe('dialog import jobs', () => {
     expect(mid.results).toBeUndefined();
     // A caller that follows the lines (the CLI) gets those of the stored batches, from where it asks.
     const label = (i: number) => `raccolta › ansa › ${String(i).padStart(3, '0')}.txt`;
-    expect(jobs.status(jobId, 0).results!.map((r) => r.fileName)).toEqual(Array.from({ length: 10 }, (_, i) => label(i)));
+    expect(jobs.status(jobId, 0).results!.map((r) => r.fileName)).toEqual(
+      Array.from({ length: 10 }, (_, i) => label(i)),
+    );
     expect(jobs.status(jobId, 7).results!.map((r) => r.fileName)).toEqual([label(7), label(8), label(9)]);
     expect(jobs.status(jobId, 10).results).toEqual([]);
     // The third batch is in flight: Cancel lets it finish, and no fourth starts.
@@ -105,11 +122,18 @@ describe('dialog import jobs', () => {
     const end = jobs.status(jobId);
     expect(end).toMatchObject({ done: 15, cancelled: true, batchesDone: 3 });
     expect(gates).toHaveLength(0);
-    expect(end.notSent).toEqual([...Array.from({ length: 15 }, (_, i) => `raccolta › ansa › ${String(15 + i).padStart(3, '0')}.txt`), 'raccolta › vuoto.txt']);
-    expect(end.results!.map((r) => r.fileName)).toEqual(Array.from({ length: 15 }, (_, i) => `raccolta › ansa › ${String(i).padStart(3, '0')}.txt`));
+    expect(end.notSent).toEqual([
+      ...Array.from({ length: 15 }, (_, i) => `raccolta › ansa › ${String(15 + i).padStart(3, '0')}.txt`),
+      'raccolta › vuoto.txt',
+    ]);
+    expect(end.results!.map((r) => r.fileName)).toEqual(
+      Array.from({ length: 15 }, (_, i) => `raccolta › ansa › ${String(i).padStart(3, '0')}.txt`),
+    );
     expect(jobs.status(jobId, 10).results!.map((r) => r.fileName)).toEqual([10, 11, 12, 13, 14].map(label));
     // The library holds exactly the three answered batches.
-    const index = JSON.parse(readFileSync(join(tmp.dir, 'lib', 'articles.json'), 'utf8')) as { articles: Array<{ fileName: string }> };
+    const index = JSON.parse(readFileSync(join(tmp.dir, 'lib', 'articles.json'), 'utf8')) as {
+      articles: Array<{ fileName: string }>;
+    };
     expect(index.articles.map((a) => a.fileName).sort()).toEqual(end.results!.map((r) => r.fileName).sort());
     expect(jobs.cancel(jobId)).toEqual({ cancelling: false });
   });

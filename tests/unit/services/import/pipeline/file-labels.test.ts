@@ -5,12 +5,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_LABEL, extensionOf, labelBase, pathLabel } from '../../../../../shared/domain/file-labels';
 import { formatFor } from '../../../../../electron/services/import/formats/registry';
-import { readFileBatches, type PathProblem } from '../../../../../electron/services/import/pipeline/read-paths';
+import {
+  readFileBatches,
+  type PathProblem,
+} from '../../../../../electron/services/import/pipeline/read-paths';
 import { tempDir } from '../../../../helpers/temp-library';
 
 describe('file labels', () => {
   it('join folders and the name with " › ", make separators harmless, and cut long ones from the front', () => {
-    expect(pathLabel(['collection', 'reuters', '2024-01', 'index.html'])).toBe('collection › reuters › 2024-01 › index.html');
+    expect(pathLabel(['collection', 'reuters', '2024-01', 'index.html'])).toBe(
+      'collection › reuters › 2024-01 › index.html',
+    );
     expect(pathLabel(['a/b', 'c\\d.txt'])).toBe('a_b › c_d.txt');
     expect(pathLabel(['', '  '])).toBe('unnamed');
     const deep = pathLabel([...Array.from({ length: 40 }, (_, i) => `folder-${i}`), 'articolo.pdf']);
@@ -22,7 +27,7 @@ describe('file labels', () => {
     expect(long.endsWith('è.docx')).toBe(true);
   });
 
-  it('take the extension from the file\'s own name, not from a folder with a dot', () => {
+  it("take the extension from the file's own name, not from a folder with a dot", () => {
     expect(extensionOf('coll.v2 › README')).toBe('');
     expect(extensionOf('coll.v2 › notizie › pezzo.HTML')).toBe('.html');
     expect(extensionOf('rassegna.zip › cartella/pezzo.txt')).toBe('.txt');
@@ -42,9 +47,15 @@ describe('file labels', () => {
       writeFileSync(join(tmp.dir, 'sola.txt'), 's');
       const problems: PathProblem[] = [];
       const names: string[] = [];
-      for await (const batch of readFileBatches([root, join(tmp.dir, 'sola.txt')], problems)) names.push(...batch.map((f) => f.name));
+      for await (const batch of readFileBatches([root, join(tmp.dir, 'sola.txt')], problems))
+        names.push(...batch.map((f) => f.name));
       expect(problems).toEqual([]);
-      expect(names).toEqual(['raccolta › ansa › 2022-01 › index.html', 'raccolta › ansa › nota.txt', 'raccolta › b.txt', 'sola.txt']);
+      expect(names).toEqual([
+        'raccolta › ansa › 2022-01 › index.html',
+        'raccolta › ansa › nota.txt',
+        'raccolta › b.txt',
+        'sola.txt',
+      ]);
     } finally {
       tmp.cleanup();
     }

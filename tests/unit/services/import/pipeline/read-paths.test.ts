@@ -4,7 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileBatches, type PathProblem } from '../../../../../electron/services/import/pipeline/read-paths';
+import {
+  readFileBatches,
+  type PathProblem,
+} from '../../../../../electron/services/import/pipeline/read-paths';
 import { DEFAULT_LIMITS } from '../../../../../electron/services/import/formats/types';
 import type { BatchBudget } from '../../../../../shared/domain/import-batches';
 import { tempDir } from '../../../../helpers/temp-library';
@@ -27,7 +30,8 @@ function files(sizes: number[]): string[] {
 async function batches(paths: string[], budget: BatchBudget, limits = DEFAULT_LIMITS) {
   const problems: PathProblem[] = [];
   const out: Array<Array<{ name: string; size: number; read: boolean }>> = [];
-  for await (const b of readFileBatches(paths, problems, { budget, limits })) out.push(b.map((f) => ({ name: f.name, size: f.size, read: f.bytes !== undefined })));
+  for await (const b of readFileBatches(paths, problems, { budget, limits }))
+    out.push(b.map((f) => ({ name: f.name, size: f.size, read: f.bytes !== undefined })));
   return { out, problems };
 }
 
@@ -53,7 +57,10 @@ describe('readFileBatches', () => {
 
   it('reports a path that is not there and goes on with the rest', async () => {
     const [a] = files([5]);
-    const { out, problems } = await batches([join(tmp.dir, 'sparito.txt'), a!], { maxFiles: 10, maxBytes: 100 });
+    const { out, problems } = await batches([join(tmp.dir, 'sparito.txt'), a!], {
+      maxFiles: 10,
+      maxBytes: 100,
+    });
     expect(out.flat().map((f) => f.name)).toEqual(['00.txt']);
     expect(problems).toEqual([{ path: join(tmp.dir, 'sparito.txt'), reason: 'no such file or folder' }]);
   });

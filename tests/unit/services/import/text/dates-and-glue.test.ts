@@ -1,5 +1,10 @@
 // Date parsing and the glued-sentence splitter, including the cases that must NOT be split.
-import { compareIsoDates, parseDate, parseDateLine, parseIsoDate } from '../../../../../electron/services/import/text/dates';
+import {
+  compareIsoDates,
+  parseDate,
+  parseDateLine,
+  parseIsoDate,
+} from '../../../../../electron/services/import/text/dates';
 import { splitGlued } from '../../../../../electron/services/import/text/split-glued-sentences';
 
 describe('parseDate', () => {
@@ -32,22 +37,33 @@ describe('parseDate', () => {
     expect(parseDate(input)).toBe(iso);
   });
 
-  it.each(['30 febbraio 2022', 'gennaio 2022', '2022', 'Putin 10 gennaio 2022', '10 smarch 2022', '2022-13-01', '2022-01-07T25:00+0100', ''])(
-    'rejects %j',
-    (input) => {
-      expect(parseDate(input)).toBeNull();
-    },
-  );
+  it.each([
+    '30 febbraio 2022',
+    'gennaio 2022',
+    '2022',
+    'Putin 10 gennaio 2022',
+    '10 smarch 2022',
+    '2022-13-01',
+    '2022-01-07T25:00+0100',
+    '',
+  ])('rejects %j', (input) => {
+    expect(parseDate(input)).toBeNull();
+  });
 
   it('tells labelled update lines from publication lines', () => {
     expect(parseDateLine('Pubblicato il 10 gennaio 2022')).toEqual({ iso: '2022-01-10', kind: 'published' });
-    expect(parseDateLine('Aggiornato il 11 gennaio 2022 alle 10:30')).toEqual({ iso: '2022-01-11', kind: 'modified' });
+    expect(parseDateLine('Aggiornato il 11 gennaio 2022 alle 10:30')).toEqual({
+      iso: '2022-01-11',
+      kind: 'modified',
+    });
     expect(parseDateLine('Updated: Jan 10, 2022')).toEqual({ iso: '2022-01-10', kind: 'modified' });
     expect(parseDateLine('Il 10 gennaio 2022 Putin ha parlato')).toBeNull();
   });
 
   it('orders timestamps across offsets', () => {
-    expect(compareIsoDates(parseIsoDate('2022-01-07T15:07+0100')!, parseIsoDate('2022-01-07T14:26+0100')!)).toBeGreaterThan(0);
+    expect(
+      compareIsoDates(parseIsoDate('2022-01-07T15:07+0100')!, parseIsoDate('2022-01-07T14:26+0100')!),
+    ).toBeGreaterThan(0);
     expect(compareIsoDates('2022-01-07T14:00:00Z', '2022-01-07T14:30:00+01:00')).toBeGreaterThan(0);
   });
 });
@@ -58,16 +74,29 @@ describe('splitGlued', () => {
       'del Kazakistan Kassym-Jomart Tokayev.',
       'Il tema della discussione',
     ]);
-    expect(splitGlued('Dmitry Peskov.Peskov ha sottolineato')).toEqual(['Dmitry Peskov.', 'Peskov ha sottolineato']);
-    expect(splitGlued('cittadini del Kazakistan".In conclusione, il portavoce')).toEqual(['cittadini del Kazakistan".', 'In conclusione, il portavoce']);
-    expect(splitGlued('Cosa?Niente. Aspetta...Poi vedremo')).toEqual(['Cosa?', 'Niente. Aspetta...', 'Poi vedremo']);
+    expect(splitGlued('Dmitry Peskov.Peskov ha sottolineato')).toEqual([
+      'Dmitry Peskov.',
+      'Peskov ha sottolineato',
+    ]);
+    expect(splitGlued('cittadini del Kazakistan".In conclusione, il portavoce')).toEqual([
+      'cittadini del Kazakistan".',
+      'In conclusione, il portavoce',
+    ]);
+    expect(splitGlued('Cosa?Niente. Aspetta...Poi vedremo')).toEqual([
+      'Cosa?',
+      'Niente. Aspetta...',
+      'Poi vedremo',
+    ]);
     expect(splitGlued('nel 2022.Il tema')).toEqual(['nel 2022.', 'Il tema']);
   });
 
   it('puts a glued quotation mark on the side it belongs to', () => {
     expect(splitGlued('ha detto “basta.”Il tema')).toEqual(['ha detto “basta.”', 'Il tema']);
     expect(splitGlued('ha detto "basta."Il tema')).toEqual(['ha detto "basta."', 'Il tema']);
-    expect(splitGlued('ha detto basta."Il tema" è chiuso')).toEqual(['ha detto basta.', '"Il tema" è chiuso']);
+    expect(splitGlued('ha detto basta."Il tema" è chiuso')).toEqual([
+      'ha detto basta.',
+      '"Il tema" è chiuso',
+    ]);
   });
 
   it('splits a subheading glued to the paragraph after it', () => {
@@ -76,7 +105,10 @@ describe('splitGlued', () => {
       'La situazione in Kazakistan',
       'Le proteste di massa in Kazakistan',
     ]);
-    expect(splitGlued('La situazione in KazakistanL’Onu ha detto')).toEqual(['La situazione in Kazakistan', 'L’Onu ha detto']);
+    expect(splitGlued('La situazione in KazakistanL’Onu ha detto')).toEqual([
+      'La situazione in Kazakistan',
+      'L’Onu ha detto',
+    ]);
   });
 
   it.each([

@@ -2,14 +2,21 @@
 import { readFileSync } from 'node:fs';
 import { extractArticle } from '../../../../../electron/services/import/text/text-file-extractor';
 import { detectLanguage, languageFromLocale } from '../../../../../electron/services/import/text/language';
-import { OUTLETS, outletFromDomain, resolveOutlet } from '../../../../../electron/services/import/text/outlet-clues';
+import {
+  OUTLETS,
+  outletFromDomain,
+  resolveOutlet,
+} from '../../../../../electron/services/import/text/outlet-clues';
 import { looksLikeScrapeDump } from '../../../../../electron/services/import/text/scrape-dump';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('plain .txt', () => {
   it('takes the first line as the title and blank-line blocks as paragraphs, joining hard wraps', () => {
-    const a = extractArticle('note.txt', utf8('\n\n  # A plain title  \n\nFirst paragraph,\nwrapped here.\n\n\nSecond   paragraph.\n'));
+    const a = extractArticle(
+      'note.txt',
+      utf8('\n\n  # A plain title  \n\nFirst paragraph,\nwrapped here.\n\n\nSecond   paragraph.\n'),
+    );
     expect(a).toEqual({
       title: 'A plain title',
       outlet: { name: 'Unknown', domain: null },
@@ -59,7 +66,9 @@ describe('plain .txt', () => {
   it('names the outlet after a URL in the body when none is given, skipping social hosts', () => {
     const a = extractArticle(
       'x.txt',
-      utf8('Titolo\n\nSegnalato su https://twitter.com/x e ripreso da https://www.example-news.it/articolo/123 ieri sera.\n'),
+      utf8(
+        'Titolo\n\nSegnalato su https://twitter.com/x e ripreso da https://www.example-news.it/articolo/123 ieri sera.\n',
+      ),
     );
     expect(a.outlet).toEqual({ name: 'example-news.it', domain: 'example-news.it' });
     expect(a.url).toBeNull();
@@ -107,7 +116,8 @@ describe('.md', () => {
   });
 
   it('reads YAML front matter', () => {
-    const text = '---\ntitle: "Front matter title"\ndate: 2022-01-10\nurl: https://www.reuters.com/world/x\nauthor: Jane Doe\nlang: en-GB\ndescription: The standfirst.\n---\n\nBody paragraph.\n';
+    const text =
+      '---\ntitle: "Front matter title"\ndate: 2022-01-10\nurl: https://www.reuters.com/world/x\nauthor: Jane Doe\nlang: en-GB\ndescription: The standfirst.\n---\n\nBody paragraph.\n';
     const a = extractArticle('fm.markdown', utf8(text));
     expect(a).toMatchObject({
       title: 'Front matter title',
@@ -125,7 +135,11 @@ describe('.md', () => {
 describe('scrape-dump detection', () => {
   it('recognises the samples and not a plain note', () => {
     for (const f of ['000_9779fd24ea47166c.txt', '004_c43401fc495b10b3.txt']) {
-      expect(looksLikeScrapeDump(readFileSync(new URL(`../../../../fixtures/articles/${f}`, import.meta.url), 'utf8'))).toBe(true);
+      expect(
+        looksLikeScrapeDump(
+          readFileSync(new URL(`../../../../fixtures/articles/${f}`, import.meta.url), 'utf8'),
+        ),
+      ).toBe(true);
     }
     expect(looksLikeScrapeDump('Title\n\nA paragraph.\n\nAnother one.')).toBe(false);
   });
@@ -149,54 +163,126 @@ describe('scrape-dump detection', () => {
 });
 
 describe('scrape-dump variants', () => {
-  const para1 = 'Il presidente ha detto che le truppe lasceranno il paese dopo la fine della loro missione, e che questo è chiaro a tutti.';
-  const para2 = 'Secondo il portavoce, il ritiro comincerà la prossima settimana e durerà circa dieci giorni in tutto il paese.';
+  const para1 =
+    'Il presidente ha detto che le truppe lasceranno il paese dopo la fine della loro missione, e che questo è chiaro a tutti.';
+  const para2 =
+    'Secondo il portavoce, il ritiro comincerà la prossima settimana e durerà circa dieci giorni in tutto il paese.';
 
   it('skips a section label for the title, drops a truncated description and a repeated paragraph', () => {
-    const dump = ['esteri', '', 'Le truppe lasciano il paese', 'Le truppe lasciano il paese', 'di Mario Rossi', 'Pubblicato il 10 gennaio 2022', 'Aggiornato il 11 gennaio 2022',
-      '', 'Il presidente ha detto che le truppe lasceranno il paese…', '', para1, '', para2, '', para1, '', 'Tags: esteri, Russia'].join('\n');
+    const dump = [
+      'esteri',
+      '',
+      'Le truppe lasciano il paese',
+      'Le truppe lasciano il paese',
+      'di Mario Rossi',
+      'Pubblicato il 10 gennaio 2022',
+      'Aggiornato il 11 gennaio 2022',
+      '',
+      'Il presidente ha detto che le truppe lasceranno il paese…',
+      '',
+      para1,
+      '',
+      para2,
+      '',
+      para1,
+      '',
+      'Tags: esteri, Russia',
+    ].join('\n');
     const a = extractArticle('dump.txt', utf8(dump));
-    expect(a).toMatchObject({ title: 'Le truppe lasciano il paese', author: 'Mario Rossi', published: '2022-01-10', modified: '2022-01-11', lead: '', language: 'it' });
+    expect(a).toMatchObject({
+      title: 'Le truppe lasciano il paese',
+      author: 'Mario Rossi',
+      published: '2022-01-10',
+      modified: '2022-01-11',
+      lead: '',
+      language: 'it',
+    });
     expect(a.paragraphs).toEqual([para1, para2]);
   });
 });
 
 describe('outlets', () => {
   it('looks domains up without "www." and walks up to a listed parent', () => {
-    expect(outletFromDomain('www.ilfogliettone.it')).toEqual({ name: 'ilfogliettone.it', domain: 'ilfogliettone.it' });
-    expect(outletFromDomain('it.sputniknews.com')).toEqual({ name: 'Sputnik Italia', domain: 'it.sputniknews.com' });
+    expect(outletFromDomain('www.ilfogliettone.it')).toEqual({
+      name: 'ilfogliettone.it',
+      domain: 'ilfogliettone.it',
+    });
+    expect(outletFromDomain('it.sputniknews.com')).toEqual({
+      name: 'Sputnik Italia',
+      domain: 'it.sputniknews.com',
+    });
     expect(outletFromDomain('sputniknews.com')).toEqual({ name: 'Sputnik', domain: 'sputniknews.com' });
     expect(outletFromDomain('WWW.BBC.CO.UK')).toEqual({ name: 'BBC', domain: 'bbc.co.uk' });
     expect(outletFromDomain('edition.cnn.com')).toEqual({ name: 'CNN', domain: 'edition.cnn.com' });
-    expect(outletFromDomain('news.example.org')).toEqual({ name: 'news.example.org', domain: 'news.example.org' });
+    expect(outletFromDomain('news.example.org')).toEqual({
+      name: 'news.example.org',
+      domain: 'news.example.org',
+    });
     expect(outletFromDomain('not a host')).toEqual({ name: 'Unknown', domain: null });
     expect(Object.keys(OUTLETS).length).toBeGreaterThanOrEqual(18);
   });
 
   it('prefers the article URL, then a self-given name, then its own e-mail domain', () => {
-    expect(resolveOutlet({ url: 'https://it.sputniknews.com/x', selfName: 'Whatever' })).toEqual({ name: 'Sputnik Italia', domain: 'it.sputniknews.com' });
-    expect(resolveOutlet({ selfName: 'Sputnik Italia', ownDomains: ['sputniknews.com'] })).toEqual({ name: 'Sputnik Italia', domain: 'it.sputniknews.com' });
-    expect(resolveOutlet({ ownDomains: ['ilfogliettone.it'] })).toEqual({ name: 'ilfogliettone.it', domain: 'ilfogliettone.it' });
-    expect(resolveOutlet({ otherUrls: ['https://t.me/x', 'https://cdn.example.com/a.jpg'] })).toEqual({ name: 'Unknown', domain: null });
+    expect(resolveOutlet({ url: 'https://it.sputniknews.com/x', selfName: 'Whatever' })).toEqual({
+      name: 'Sputnik Italia',
+      domain: 'it.sputniknews.com',
+    });
+    expect(resolveOutlet({ selfName: 'Sputnik Italia', ownDomains: ['sputniknews.com'] })).toEqual({
+      name: 'Sputnik Italia',
+      domain: 'it.sputniknews.com',
+    });
+    expect(resolveOutlet({ ownDomains: ['ilfogliettone.it'] })).toEqual({
+      name: 'ilfogliettone.it',
+      domain: 'ilfogliettone.it',
+    });
+    expect(resolveOutlet({ otherUrls: ['https://t.me/x', 'https://cdn.example.com/a.jpg'] })).toEqual({
+      name: 'Unknown',
+      domain: null,
+    });
   });
 });
 
 describe('detectLanguage', () => {
   it.each([
-    ['it', 'Il presidente ha detto che le truppe lasceranno il paese dopo la fine della loro missione, e che questo è chiaro.'],
-    ['en', 'The president said that the troops will leave the country after the end of their mission, and that it was clear.'],
-    ['fr', 'Le président a déclaré que les troupes quitteront le pays après la fin de leur mission, et que ce sera très rapide.'],
-    ['de', 'Der Präsident sagte, dass die Truppen das Land nach dem Ende ihrer Mission verlassen werden, und es ist klar.'],
-    ['es', 'El presidente dijo que las tropas dejarán el país después del final de su misión, y que esto es muy claro para todos.'],
-    ['pt', 'O presidente disse que as tropas vão deixar o país depois do fim da sua missão, e que isso não é uma surpresa para os analistas.'],
-    ['ru', 'Президент заявил, что войска покинут страну после окончания их миссии, и что это было также ясно для всех.'],
+    [
+      'it',
+      'Il presidente ha detto che le truppe lasceranno il paese dopo la fine della loro missione, e che questo è chiaro.',
+    ],
+    [
+      'en',
+      'The president said that the troops will leave the country after the end of their mission, and that it was clear.',
+    ],
+    [
+      'fr',
+      'Le président a déclaré que les troupes quitteront le pays après la fin de leur mission, et que ce sera très rapide.',
+    ],
+    [
+      'de',
+      'Der Präsident sagte, dass die Truppen das Land nach dem Ende ihrer Mission verlassen werden, und es ist klar.',
+    ],
+    [
+      'es',
+      'El presidente dijo que las tropas dejarán el país después del final de su misión, y que esto es muy claro para todos.',
+    ],
+    [
+      'pt',
+      'O presidente disse que as tropas vão deixar o país depois do fim da sua missão, e que isso não é uma surpresa para os analistas.',
+    ],
+    [
+      'ru',
+      'Президент заявил, что войска покинут страну после окончания их миссии, и что это было также ясно для всех.',
+    ],
   ])('recognises %s', (lang, text) => {
     expect(detectLanguage(text)).toBe(lang);
   });
 
   it('returns null when unsure: too short, or a language it does not know', () => {
     expect(detectLanguage('Hello world')).toBeNull();
-    expect(detectLanguage('Dansk er et nordgermansk sprog, der tales af ca. seks millioner mennesker, først og fremmest i Danmark.')).toBeNull();
+    expect(
+      detectLanguage(
+        'Dansk er et nordgermansk sprog, der tales af ca. seks millioner mennesker, først og fremmest i Danmark.',
+      ),
+    ).toBeNull();
     expect(detectLanguage('日本語の文字コード検出テストです。')).toBeNull();
     expect(detectLanguage('')).toBeNull();
   });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { articleText } from '../../../../../shared/domain/article-text';
 import { extractArticle } from '../../../../../electron/services/import/text/text-file-extractor';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../fixtures/articles/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../../../fixtures/articles/${name}`, import.meta.url)));
 
 describe('ilfogliettone.it dump (000)', () => {
   const a = extractArticle('000_9779fd24ea47166c.txt', fixture('000_9779fd24ea47166c.txt'));
@@ -31,7 +32,15 @@ describe('ilfogliettone.it dump (000)', () => {
 
   it('drops the teaser, the follow-us, copyright and contact lines and the comments heading', () => {
     const text = articleText(a);
-    for (const gone of ['Leggi anche', 'Oreshnik', 'Segui ilfogliettone', 'RIPRODUZIONE', 'Se avete correzioni', 'Commenti', 'redazione@']) {
+    for (const gone of [
+      'Leggi anche',
+      'Oreshnik',
+      'Segui ilfogliettone',
+      'RIPRODUZIONE',
+      'Se avete correzioni',
+      'Commenti',
+      'redazione@',
+    ]) {
       expect(text).not.toContain(gone);
     }
     expect(text.split(a.title).length - 1).toBe(1);
@@ -62,23 +71,34 @@ describe('Sputnik Italia dump (004)', () => {
 
   it('splits the glued body line into paragraphs, the subheading on its own', () => {
     expect(a.paragraphs).toEqual([
-      'Giovedì e venerdì, il presidente russo Vladimir Putin ha tenuto una serie di colloqui telefonici con i leader degli altri paesi dell\'Organizzazione del Trattato per la sicurezza collettiva (CSTO), tra cui il presidente del Kazakistan Kassym-Jomart Tokayev.',
-      'Il tema della discussione è stata proprio la situazione nella repubblica centroasiatica. Lo riferisce l\'addetto stampa della presidenza russa, Dmitry Peskov.',
+      "Giovedì e venerdì, il presidente russo Vladimir Putin ha tenuto una serie di colloqui telefonici con i leader degli altri paesi dell'Organizzazione del Trattato per la sicurezza collettiva (CSTO), tra cui il presidente del Kazakistan Kassym-Jomart Tokayev.",
+      "Il tema della discussione è stata proprio la situazione nella repubblica centroasiatica. Lo riferisce l'addetto stampa della presidenza russa, Dmitry Peskov.",
       'Peskov ha sottolineato che Putin "ha parlato ripetutamente al telefono con il presidente del Kazakistan Tokayev", con il quale "sono state discusse la situazione in Kazakistan e le azioni congiunte nell\'ambito del mandato della CSTO per combattere il terrorismo internazionale e garantire l\'ordine e la sicurezza dei cittadini del Kazakistan".',
-      'In conclusione, il portavoce ha rilevato che "il ministro della Difesa della Federazione Russa Sergei Shoigu, dal momento in cui è iniziata l\'operazione delle forze di pace della CSTO, riferisce continuamente a Putin sull\'andamento del trasferimento delle forze di pace in Kazakistan e sull\'adempimento dei compiti assegnati".',
+      "In conclusione, il portavoce ha rilevato che \"il ministro della Difesa della Federazione Russa Sergei Shoigu, dal momento in cui è iniziata l'operazione delle forze di pace della CSTO, riferisce continuamente a Putin sull'andamento del trasferimento delle forze di pace in Kazakistan e sull'adempimento dei compiti assegnati\".",
       'La situazione in Kazakistan',
       'Le proteste di massa in Kazakistan sono iniziate nei primi giorni del 2022. I residenti di Zhanaozen e Aktau si sono opposti a un duplice aumento dei prezzi del gas e del petrolio, poi le proteste si sono estese ad altre città, tra cui Almaty, sfociando in violenti scontri con la polizia, saccheggi e atti vandalici.',
       'Facendo seguito alla richiesta del presidente Kassym-Jomart Tokayev, che aveva definito la situazione nel paese come "un\'invasione di bande addestrate dall\'estero", il Consiglio di sicurezza collettiva della CSTO ha deciso di inviare forze congiunte di pacificazione in Kazakistan per un periodo di tempo limitato.',
       'Oggi il presidente Tokayev ha dichiarato che le forze di "banditi e terroristi" ad Almaty hanno rifiutato di deporre le armi e ha garantito che le forze armate kazake continueranno le operazioni antiterroristiche fino al loro completo annientamento.',
       'Il prossimo 11 gennaio, inoltre, il capo dello stato kazako pronuncerà un discorso di fronte al parlamento del Paese, nel quale annuncerà un progetto di riforme.',
     ]);
-    expect(a.paragraphs.find((p) => p.startsWith('Facendo seguito alla richiesta'))).toContain('per un periodo di tempo limitato');
+    expect(a.paragraphs.find((p) => p.startsWith('Facendo seguito alla richiesta'))).toContain(
+      'per un periodo di tempo limitato',
+    );
   });
 
   it('drops the page-head and contact furniture', () => {
     const text = articleText(a);
     expect(text.split(a.title).length - 1).toBe(1);
-    for (const gone of ['/html/head', 'cdnnit1', '1920', 'feedback.it@', 'Notiziario', 'it_IT', 'mondo, russia', '07.01.2022, Sputnik']) {
+    for (const gone of [
+      '/html/head',
+      'cdnnit1',
+      '1920',
+      'feedback.it@',
+      'Notiziario',
+      'it_IT',
+      'mondo, russia',
+      '07.01.2022, Sputnik',
+    ]) {
       expect(text).not.toContain(gone);
     }
     expect(a.paragraphs).not.toContain('russia');

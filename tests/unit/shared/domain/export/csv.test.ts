@@ -1,5 +1,11 @@
 import { CSV_COLUMNS, csvCell, toCsv } from '../../../../../shared/domain/export/csv';
-import { NOTE_WITH_PUNCTUATION, SPUTNIK_TITLE, FOGLIETTONE_TITLE, annMultiline, makeSnapshot } from './fixture';
+import {
+  NOTE_WITH_PUNCTUATION,
+  SPUTNIK_TITLE,
+  FOGLIETTONE_TITLE,
+  annMultiline,
+  makeSnapshot,
+} from './fixture';
 import { parseCsv } from '../../../../helpers/csv';
 
 /** Undo the formula guard, as a spreadsheet does when it shows the cell. */
@@ -15,7 +21,13 @@ describe('toCsv', () => {
 
   const rows = parseCsv(csv.slice(1));
   const [header, ...data] = rows;
-  const records = data.map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r[i]!])) as Record<(typeof CSV_COLUMNS)[number], string>);
+  const records = data.map(
+    (r) =>
+      Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r[i]!])) as Record<
+        (typeof CSV_COLUMNS)[number],
+        string
+      >,
+  );
 
   it('has a header and one row of every field per annotation, in claim then date order', () => {
     expect(header).toEqual([...CSV_COLUMNS]);
@@ -43,7 +55,14 @@ describe('toCsv', () => {
       created_at: '2024-03-02T10:00:00.000Z',
       updated_at: '2024-03-02T11:30:00.000Z',
     });
-    expect(fo).toMatchObject({ outlet: 'ilfogliettone.it', published: '2022-01-10', stance: 'asserts', speaker: 'Putin', quote_exact: 'si ritirerà dal territorio del Kazakistan', tags: 'Putin; videoconference' });
+    expect(fo).toMatchObject({
+      outlet: 'ilfogliettone.it',
+      published: '2022-01-10',
+      stance: 'asserts',
+      speaker: 'Putin',
+      quote_exact: 'si ritirerà dal territorio del Kazakistan',
+      tags: 'Putin; videoconference',
+    });
     // A hostile Markdown title is plain text in CSV: kept as is.
     expect(fo!.article_title).toBe(FOGLIETTONE_TITLE);
   });

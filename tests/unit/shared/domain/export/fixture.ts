@@ -9,7 +9,12 @@ export const SPUTNIK_TITLE = "=cmd|' /C calc'!A0 Kazakistan, giro di telefonate 
 export const FOGLIETTONE_TITLE =
   '# heading Putin risponde agli Stati Uniti: da Kazakistan andremo via a tempo debito [x](javascript:alert(1)) <img src=x onerror=alert(1)>';
 
-function article(fields: Omit<Article, 'wordCount' | 'size' | 'fileName' | 'sha256' | 'importedAt' | 'modified' | 'author'> & { author?: string | null }): Article {
+function article(
+  fields: Omit<
+    Article,
+    'wordCount' | 'size' | 'fileName' | 'sha256' | 'importedAt' | 'modified' | 'author'
+  > & { author?: string | null },
+): Article {
   const text = articleText(fields);
   return {
     id: fields.id,
@@ -114,24 +119,36 @@ function annotate(
 export const NOTE_WITH_PUNCTUATION = 'Says "peacekeepers", not troops';
 
 // Listed in an order the exports must not keep: the newer article first.
-export const annFogliettone = annotate('ann-fogliettone', fogliettone, withdraw, 'si ritirerà dal territorio del Kazakistan', {
-  stance: 'asserts',
-  speaker: 'Putin',
-  tags: ['Putin', 'videoconference'],
-  note: 'First-hand statement',
-});
+export const annFogliettone = annotate(
+  'ann-fogliettone',
+  fogliettone,
+  withdraw,
+  'si ritirerà dal territorio del Kazakistan',
+  {
+    stance: 'asserts',
+    speaker: 'Putin',
+    tags: ['Putin', 'videoconference'],
+    note: 'First-hand statement',
+  },
+);
 export const annSputnik = annotate('ann-sputnik', sputnik, withdraw, 'per un periodo di tempo limitato', {
   stance: 'reports',
   speaker: 'CSTO',
   tags: ['CSTO'],
   note: 'Via Peskov',
 });
-export const annMultiline = annotate('ann-multiline', sputnik, peacekeeping, 'Le forze di pace\nlasceranno il paese', {
-  stance: 'supports',
-  speaker: 'Peskov',
-  tags: ['=SUM(A1:A9)', 'peacekeeping'],
-  note: NOTE_WITH_PUNCTUATION,
-});
+export const annMultiline = annotate(
+  'ann-multiline',
+  sputnik,
+  peacekeeping,
+  'Le forze di pace\nlasceranno il paese',
+  {
+    stance: 'supports',
+    speaker: 'Peskov',
+    tags: ['=SUM(A1:A9)', 'peacekeeping'],
+    note: NOTE_WITH_PUNCTUATION,
+  },
+);
 
 export function makeSnapshot(): LibrarySnapshot {
   return {

@@ -9,7 +9,11 @@ describe('toJson', () => {
 
   it('is pretty-printed with 2 spaces', () => {
     const text = toJson(makeSnapshot());
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "exportedAt": "2024-03-05T16:45:12.000Z",\n  "articles": [\n    {\n      "id": ')).toBe(true);
+    expect(
+      text.startsWith(
+        '{\n  "schemaVersion": 1,\n  "exportedAt": "2024-03-05T16:45:12.000Z",\n  "articles": [\n    {\n      "id": ',
+      ),
+    ).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -17,7 +21,9 @@ describe('toJson', () => {
     const snap = makeSnapshot();
     const reversed = (o: object) => Object.fromEntries(Object.entries(o).reverse());
     const scrambled = {
-      annotations: snap.annotations.map((a) => reversed({ ...a, quote: reversed(a.quote), position: reversed(a.position) })),
+      annotations: snap.annotations.map((a) =>
+        reversed({ ...a, quote: reversed(a.quote), position: reversed(a.position) }),
+      ),
       claims: snap.claims.map(reversed),
       articles: snap.articles.map((a) => reversed({ ...a, outlet: reversed(a.outlet) })),
       exportedAt: snap.exportedAt,
@@ -27,12 +33,43 @@ describe('toJson', () => {
     const parsed = JSON.parse(toJson(snap));
     expect(Object.keys(parsed)).toEqual(['schemaVersion', 'exportedAt', 'articles', 'claims', 'annotations']);
     expect(Object.keys(parsed.annotations[0])).toEqual([
-      'id', 'articleId', 'claimId', 'quote', 'position', 'stance', 'speaker', 'tags', 'note', 'createdAt', 'updatedAt',
+      'id',
+      'articleId',
+      'claimId',
+      'quote',
+      'position',
+      'stance',
+      'speaker',
+      'tags',
+      'note',
+      'createdAt',
+      'updatedAt',
     ]);
     expect(Object.keys(parsed.annotations[0].quote)).toEqual(['type', 'exact', 'prefix', 'suffix']);
-    expect(Object.keys(parsed.claims[0])).toEqual(['id', 'text', 'speaker', 'note', 'createdAt', 'updatedAt']);
+    expect(Object.keys(parsed.claims[0])).toEqual([
+      'id',
+      'text',
+      'speaker',
+      'note',
+      'createdAt',
+      'updatedAt',
+    ]);
     expect(Object.keys(parsed.articles[0])).toEqual([
-      'id', 'fileName', 'sha256', 'importedAt', 'title', 'outlet', 'url', 'published', 'modified', 'language', 'author', 'lead', 'wordCount', 'size', 'paragraphs',
+      'id',
+      'fileName',
+      'sha256',
+      'importedAt',
+      'title',
+      'outlet',
+      'url',
+      'published',
+      'modified',
+      'language',
+      'author',
+      'lead',
+      'wordCount',
+      'size',
+      'paragraphs',
     ]);
   });
 });

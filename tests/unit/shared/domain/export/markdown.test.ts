@@ -17,7 +17,9 @@ describe('toMarkdown', () => {
   it('starts with the title, the export date and the counts', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Analyst Workbench — claim notes');
-    expect(lines[2]).toBe('Exported 2024-03-05 16:45 UTC · 3 claims (1 without evidence) · 2 articles · 3 quotes');
+    expect(lines[2]).toBe(
+      'Exported 2024-03-05 16:45 UTC · 3 claims (1 without evidence) · 2 articles · 3 quotes',
+    );
   });
 
   it('puts both quotes under the claim heading, oldest first, with outlet, date, link, stance, speaker, note and tags', () => {
@@ -30,8 +32,12 @@ describe('toMarkdown', () => {
     expect(sp).toBeGreaterThanOrEqual(0);
     expect(fo).toBeGreaterThan(sp);
 
-    expect(body).toContain('— **Sputnik Italia** (it.sputniknews.com), 2022-01-07 14:26 · stance: **reports** · speaker: CSTO');
-    expect(body).toContain('— **ilfogliettone.it** (ilfogliettone.it), 2022-01-10 · stance: **asserts** · speaker: Putin');
+    expect(body).toContain(
+      '— **Sputnik Italia** (it.sputniknews.com), 2022-01-07 14:26 · stance: **reports** · speaker: CSTO',
+    );
+    expect(body).toContain(
+      '— **ilfogliettone.it** (ilfogliettone.it), 2022-01-10 · stance: **asserts** · speaker: Putin',
+    );
     expect(body).toContain(`[link](${sputnik.url})`);
     expect(body).toContain(`[link](${fogliettone.url})`);
     expect(body).toContain('Kazakistan, giro di telefonate tra Putin e Tokayev* (it)');
@@ -77,7 +83,9 @@ describe('toMarkdown', () => {
   it('escapes multi-line notes and claim texts line by line', () => {
     const snap = makeSnapshot();
     snap.claims = snap.claims.map((c) =>
-      c.id === 'claim-withdraw' ? { ...c, text: '# Pwned #', note: 'first\n# injected heading\n    code block\n1. list\n===' } : c,
+      c.id === 'claim-withdraw'
+        ? { ...c, text: '# Pwned #', note: 'first\n# injected heading\n    code block\n1. list\n===' }
+        : c,
     );
     const out = toMarkdown(snap);
     const lines = out.split('\n');
@@ -92,7 +100,9 @@ describe('toMarkdown', () => {
   it('links only http(s) URLs and percent-encodes what would end the link', () => {
     const snap = makeSnapshot();
     snap.articles = snap.articles.map((a) =>
-      a.id === 'art-sputnik' ? { ...a, url: 'https://example.org/a b)(c)<d>[e]' } : { ...a, url: 'javascript:alert(1)' },
+      a.id === 'art-sputnik'
+        ? { ...a, url: 'https://example.org/a b)(c)<d>[e]' }
+        : { ...a, url: 'javascript:alert(1)' },
     );
     const out = toMarkdown(snap);
     expect(out).toContain('[link](https://example.org/a%20b%29%28c%29%3Cd%3E%5Be%5D)');
@@ -102,7 +112,14 @@ describe('toMarkdown', () => {
 
   it('shows missing fields plainly', () => {
     const snap = makeSnapshot();
-    snap.articles = snap.articles.map((a) => ({ ...a, title: '', url: null, published: null, outlet: { name: '', domain: null }, language: null }));
+    snap.articles = snap.articles.map((a) => ({
+      ...a,
+      title: '',
+      url: null,
+      published: null,
+      outlet: { name: '', domain: null },
+      language: null,
+    }));
     const out = toMarkdown(snap);
     expect(out).toContain('— **Unknown outlet**, undated · stance: **reports**');
     expect(out).toContain('- Article: *(untitled)* · no URL');

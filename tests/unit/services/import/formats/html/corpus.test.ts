@@ -7,29 +7,34 @@ import { loadCases } from '../../../../../../scripts/eval/cases';
 import { normalizeSpace, scoreText } from '../../../../../../scripts/eval/metric';
 
 const CORPUS = '/work/shared/corpora/readability-test-pages';
-if (!existsSync(CORPUS)) console.log(`corpus.test: skipped, ${CORPUS} is absent (see /work/shared/corpora/README.md)`);
+if (!existsSync(CORPUS))
+  console.log(`corpus.test: skipped, ${CORPUS} is absent (see /work/shared/corpora/README.md)`);
 
 describe.skipIf(!existsSync(CORPUS))('Readability test pages', () => {
-  it('imports every page, with body F1 ≥ 0.99 on average and titles matching', { timeout: 120_000 }, async () => {
-    const cases = loadCases(CORPUS);
-    expect(cases.length).toBeGreaterThanOrEqual(130);
-    const f1: number[] = [];
-    let titles = 0;
-    const refused: string[] = [];
-    for (const c of cases) {
-      const [item] = await extractFile(basename(c.sourcePath), new Uint8Array(readFileSync(c.sourcePath)));
-      if (!item || 'refusal' in item) {
-        refused.push(`${c.name}: ${item && 'refusal' in item ? item.refusal : 'nothing'}`);
-        continue;
+  it(
+    'imports every page, with body F1 ≥ 0.99 on average and titles matching',
+    { timeout: 120_000 },
+    async () => {
+      const cases = loadCases(CORPUS);
+      expect(cases.length).toBeGreaterThanOrEqual(130);
+      const f1: number[] = [];
+      let titles = 0;
+      const refused: string[] = [];
+      for (const c of cases) {
+        const [item] = await extractFile(basename(c.sourcePath), new Uint8Array(readFileSync(c.sourcePath)));
+        if (!item || 'refusal' in item) {
+          refused.push(`${c.name}: ${item && 'refusal' in item ? item.refusal : 'nothing'}`);
+          continue;
+        }
+        const a = item.article;
+        if (c.expectedText !== null) f1.push(scoreText(a.paragraphs.join('\n\n'), c.expectedText).f1);
+        if (normalizeSpace(a.title) === normalizeSpace(c.expected.title)) titles++;
+        for (const p of a.paragraphs) expect(p).not.toMatch(/\n\n|^\s|\s$/);
       }
-      const a = item.article;
-      if (c.expectedText !== null) f1.push(scoreText(a.paragraphs.join('\n\n'), c.expectedText).f1);
-      if (normalizeSpace(a.title) === normalizeSpace(c.expected.title)) titles++;
-      for (const p of a.paragraphs) expect(p).not.toMatch(/\n\n|^\s|\s$/);
-    }
-    expect(refused).toEqual([]);
-    expect(f1.reduce((x, y) => x + y, 0) / f1.length).toBeGreaterThanOrEqual(0.99);
-    // The rest differ by design: a site name cut from the title, or a title made for a page that has none.
-    expect(titles / cases.length).toBeGreaterThanOrEqual(0.9);
-  });
+      expect(refused).toEqual([]);
+      expect(f1.reduce((x, y) => x + y, 0) / f1.length).toBeGreaterThanOrEqual(0.99);
+      // The rest differ by design: a site name cut from the title, or a title made for a page that has none.
+      expect(titles / cases.length).toBeGreaterThanOrEqual(0.9);
+    },
+  );
 });

@@ -13,30 +13,40 @@ const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
 describe('hostile pages', () => {
   it('reads a truncated page', () => {
-    const a = extractHtml(`<html><head><title>Cut short</title></head><body><article>${ARTICLE}<p>Half a paragraph and a link <a href="https://exa`);
+    const a = extractHtml(
+      `<html><head><title>Cut short</title></head><body><article>${ARTICLE}<p>Half a paragraph and a link <a href="https://exa`,
+    );
     expect(a.title).toBe('Cut short');
     expect(a.paragraphs[0]).toBe(SENTENCE.repeat(5).trim());
   });
 
   it('reads a page cut inside its head', () => {
-    expect(() => extractHtml('<html><head><title>Cut</title><meta name="description" content="never clo')).toThrow(ImportRefusal);
+    expect(() =>
+      extractHtml('<html><head><title>Cut</title><meta name="description" content="never clo'),
+    ).toThrow(ImportRefusal);
   });
 
   it('survives 10,000 nested divs, quickly', () => {
     const t0 = performance.now();
-    const a = extractHtml(`<html><head><title>Deep</title></head><body>${'<div>'.repeat(10_000)}${ARTICLE}${'</div>'.repeat(10_000)}</body></html>`);
+    const a = extractHtml(
+      `<html><head><title>Deep</title></head><body>${'<div>'.repeat(10_000)}${ARTICLE}${'</div>'.repeat(10_000)}</body></html>`,
+    );
     expect(a.paragraphs.join(' ')).toContain('The minister said the talks would continue');
     expect(seconds(t0)).toBeLessThan(10);
   });
 
   it('survives 10,000 nested unclosed inline tags', () => {
-    const a = extractHtml(`<html><body><p>${'<span><b>'.repeat(5_000)}${SENTENCE.repeat(5)}</p></body></html>`);
+    const a = extractHtml(
+      `<html><body><p>${'<span><b>'.repeat(5_000)}${SENTENCE.repeat(5)}</p></body></html>`,
+    );
     expect(a.paragraphs.join(' ')).toContain('according to officials.');
   });
 
   it('refuses a page with absurdly many elements before parsing it', () => {
     const t0 = performance.now();
-    expect(() => extractHtml(`<html><body><p>${'<i>x</i>'.repeat(MAX_ELEMENTS + 10)}</p></body></html>`)).toThrow(/page too complex to read/);
+    expect(() =>
+      extractHtml(`<html><body><p>${'<i>x</i>'.repeat(MAX_ELEMENTS + 10)}</p></body></html>`),
+    ).toThrow(/page too complex to read/);
     expect(seconds(t0)).toBeLessThan(5);
   });
 
@@ -74,7 +84,14 @@ describe('hostile pages', () => {
   });
 
   it('loads nothing over the network', async () => {
-    const spies = [vi.spyOn(http, 'request'), vi.spyOn(http, 'get'), vi.spyOn(https, 'request'), vi.spyOn(https, 'get'), vi.spyOn(net, 'connect'), vi.spyOn(net, 'createConnection')];
+    const spies = [
+      vi.spyOn(http, 'request'),
+      vi.spyOn(http, 'get'),
+      vi.spyOn(https, 'request'),
+      vi.spyOn(https, 'get'),
+      vi.spyOn(net, 'connect'),
+      vi.spyOn(net, 'createConnection'),
+    ];
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     try {
       const html = `<html><head><title>Loads</title><link rel="stylesheet" href="https://tracker.example/a.css"><link rel="preload" href="https://tracker.example/font.woff2"><base href="https://tracker.example/"></head>
@@ -90,12 +107,20 @@ describe('hostile pages', () => {
   });
 
   it('refuses an empty file and a file of whitespace', async () => {
-    expect(await extractFile('a.html', new Uint8Array())).toEqual([{ label: 'a.html', refusal: 'empty file' }]);
-    expect(await extractFile('a.html', utf8('   \n\t  '))).toEqual([{ label: 'a.html', refusal: 'empty file (whitespace only)' }]);
+    expect(await extractFile('a.html', new Uint8Array())).toEqual([
+      { label: 'a.html', refusal: 'empty file' },
+    ]);
+    expect(await extractFile('a.html', utf8('   \n\t  '))).toEqual([
+      { label: 'a.html', refusal: 'empty file (whitespace only)' },
+    ]);
   });
 
   it('refuses a page whose only text is links', () => {
-    expect(() => extractHtml('<html><body><nav><ul><li><a href="/a">World news</a></li><li><a href="/b">Business news</a></li></ul></nav></body></html>')).toThrow('no article text found in the page');
+    expect(() =>
+      extractHtml(
+        '<html><body><nav><ul><li><a href="/a">World news</a></li><li><a href="/b">Business news</a></li></ul></nav></body></html>',
+      ),
+    ).toThrow('no article text found in the page');
   });
 
   it('does not choke on malformed JSON-LD, attributes or entities', () => {

@@ -3,14 +3,31 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { htmlToText, loadCases } from '../../../../../../scripts/eval/cases';
-import { differsBySiteName, sameDate, scoreText, scoreTokens, tokenize } from '../../../../../../scripts/eval/metric';
+import {
+  differsBySiteName,
+  sameDate,
+  scoreText,
+  scoreTokens,
+  tokenize,
+} from '../../../../../../scripts/eval/metric';
 
 const FIXTURE = join(__dirname, '../../../../../fixtures/html/newsarticle-jsonld.html');
 const CORPUS = '/work/shared/corpora/readability-test-pages';
 
 describe('tokenize', () => {
   it('lower-cases and splits on anything but word characters', () => {
-    expect(tokenize('The U.S.-Israeli talks, “in good faith”: 20 km!')).toEqual(['the', 'u', 's', 'israeli', 'talks', 'in', 'good', 'faith', '20', 'km']);
+    expect(tokenize('The U.S.-Israeli talks, “in good faith”: 20 km!')).toEqual([
+      'the',
+      'u',
+      's',
+      'israeli',
+      'talks',
+      'in',
+      'good',
+      'faith',
+      '20',
+      'km',
+    ]);
   });
 
   it('keeps accented and non-Latin words whole', () => {
@@ -68,23 +85,32 @@ describe('the metric on a real reference text', () => {
   });
 
   it('scores added boilerplate lower, by precision only', () => {
-    const s = scoreText(`${reference} Subscribe now for one euro a week. Share on Facebook. Cookie settings.`, reference);
+    const s = scoreText(
+      `${reference} Subscribe now for one euro a week. Share on Facebook. Cookie settings.`,
+      reference,
+    );
     expect(s.recall).toBe(1);
     expect(s.precision).toBeLessThan(1);
   });
 
   it('punishes words glued across a lost block boundary', () => {
-    expect(scoreText('first paragraphSecond paragraph', 'first paragraph Second paragraph').f1).toBeLessThan(1);
+    expect(scoreText('first paragraphSecond paragraph', 'first paragraph Second paragraph').f1).toBeLessThan(
+      1,
+    );
   });
 });
 
 describe('htmlToText', () => {
   it('separates blocks and line breaks but joins inline elements', () => {
-    expect(htmlToText('<p>One<b>Two</b></p><p>Three<br>Four</p><ul><li>Five</li><li>Six</li></ul>')).toBe('OneTwo Three Four Five Six');
+    expect(htmlToText('<p>One<b>Two</b></p><p>Three<br>Four</p><ul><li>Five</li><li>Six</li></ul>')).toBe(
+      'OneTwo Three Four Five Six',
+    );
   });
 
   it('leaves out scripts and styles', () => {
-    expect(htmlToText('<p>Text</p><script>var x = "code";</script><style>p { color: red }</style>')).toBe('Text');
+    expect(htmlToText('<p>Text</p><script>var x = "code";</script><style>p { color: red }</style>')).toBe(
+      'Text',
+    );
   });
 });
 
@@ -112,7 +138,10 @@ describe('loadCases', () => {
     mkdirSync(join(dir, 'a-html'));
     writeFileSync(join(dir, 'a-html', 'source.html'), '<p>x</p>');
     writeFileSync(join(dir, 'a-html', 'expected.html'), '<p>Hello</p><p>world</p>');
-    writeFileSync(join(dir, 'a-html', 'expected-metadata.json'), JSON.stringify({ title: 'T', byline: null }));
+    writeFileSync(
+      join(dir, 'a-html', 'expected-metadata.json'),
+      JSON.stringify({ title: 'T', byline: null }),
+    );
     mkdirSync(join(dir, 'b-txt'));
     writeFileSync(join(dir, 'b-txt', 'source.html'), '<p>y</p>');
     writeFileSync(join(dir, 'b-txt', 'expected.txt'), 'Plain reference');
@@ -136,7 +165,9 @@ describe.skipIf(!existsSync(CORPUS))('the metric on the Readability corpus', () 
     expect(cases.length).toBeGreaterThan(100);
     for (const c of cases) {
       expect(scoreText(c.expectedText!, c.expectedText!).f1).toBe(1);
-      expect(scoreText(c.expectedText!.slice(0, c.expectedText!.length / 2), c.expectedText!).f1).toBeLessThan(1);
+      expect(
+        scoreText(c.expectedText!.slice(0, c.expectedText!.length / 2), c.expectedText!).f1,
+      ).toBeLessThan(1);
     }
   });
 });
