@@ -1,6 +1,6 @@
 // Article metadata a web page declares about itself: schema.org JSON-LD, OpenGraph and other <meta> tags,
 // <time datetime>, <link rel=canonical>, <html lang>. This module only collects what is there (read before
-// Readability rewrites the document); html.ts decides which source wins.
+// Readability rewrites the document); html-fields.ts decides which source wins.
 import type { DomDocument } from './dom';
 
 /** The fields of a schema.org Article (or subtype) that the importer uses. */

@@ -1,4 +1,4 @@
-// The encoding corpora in /work/shared/corpora/encoding (read in place, never copied into the repo), with
+// The encoding corpora in ../shared/corpora/encoding (read in place, never copied into the repo), with
 // each file's true charset as iconv-lite names it. Ground truth comes from the path (uchardet: <lang>/<charset>.<ext>;
 // jschardet: the charset prefix of the file name, or the upstream test that uses the file) or from
 // charset-normalizer's expected.csv (Python codec names).

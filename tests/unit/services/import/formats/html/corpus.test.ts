@@ -1,14 +1,15 @@
 // Mozilla Readability's 130 test pages, read from the shared corpora (never copied into the repository).
 // `npm run eval:import` gives the full table against plain Readability; this keeps the floor from slipping.
+import { CORPORA_DIR } from '../../encoding/corpus-files';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { extractFile } from '../../../../../../electron/services/import/formats/registry';
 import { loadCases } from '../../../../../../scripts/eval/cases';
 import { normalizeSpace, scoreText } from '../../../../../../scripts/eval/metric';
 
-const CORPUS = '/work/shared/corpora/readability-test-pages';
+const CORPUS = join(CORPORA_DIR, 'readability-test-pages');
 if (!existsSync(CORPUS))
-  console.log(`corpus.test: skipped, ${CORPUS} is absent (see /work/shared/corpora/README.md)`);
+  console.log(`corpus.test: skipped, ${CORPUS} is absent (see ../shared/corpora/README.md)`);
 
 describe.skipIf(!existsSync(CORPUS))('Readability test pages', () => {
   it(

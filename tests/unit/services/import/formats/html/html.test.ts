@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { extractHtml } from '../../../../../../electron/services/import/formats/html';
 import {
-  extractHtml,
   stripSiteFromTitle,
   titleFromTag,
-} from '../../../../../../electron/services/import/formats/html';
+} from '../../../../../../electron/services/import/formats/html-fields';
 import {
   decodeHtmlBytes,
   sniffDeclaredCharset,

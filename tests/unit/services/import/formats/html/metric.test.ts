@@ -1,4 +1,5 @@
 // The eval's own measuring stick: the token metric and the case loader, checked before anything is scored with them.
+import { CORPORA_DIR } from '../../encoding/corpus-files';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import {
 } from '../../../../../../scripts/eval/metric';
 
 const FIXTURE = join(__dirname, '../../../../../fixtures/html/newsarticle-jsonld.html');
-const CORPUS = '/work/shared/corpora/readability-test-pages';
+const CORPUS = join(CORPORA_DIR, 'readability-test-pages');
 
 describe('tokenize', () => {
   it('lower-cases and splits on anything but word characters', () => {
