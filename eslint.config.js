@@ -143,7 +143,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/shared/api/contract', '**/shared/api/dispatcher', 'zod'],
+              group: ['**/shared/api/contract', '**/shared/api/schemas', '**/shared/api/dispatcher', 'zod'],
               allowTypeImports: true,
               message: 'Import types only (values live in shared/api/rpc).',
             },
