@@ -2,14 +2,8 @@
 // smoothly (only the visible rows exist in the DOM, at a fixed row height). Focus stays on the grid;
 // the highlighted row is the store's cursor, exposed through aria-activedescendant.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-  type Updater,
-} from '@tanstack/react-table';
+import { flexRender } from '@tanstack/react-table';
+import { useSortedTable } from '../../lib/use-sorted-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import './article-list.css';
 import '../import/import-report.css';
@@ -47,17 +41,9 @@ export function ArticleList() {
     const rows = mergeFullTextHits(articles, filterArticles(articles, filter), fullText.hits);
     return activeGroup ? rows.filter((a) => a.nearDuplicateGroup === activeGroup) : rows;
   }, [articles, filter, fullText.hits, activeGroup]);
-  const table = useReactTable({
-    data,
-    columns: articleColumns,
-    state: { sorting },
-    onSortingChange: (u: Updater<SortingState>) => {
-      const prev = store.getState().articleSorting;
-      store.getState().setArticleSorting(typeof u === 'function' ? u(prev) : u);
-    },
-    getRowId: (r) => r.id,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
+  const table = useSortedTable(data, articleColumns, sorting, {
+    get: () => store.getState().articleSorting,
+    set: (next) => store.getState().setArticleSorting(next),
   });
   const rows = table.getRowModel().rows;
 

@@ -1,13 +1,7 @@
 // The claims table: sortable by any column; click or ↑/↓ selects a claim and loads its evidence.
 import { useMemo } from 'react';
-import {
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-  type Updater,
-} from '@tanstack/react-table';
+import { flexRender } from '@tanstack/react-table';
+import { useSortedTable } from '../../lib/use-sorted-table';
 import type { ClaimSummary } from '../../../../shared/domain/types';
 import { useAppStore, useAppStoreApi } from '../../state/store-context';
 import { filterClaims } from '../../state/selectors';
@@ -22,17 +16,9 @@ export function ClaimsTable({ filter }: { filter: string }) {
   const selectedId = useAppStore((s) => s.selectedClaimId);
   const selectClaim = useAppStore((s) => s.selectClaim);
   const data = useMemo(() => filterClaims(claims, filter) as ClaimSummary[], [claims, filter]);
-  const table = useReactTable({
-    data,
-    columns: claimColumns,
-    state: { sorting },
-    onSortingChange: (u: Updater<SortingState>) => {
-      const prev = store.getState().claimSorting;
-      store.getState().setClaimSorting(typeof u === 'function' ? u(prev) : u);
-    },
-    getRowId: (r) => r.id,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
+  const table = useSortedTable(data, claimColumns, sorting, {
+    get: () => store.getState().claimSorting,
+    set: (next) => store.getState().setClaimSorting(next),
   });
   const rows = table.getRowModel().rows;
 
