@@ -87,13 +87,40 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
     return anns.sort((a, b) => a.position.start - b.position.start);
   }
 
+  // Which articles cite each claim, so that a save's reply counts a claim's evidence by reading only those
+  // articles, not every annotation of the library. Built on first use from the annotation files, then told of
+  // every annotation this store adds or moves to a claim. It may still hold an article that no longer cites the
+  // claim (after a delete), which costs one look; it never misses one, so the counts stay exact. Annotations
+  // written outside this store (a restore's re-added articles) come with a new store, and so a new index.
+  let citing: Map<string, Set<string>> | null = null;
+  function cites(claimId: string, articleId: string): void {
+    if (!citing) return;
+    let set = citing.get(claimId);
+    if (!set) citing.set(claimId, (set = new Set()));
+    set.add(articleId);
+  }
+  function citingArticles(claimId: string): Iterable<string> {
+    if (!citing) {
+      citing = new Map();
+      for (const [articleId, db] of store.annotations)
+        for (const a of db.data.annotations) cites(a.claimId, articleId);
+    }
+    return citing.get(claimId) ?? [];
+  }
+
   /** The summaries of some claims, counted over every article (claims.list gives the same for all). */
   function claimSummaries(ids: ReadonlySet<string>): ClaimSummary[] {
     const some = claims.listClaims().filter((c) => ids.has(c.id));
     if (!some.length) return [];
+    const read = new Set<string>();
     const cited: Annotation[] = [];
-    for (const db of store.annotations.values())
-      for (const a of db.data.annotations) if (ids.has(a.claimId)) cited.push(a);
+    for (const id of ids)
+      for (const articleId of citingArticles(id)) {
+        if (read.has(articleId)) continue;
+        read.add(articleId);
+        for (const a of store.annotations.get(articleId)?.data.annotations ?? [])
+          if (ids.has(a.claimId)) cited.push(a);
+      }
     return summarizeClaims(some, cited);
   }
 
@@ -156,6 +183,7 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
       };
       const db = store.annotationsFor(draft.articleId);
       db.data.annotations.push(annotation);
+      cites(claim.id, draft.articleId);
       await db.write();
       return { annotation, claim, claimCreated };
     },
@@ -163,7 +191,10 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
     async updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation> {
       const { list, index, articleId } = locateAnnotation(id);
       const a = list[index]!;
-      if (patch.claimId !== undefined) a.claimId = claims.findClaim(patch.claimId).id;
+      if (patch.claimId !== undefined) {
+        a.claimId = claims.findClaim(patch.claimId).id;
+        cites(a.claimId, articleId);
+      }
       if (patch.stance !== undefined) a.stance = patch.stance;
       if (patch.speaker !== undefined) a.speaker = patch.speaker.trim();
       if (patch.tags !== undefined) a.tags = cleanTags(patch.tags);
@@ -194,6 +225,7 @@ export function createAnnotations({ store, articles, claims, stamp, newId }: Ann
       const restored: Annotation = { ...a, position: { type: 'TextPositionSelector', start, end } };
       const db = store.annotationsFor(a.articleId);
       db.data.annotations.push(restored);
+      cites(restored.claimId, restored.articleId);
       await db.write();
       return restored;
     },
