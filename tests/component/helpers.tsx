@@ -1,6 +1,6 @@
 // Rendering the whole app against a FakeApi, and the layout jsdom lacks (the virtualised list needs a height).
 import { afterEach, beforeEach, vi } from 'vitest';
-import { act, render } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Workbench } from '../../renderer/src/app/Workbench';
 import { createAppStore } from '../../renderer/src/state/store';
@@ -75,4 +75,24 @@ export function useMockedViewport(opts: { restoreMocks?: boolean } = {}): void {
     restore();
     if (opts.restoreMocks) vi.restoreAllMocks();
   });
+}
+
+/**
+ * Select `needle` in the reader block that starts at code point `blockStart` the way a user would (a DOM range,
+ * then the mouse released there); `before` characters ahead of it come along (a stray space to be trimmed).
+ */
+export function selectInReader(blockStart: number, needle: string, before = 0): void {
+  const block = screen.getByTestId('reader').querySelector(`[data-block-start="${blockStart}"]`)!;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode() as Text | null;
+  while (node && !node.data.includes(needle)) node = walker.nextNode() as Text | null;
+  if (!node) throw new Error(`not in the reader: ${needle}`);
+  const at = node.data.indexOf(needle);
+  const range = document.createRange();
+  range.setStart(node, at - before);
+  range.setEnd(node, at + needle.length);
+  const sel = window.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+  fireEvent.mouseUp(block);
 }

@@ -1,8 +1,8 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { articleBlocks, articleText, sliceCodePoints } from '../../../../shared/domain/article-text';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from '../../fake-api';
-import { useMockedViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp, selectInReader as selectHelper } from '../../helpers';
 
 const article = makeArticle({
   id: 'a1',
@@ -28,23 +28,8 @@ async function setup(extra: Partial<ConstructorParameters<typeof FakeApi>[0]> = 
   return { ...utils, api };
 }
 
-/** Select `needle` in the reader the way a user would, and release the mouse there. */
-function selectInReader(needle: string) {
-  const block = screen.getByTestId('reader').querySelector(`[data-block-start="${para.start}"]`)!;
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  let node = walker.nextNode() as Text | null;
-  while (node && !node.data.includes(needle)) node = walker.nextNode() as Text | null;
-  if (!node) throw new Error(`not in the reader: ${needle}`);
-  const at = node.data.indexOf(needle);
-  const range = document.createRange();
-  // Include the space before, to check it is trimmed.
-  range.setStart(node, at - 1);
-  range.setEnd(node, at + needle.length);
-  const sel = window.getSelection()!;
-  sel.removeAllRanges();
-  sel.addRange(range);
-  fireEvent.mouseUp(block);
-}
+/** Select `needle` in the article's paragraph (with the space before it, which must be trimmed). */
+const selectInReader = (needle: string) => selectHelper(para.start, needle, 1);
 
 const needle = 'si ritirerà dal territorio del Kazakistan';
 const start = [...text].length - [...text.slice(text.indexOf(needle))].length;

@@ -1,11 +1,11 @@
 // One annotation save is one round trip: the reply of annotations.create / update / delete carries the
 // article's annotations and the claims touched, and the window redraws from it (highlight, annotation list,
 // list counts, claim counts) without reading the article again.
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { articleBlocks, articleText } from '../../../../shared/domain/article-text';
 import { FakeApi, makeAnnotation, makeArticle, makeClaim } from '../../fake-api';
-import { useMockedViewport, renderApp } from '../../helpers';
+import { useMockedViewport, renderApp, selectInReader as selectHelper } from '../../helpers';
 
 const article = makeArticle({
   id: 'a1',
@@ -34,21 +34,8 @@ async function setup(extra: Partial<ConstructorParameters<typeof FakeApi>[0]> = 
   return { ...utils, api };
 }
 
-function selectInReader(needle: string) {
-  const block = screen.getByTestId('reader').querySelector(`[data-block-start="${para.start}"]`)!;
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  let node = walker.nextNode() as Text | null;
-  while (node && !node.data.includes(needle)) node = walker.nextNode() as Text | null;
-  if (!node) throw new Error(`not in the reader: ${needle}`);
-  const at = node.data.indexOf(needle);
-  const range = document.createRange();
-  range.setStart(node, at);
-  range.setEnd(node, at + needle.length);
-  const sel = window.getSelection()!;
-  sel.removeAllRanges();
-  sel.addRange(range);
-  fireEvent.mouseUp(block);
-}
+/** Select `needle` in the article's paragraph. */
+const selectInReader = (needle: string) => selectHelper(para.start, needle);
 
 const methods = (api: FakeApi) => api.calls.map((c) => c.method);
 
