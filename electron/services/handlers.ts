@@ -104,11 +104,12 @@ export function createHandlers({
       return { ...r, ...(await library.annotationChange(r.annotation.articleId, [r.claim.id])) };
     },
     'annotations.update': async ({ id, ...patch }) => {
-      const before = library.findAnnotation(id);
+      // The claim it leaves is touched too; look it up only when the claim changes (a lookup scans the library).
+      const left = patch.claimId === undefined ? [] : [library.findAnnotation(id).claimId];
       const annotation = await library.updateAnnotation(id, patch);
       return {
         annotation,
-        ...(await library.annotationChange(annotation.articleId, [before.claimId, annotation.claimId])),
+        ...(await library.annotationChange(annotation.articleId, [...left, annotation.claimId])),
       };
     },
     'annotations.delete': async ({ id }) => {
