@@ -11,6 +11,14 @@ export interface Outlet {
   domain: string | null;
 }
 
+/**
+ * Where an article's publication date was read, so an analyst can judge it (most trusted first): the page's
+ * schema.org JSON-LD; its <meta> tags (or a document's own properties, an e-mail's Date header); marked-up
+ * elements (<time>, itemprop, data-* attributes); the date in its URL; a date line in its text.
+ */
+export const DATE_SOURCES = ['json-ld', 'meta', 'markup', 'url', 'text'] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
+
 /** What an importer extracts from one file, before it is stored. */
 export interface ParsedArticle {
   title: string;
@@ -18,6 +26,8 @@ export interface ParsedArticle {
   url: string | null;
   /** ISO 8601; with offset where the source gives a time ("2022-01-07T14:26:00+01:00"), else a date ("2022-01-10"). */
   published: string | null;
+  /** Where `published` was read; absent when unknown (or no date). */
+  publishedFrom?: DateSource;
   modified: string | null;
   /** BCP 47 primary tag, e.g. "it"; null when unknown. */
   language: string | null;
@@ -26,6 +36,8 @@ export interface ParsedArticle {
   paragraphs: string[];
   /** For paged sources (PDF): the page number of each paragraph, so a quote can cite its page. */
   pages?: number[];
+  /** Photo captions with their credits, kept out of the body text that evidence is tagged in. */
+  captions?: string[];
 }
 
 /** Article metadata as kept in the library index (texts live in their own files). */
