@@ -12,10 +12,12 @@ import { decodeHtmlBytes } from '../../electron/services/import/formats/html-dec
 import { parseMhtml } from '../../electron/services/import/formats/mhtml';
 import { extractFile } from '../../electron/services/import/formats/registry';
 import { htmlToText, loadCases, type EvalCase } from './cases';
+import { evalHtmldate, printHtmldate, type HtmldateResult } from './htmldate';
 import { differsBySiteName, normalizeSpace, sameDate, scoreText, type TokenScores } from './metric';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const DEFAULT_DIR = resolve(root, '../shared/corpora/readability-test-pages');
+const HTMLDATE_DIR = resolve(root, '../shared/corpora/htmldate');
 
 /** What an extractor said about one page; null fields are "not found". */
 interface Extraction {
@@ -276,17 +278,28 @@ function printTable(ours: Summary, base: Summary, blocksF1: Summary['body'], bas
   );
 }
 
+/** The publication dates of the htmldate corpus (htmldate.ts), printed; null when the corpus is absent. */
+async function htmldatePart(verbose: boolean): Promise<HtmldateResult | null> {
+  const r = await evalHtmldate(HTMLDATE_DIR);
+  if (r) printHtmldate(r, verbose);
+  else console.log(`\nPublication dates (htmldate corpus): skipped, no corpus at ${HTMLDATE_DIR}`);
+  return r;
+}
+
 async function main(): Promise<void> {
   const arg = process.argv.slice(2).find((a) => !a.startsWith('-'));
   // npm runs scripts from the project root; a relative folder is meant from where the user typed the command.
   const dir = arg ? resolve(process.env.INIT_CWD ?? process.cwd(), arg) : DEFAULT_DIR;
+  const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
   if (!existsSync(dir)) {
     console.log(`eval:import: skipped, no test pages at ${dir}`);
+    await htmldatePart(verbose);
     return;
   }
   const cases = loadCases(dir);
   if (cases.length === 0) {
     console.log(`eval:import: skipped, no case folders (with source.html) in ${dir}`);
+    await htmldatePart(verbose);
     return;
   }
   const useJsdom = process.argv.includes('--jsdom');
@@ -310,7 +323,6 @@ async function main(): Promise<void> {
   console.log(`eval:import: ${cases.length} pages from ${dir}\n`);
   printTable(ours, base, blocks, useJsdom ? 'Readability (jsdom)' : 'Readability');
 
-  const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
   const worst = results
     .filter((r) => r.ours.scores && r.readability.scores)
     .map((r) => ({ name: r.name, ours: r.ours.scores!.f1, base: r.readability.scores!.f1 }))
@@ -336,6 +348,7 @@ async function main(): Promise<void> {
     console.log('\nRefused by ours:');
     for (const r of failed) console.log(`  ${r.name}: ${r.ours.error}`);
   }
+  const htmldate = await htmldatePart(verbose);
   const out = join(root, 'eval-import.json');
   const strip = ({ body: _body, ...rest }: Scored) => rest;
   writeFileSync(
@@ -346,6 +359,7 @@ async function main(): Promise<void> {
         date: new Date().toISOString(),
         baselineDom: useJsdom ? 'jsdom' : 'linkedom',
         summary: { ours, readability: base, readabilityBlockText: blocks },
+        htmldate: htmldate && { overall: htmldate.overall, bySet: htmldate.bySet, wrong: htmldate.wrong },
         cases: results.map((r) => ({
           name: r.name,
           source: extname(cases.find((c) => c.name === r.name)!.sourcePath),
