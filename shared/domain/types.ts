@@ -53,6 +53,8 @@ export interface ArticleMeta {
   outlet: Outlet;
   url: string | null;
   published: string | null;
+  /** Where `published` was read; absent when unknown (and in articles imported before it was recorded). */
+  publishedFrom?: DateSource;
   modified: string | null;
   language: string | null;
   author: string | null;
@@ -70,6 +72,8 @@ export interface ArticleMeta {
 export interface Article extends ArticleMeta {
   paragraphs: string[];
   pages?: number[];
+  /** Photo captions with their credits (web pages), kept out of the body. */
+  captions?: string[];
 }
 
 /** A row of the article list. */

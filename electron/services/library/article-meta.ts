@@ -5,7 +5,16 @@ import { countWords, type ArticleTextParts } from '../../../shared/domain/articl
 
 export type ExtractedMeta = Pick<
   ArticleMeta,
-  'title' | 'outlet' | 'url' | 'published' | 'modified' | 'language' | 'author' | 'lead' | 'wordCount'
+  | 'title'
+  | 'outlet'
+  | 'url'
+  | 'published'
+  | 'publishedFrom'
+  | 'modified'
+  | 'language'
+  | 'author'
+  | 'lead'
+  | 'wordCount'
 >;
 
 export function extractedMeta(parsed: ParsedArticle, text: ArticleTextParts): ExtractedMeta {
@@ -14,6 +23,8 @@ export function extractedMeta(parsed: ParsedArticle, text: ArticleTextParts): Ex
     outlet: parsed.outlet,
     url: parsed.url,
     published: parsed.published,
+    // Set even when undefined, so that a re-extraction that no longer knows the source clears the old one.
+    publishedFrom: parsed.published ? parsed.publishedFrom : undefined,
     modified: parsed.modified,
     language: parsed.language,
     author: parsed.author,

@@ -11,7 +11,7 @@ import { outletKey } from '../import/text/outlet-clues';
 import { extractedMeta } from './article-meta';
 import { outletRenames, outletsOf } from './outlet-renames';
 import { reextractArticle, type Extract, type ReextractResult } from './reextract';
-import type { LibraryStore, StoredText } from './store';
+import { storedTextOf, type LibraryStore, type StoredText } from './store';
 
 /** Observers of article additions and deletions (the full-text index), called after the change is on disk. */
 export interface LibraryHooks {
@@ -122,12 +122,7 @@ export function createArticles({ store, now, hooks }: ArticlesDeps) {
         for (const { fileName, bytes, sha256, textSha256, parsed, nearDuplicateGroup } of items) {
           // The id comes from the content hash, so the same bytes always map to the same article.
           const id = sha256.slice(0, 16);
-          const text = {
-            title: parsed.title,
-            lead: parsed.lead,
-            paragraphs: parsed.paragraphs,
-            ...(parsed.pages ? { pages: parsed.pages } : {}),
-          };
+          const text = storedTextOf(parsed);
           // A folder left by an interrupted import of the same bytes is reused (same id, same content).
           if (!existsSync(join(store.dir, 'articles', id))) created.push(id);
           // A few articles are written at once, so that their file creations and fsyncs overlap.

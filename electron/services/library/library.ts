@@ -20,7 +20,18 @@ import { createClaimOps } from './claims';
 import { readdArticles } from './readd-articles';
 import { createSettings, type Settings, type SettingsPatch } from './settings';
 import { createSignatures } from './signatures';
-import { SCHEMA_VERSION, type LibraryStore } from './store';
+import { SCHEMA_VERSION, storedTextOf, type LibraryStore, type StoredText } from './store';
+
+/** An article's text fields for a reply: copies (callers may change them), the title as the index has it. */
+function textFields(t: StoredText): Pick<Article, 'lead' | 'paragraphs' | 'pages' | 'captions'> {
+  const { lead, paragraphs, pages, captions } = storedTextOf(t);
+  return {
+    lead,
+    paragraphs: [...paragraphs],
+    ...(pages ? { pages: [...pages] } : {}),
+    ...(captions ? { captions: [...captions] } : {}),
+  };
+}
 
 export type { AnnotationDraft, AnnotationPatch } from './annotations';
 export type { LibraryHooks, NewArticle } from './articles';
@@ -107,9 +118,7 @@ export function createLibrary(
       const anns = await annotations.annotationsOf(id);
       return {
         ...meta,
-        lead: text.lead,
-        paragraphs: [...text.paragraphs],
-        ...(text.pages ? { pages: [...text.pages] } : {}),
+        ...textFields(text),
         annotations: anns,
       };
     },
@@ -142,12 +151,7 @@ export function createLibrary(
       const full: Article[] = [];
       for (const meta of articles.articleMetas()) {
         const t = await store.readArticleText(meta.id);
-        full.push({
-          ...meta,
-          lead: t.lead,
-          paragraphs: [...t.paragraphs],
-          ...(t.pages ? { pages: [...t.pages] } : {}),
-        });
+        full.push({ ...meta, ...textFields(t) });
       }
       return {
         schemaVersion: SCHEMA_VERSION,

@@ -35,7 +35,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { STANCES, type Annotation, type ArticleMeta } from '../../../shared/domain/types';
+import { DATE_SOURCES, STANCES, type Annotation, type ArticleMeta } from '../../../shared/domain/types';
 import { articleText, findQuote, sliceCodePoints } from '../../../shared/domain/article-text';
 import type { SearchDoc } from '../search';
 import { SCHEMA_VERSION } from './migrations';
@@ -65,6 +65,7 @@ const metaSchema = z
     outlet: z.object({ name: z.string(), domain: nullableString }).loose(),
     url: nullableString,
     published: nullableString,
+    publishedFrom: z.enum(DATE_SOURCES).optional(),
     modified: nullableString,
     language: nullableString,
     author: nullableString,

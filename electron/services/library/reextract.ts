@@ -6,7 +6,7 @@ import type { Annotation, ArticleMeta } from '../../../shared/domain/types';
 import { articleText, describeRange, findQuote } from '../../../shared/domain/article-text';
 import { ServiceError } from '../../../shared/api/dispatcher';
 import type { ExtractedItem } from '../import/formats/types';
-import type { LibraryStore } from './store';
+import { storedTextOf, type LibraryStore } from './store';
 import { extractedMeta } from './article-meta';
 import { createHash } from 'node:crypto';
 import { labelBase } from '../../../shared/domain/file-labels';
@@ -46,13 +46,9 @@ export async function reextractArticle(
     );
   }
   const parsed = found[0]!;
-  const oldText = articleText(await store.readArticleText(id));
-  const newParts = {
-    title: parsed.title,
-    lead: parsed.lead,
-    paragraphs: parsed.paragraphs,
-    ...(parsed.pages ? { pages: parsed.pages } : {}),
-  };
+  const oldStored = await store.readArticleText(id);
+  const oldText = articleText(oldStored);
+  const newParts = storedTextOf(parsed);
   const newText = articleText(newParts);
 
   const db = store.annotations.get(id);
@@ -78,7 +74,16 @@ export async function reextractArticle(
       `${meta.fileName}: ${lost.length} annotation(s) would lose their place in the new text (${quotes}); nothing was changed.`,
     );
   }
-  if (newText === oldText)
+  const updated: Partial<ArticleMeta> = {
+    ...extractedMeta(parsed, newParts),
+    textSha256: createHash('sha256').update(newText, 'utf8').digest('hex'),
+  };
+  // The same text can come with better metadata (a date found, its source, captions): that is a change too.
+  const sameMeta = (Object.keys(updated) as Array<keyof ArticleMeta>).every(
+    (k) => JSON.stringify(meta[k]) === JSON.stringify(updated[k]),
+  );
+  const sameCaptions = JSON.stringify(oldStored.captions) === JSON.stringify(newParts.captions);
+  if (newText === oldText && sameMeta && sameCaptions)
     return { articleId: id, title: meta.title, changed: false, reanchored: moved.length };
 
   // Order: the text first, then the annotations that point into it, then the index entry. Reading an article
@@ -93,10 +98,6 @@ export async function reextractArticle(
     }));
     await db.write();
   }
-  const updated: Partial<ArticleMeta> = {
-    ...extractedMeta(parsed, newParts),
-    textSha256: createHash('sha256').update(newText, 'utf8').digest('hex'),
-  };
   Object.assign(meta, updated);
   await store.articles.write();
   return { articleId: id, title: parsed.title, changed: true, reanchored: moved.length };

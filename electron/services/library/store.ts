@@ -39,6 +39,18 @@ export type { AnnotationsFile, ArticlesFile, ClaimsFile, Manifest };
 /** The extracted text of one article (articles/<id>/text.json). */
 export interface StoredText extends ArticleTextParts {
   pages?: number[];
+  captions?: string[];
+}
+
+/** The fields of an extraction (or of a parsed text.json) that text.json keeps, the optional ones only when set. */
+export function storedTextOf(t: StoredText): StoredText {
+  return {
+    title: t.title,
+    lead: t.lead,
+    paragraphs: t.paragraphs,
+    ...(t.pages ? { pages: t.pages } : {}),
+    ...(t.captions?.length ? { captions: t.captions } : {}),
+  };
 }
 
 export interface LibraryStore {
@@ -213,27 +225,13 @@ export async function openLibraryStore(
       // do: it makes the names durable, not the contents, which ext4 allocates later.)
       await Promise.all([
         writeFileSynced(join(d, originalFileName(originalName)), bytes),
-        writeFileSynced(
-          join(d, 'text.json'),
-          JSON.stringify({
-            title: text.title,
-            lead: text.lead,
-            paragraphs: text.paragraphs,
-            ...(text.pages ? { pages: text.pages } : {}),
-          }),
-        ),
+        writeFileSynced(join(d, 'text.json'), JSON.stringify(storedTextOf(text))),
       ]);
       await Promise.all([syncDir(d), syncDir(join(dir, 'articles'))]);
     },
     async readArticleText(id) {
       const raw = await readFile(join(articleDir(id), 'text.json'), 'utf8');
-      const parsed = JSON.parse(raw) as StoredText;
-      return {
-        title: parsed.title,
-        lead: parsed.lead,
-        paragraphs: parsed.paragraphs,
-        ...(parsed.pages ? { pages: parsed.pages } : {}),
-      };
+      return storedTextOf(JSON.parse(raw) as StoredText);
     },
     async readOriginal(id) {
       const d = articleDir(id);
@@ -242,15 +240,7 @@ export async function openLibraryStore(
       return new Uint8Array(await readFile(join(d, name)));
     },
     async replaceArticleText(id, text) {
-      await writeFileDurable(
-        join(articleDir(id), 'text.json'),
-        JSON.stringify({
-          title: text.title,
-          lead: text.lead,
-          paragraphs: text.paragraphs,
-          ...(text.pages ? { pages: text.pages } : {}),
-        }),
-      );
+      await writeFileDurable(join(articleDir(id), 'text.json'), JSON.stringify(storedTextOf(text)));
     },
     async removeArticleFiles(id) {
       const d = articleDir(id);

@@ -2,7 +2,7 @@
 // Shared by the document formats (docx, odt, pdf): the title is a heading near the top or the file's own
 // title, and the lines right under it may carry a date, a byline or the address, as in the plain-text parser.
 // Dates and bylines written in the text win over file metadata, which records who saved the file and when.
-import type { ParsedArticle } from '../../../../shared/domain/types';
+import type { DateSource, ParsedArticle } from '../../../../shared/domain/types';
 import { isBoilerplate } from '../text/boilerplate';
 import { parseDateLine } from '../text/dates';
 import { detectLanguage, languageFromLocale } from '../text/language';
@@ -86,6 +86,7 @@ export function articleFromBlocks(
   } else title = headline(blocks[0]!.text);
 
   let { published = null, modified = null, author = null, url = null } = meta;
+  let publishedFrom: DateSource | undefined = published ? 'meta' : undefined;
   // Date, byline and address lines right under the title.
   for (let i = at; i < Math.min(blocks.length, at + 4);) {
     const line = blocks[i]!.text;
@@ -95,7 +96,11 @@ export function articleFromBlocks(
       // The file's timestamp is kept when it falls on the written date: it is the more precise of the two.
       const precise = (known: string | null) => (known?.startsWith(date.iso) ? known : date.iso);
       if (date.kind === 'modified') modified = precise(modified);
-      else published = precise(published);
+      else {
+        // The document's creation date is its file's, not the article's: a date written under the title wins.
+        if (!published?.startsWith(date.iso)) publishedFrom = 'text';
+        published = precise(published);
+      }
     } else if (byline) author = byline[1]!;
     else if (/^https?:\/\/\S+$/i.test(line)) url ??= line;
     else break;
@@ -111,6 +116,7 @@ export function articleFromBlocks(
     outlet: resolveOutlet({ url, otherUrls: paragraphs.flatMap((p) => p.match(URL_RE) ?? []) }),
     url,
     published,
+    publishedFrom,
     modified,
     language: (meta.language && languageFromLocale(meta.language)) || detectLanguage(text),
     author: author ? cleanInline(author) || null : null,

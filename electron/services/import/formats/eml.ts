@@ -196,10 +196,13 @@ export const emlFormat: FormatExtractor = {
         : article.url && hostOfUrl(article.url)
           ? outletFromDomain(hostOfUrl(article.url)!)
           : article.outlet;
-      article.published =
+      const sent =
         (date && parseMailDate(date)) ||
-        (email.date ? parseIsoDate(email.date.replace(/\.\d+Z$/, 'Z')) : null) ||
-        article.published;
+        (email.date ? parseIsoDate(email.date.replace(/\.\d+Z$/, 'Z')) : null);
+      if (sent) {
+        article.published = sent;
+        article.publishedFrom = 'meta';
+      }
       const lang = header('content-language');
       article.language =
         (lang && languageFromLocale(lang.split(',')[0]!)) ||

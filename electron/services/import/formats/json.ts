@@ -96,11 +96,13 @@ export function articleFromRecord(rec: unknown): ParsedArticle | string {
       ? resolveOutlet({ url, selfName: siteName })
       : { name: registeredName(domain) ?? siteName ?? domain, domain };
   const lang = pick(r, LANGUAGE);
+  const published = date(r, PUBLISHED);
   return {
     title,
     outlet,
     url,
-    published: date(r, PUBLISHED),
+    published,
+    ...(published ? { publishedFrom: 'meta' as const } : {}),
     modified: date(r, MODIFIED),
     language: (lang && languageFromLocale(lang)) || detectLanguage([title, lead, ...paragraphs].join('\n')),
     author: authors(r),

@@ -1,7 +1,7 @@
 // Parser for hand-written .txt and .md files: the first non-empty line is the title, blank lines separate
 // paragraphs, hard-wrapped lines within a paragraph are joined. A few lines right under the title may carry
 // a date, a URL or a byline. Markdown is reduced to its text; YAML front matter, when present, wins.
-import type { ParsedArticle } from '../../../../shared/domain/types';
+import type { DateSource, ParsedArticle } from '../../../../shared/domain/types';
 import { isBoilerplate, isStopLine, relatedMarker } from './boilerplate';
 import { parseDate, parseDateLine } from './dates';
 import { detectLanguage, languageFromLocale } from './language';
@@ -88,6 +88,8 @@ export function parsePlainText(text: string, markdown: boolean): ParsedArticle {
   if (!title) throw new ImportRefusal('no article text found');
 
   let published = meta.date || meta.published ? parseDate(meta.date ?? meta.published!) : null;
+  // Front matter is metadata; a date line under the title is the text's own.
+  let publishedFrom: DateSource | undefined = published ? 'meta' : undefined;
   let modified = meta.modified || meta.updated ? parseDate(meta.modified ?? meta.updated!) : null;
   const metaUrl = meta.url ?? meta.link ?? meta.canonical;
   let url: string | null = metaUrl && /^https?:\/\/\S+$/i.test(metaUrl) ? metaUrl : null;
@@ -100,7 +102,10 @@ export function parsePlainText(text: string, markdown: boolean): ParsedArticle {
     if (!line || line === title || /^(?:=+|-+)$/.test(line)) continue;
     if (date) {
       if (date.kind === 'modified') modified ??= date.iso;
-      else published ??= date.iso;
+      else if (!published) {
+        published = date.iso;
+        publishedFrom = 'text';
+      }
     } else if (/^https?:\/\/\S+$/i.test(line)) url ??= line;
     else if (byline) author ??= byline[1]!;
     else break;
@@ -126,6 +131,7 @@ export function parsePlainText(text: string, markdown: boolean): ParsedArticle {
     outlet: resolveOutlet({ url, selfName: meta.outlet ?? meta.publisher ?? null, otherUrls }),
     url,
     published,
+    publishedFrom,
     modified,
     language:
       (metaLang && languageFromLocale(metaLang)) || detectLanguage([title, lead, ...paragraphs].join('\n')),

@@ -2,7 +2,7 @@
 // pulled from the page head (og: title and description, timestamps, section names, image URL, locale),
 // contact and copyright lines, and the XPath it used. Every non-blank line is classified; the title is
 // the first line the dump repeats, metadata lines feed the fields, and the rest is the body.
-import type { ParsedArticle } from '../../../../shared/domain/types';
+import type { DateSource, ParsedArticle } from '../../../../shared/domain/types';
 import { isBoilerplate, isStopLine, ownDomainsIn, relatedMarker } from './boilerplate';
 import { compareIsoDates, parseDate, parseDateLine, parseIsoDate } from './dates';
 import { splitGlued } from './split-glued-sentences';
@@ -173,11 +173,14 @@ export function parseScrapeDump(text: string): ParsedArticle {
     .sort((a, b) => Number(before(b.i)) - Number(before(a.i)))
     .map((l) => parseDateLine(l.text)!);
 
-  const published =
-    timestamps[0] ??
-    dateLines.find((d) => d.kind === 'published')?.iso ??
-    datelineDate ??
-    (header ? header[1]! : null);
+  // The scraper's own timestamp and header lines are metadata; a date line or dateline is the article's text.
+  const textDate = dateLines.find((d) => d.kind === 'published')?.iso ?? datelineDate;
+  const published = timestamps[0] ?? textDate ?? (header ? header[1]! : null);
+  const publishedFrom: DateSource | undefined = !published
+    ? undefined
+    : published === timestamps[0] || published !== textDate
+      ? 'meta'
+      : 'text';
   let modified: string | null = null;
   if (published && timestamps.length > 1) {
     const later = timestamps.filter((t) => compareIsoDates(t, published) > 0).sort(compareIsoDates);
@@ -198,6 +201,7 @@ export function parseScrapeDump(text: string): ParsedArticle {
     outlet: resolveOutlet({ url, selfName, ownDomains, otherUrls }),
     url,
     published,
+    publishedFrom,
     modified,
     language:
       (locale && languageFromLocale(locale.text)) ?? detectLanguage([title, lead, ...paragraphs].join('\n')),

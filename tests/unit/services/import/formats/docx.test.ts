@@ -66,6 +66,8 @@ describe('Word (.docx): articolo.docx, converted by LibreOffice', () => {
     expect(article.title).toBe('Ferry timetable & the islands');
     expect(article.author).toBe('Ruth Price');
     expect(article.published).toBe('2024-03-13T08:15:00Z');
+    // No date line in the text: the date is the document's own property.
+    expect(article.publishedFrom).toBe('meta');
     expect(article.paragraphs).toEqual([
       'First paragraph of the piece, long enough to be running text.',
       'Second one.',

@@ -23,6 +23,7 @@ describe('E-mail (.eml): newsletter.eml (multipart/alternative, quoted-printable
     expect(article.author).toBe('La Gazzetta di Valmora');
     expect(article.outlet).toEqual({ name: 'gazzettadivalmora.it', domain: 'gazzettadivalmora.it' });
     expect(article.published).toBe('2024-03-12T07:45:00+01:00');
+    expect(article.publishedFrom).toBe('meta');
     expect(article.language).toBe('it');
     // The "view in browser" link.
     expect(article.url).toBe('https://www.gazzettadivalmora.it/newsletter/2024-03-12');

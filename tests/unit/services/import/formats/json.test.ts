@@ -59,6 +59,7 @@ describe('JSON: trafilatura.json (a single object)', () => {
       outlet: { name: 'Port Elling Herald', domain: 'portelling-herald.co.uk' },
       url: 'https://www.portelling-herald.co.uk/news/ferry-timetable',
       published: '2024-03-13',
+      publishedFrom: 'meta',
       modified: null,
       language: 'en',
       author: 'Ruth Price, Tom Hale',

@@ -16,6 +16,7 @@ describe('PDF: giornale.pdf (two pages, written by hand: justified Courier, runn
     expect(article.author).toBe('Giulia Ferri');
     // The metadata's time is kept: it falls on the date printed under the title.
     expect(article.published).toBe('2024-03-12T09:30:00+01:00');
+    expect(article.publishedFrom).toBe('meta');
     expect(article.modified).toBe('2024-03-12T11:05:00+01:00');
     expect(article.language).toBe('it');
     // The address printed in the running footer.
@@ -42,6 +43,7 @@ describe('PDF: articolo-libreoffice.pdf (LibreOffice export: embedded fonts, a f
     expect(article.author).toBe('Giulia Ferri');
     // The export's own CreationDate is the conversion time; the date printed under the title wins.
     expect(article.published).toBe('2024-03-12');
+    expect(article.publishedFrom).toBe('text');
     expect(article.language).toBe('it');
     const [p0, p1, p2, p3, p4, p5] = IT.paragraphs;
     expect(article.paragraphs).toEqual([

@@ -53,6 +53,7 @@ describe('plain .txt', () => {
     const a = extractArticle('plain.txt', utf8(text));
     expect(a.title).toBe('Troops to leave Kazakhstan');
     expect(a.published).toBe('2022-01-10');
+    expect(a.publishedFrom).toBe('text');
     expect(a.url).toBe('https://www.bbc.co.uk/news/world-asia-59937276');
     expect(a.outlet).toEqual({ name: 'BBC', domain: 'bbc.co.uk' });
     expect(a.author).toBe('John Smith');
@@ -122,6 +123,7 @@ describe('.md', () => {
     expect(a).toMatchObject({
       title: 'Front matter title',
       published: '2022-01-10',
+      publishedFrom: 'meta',
       url: 'https://www.reuters.com/world/x',
       outlet: { name: 'Reuters', domain: 'reuters.com' },
       author: 'Jane Doe',

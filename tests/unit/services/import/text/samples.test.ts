@@ -12,6 +12,8 @@ describe('ilfogliettone.it dump (000)', () => {
   it('reads the metadata', () => {
     expect(a.title).toBe('Putin risponde agli Stati Uniti: da Kazakistan andremo via a tempo debito');
     expect(a.published).toBe('2022-01-10');
+    // A "10 gennaio 2022" line of the text, not a scraper's timestamp.
+    expect(a.publishedFrom).toBe('text');
     expect(a.modified).toBeNull();
     expect(a.outlet).toEqual({ name: 'ilfogliettone.it', domain: 'ilfogliettone.it' });
     expect(a.url).toBeNull();
@@ -57,6 +59,8 @@ describe('Sputnik Italia dump (004)', () => {
       'https://it.sputniknews.com/20220107/putin-ha-tenuto-dei-colloqui-telefonici-con-i-leader-dei-paesi-della-csto---peskov-14511926.html',
     );
     expect(a.published).toBe('2022-01-07T14:26:00+01:00');
+    // The scraper's own timestamp line.
+    expect(a.publishedFrom).toBe('meta');
     expect(a.modified).toBe('2022-01-07T15:07:00+01:00');
     expect(a.outlet).toEqual({ name: 'Sputnik Italia', domain: 'it.sputniknews.com' });
     expect(a.language).toBe('it');
