@@ -8,6 +8,7 @@ import { parseDateLine } from '../text/dates';
 import { hostOfUrl } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
 import { SHOW_COMMENT, parsePage, type DomDocument, type DomElement, type DomNode } from './dom';
+import { stripBoilerplate } from './html-boilerplate';
 import { decodeHtmlBytes } from './html-decode';
 import { firstMeta, readPageMeta } from './html-meta';
 import { MAX_NESTING, ensureBody, limitNesting, rewrapBody, scanTags } from './html-source';
@@ -37,11 +38,10 @@ import {
   pickLanguage,
   pickLead,
   pickOutlet,
-  pickTitle,
   squash,
-  stripSiteFromTitle,
   tokenKey,
 } from './html-fields';
+import { articleTitle } from './html-title';
 
 /** A page without any title: its first sentence, or the first words of its first line. */
 function titleFromText(p: string): string {
@@ -99,6 +99,8 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
     // Readability's types name the browser's DOM; linkedom's document is one, typed here by what we use of it.
     return new Readability<DomElement>(doc as never, {
       serializer: (el) => el as unknown as DomElement,
+      // Class names tell boilerplate from the article (html-boilerplate.ts); nothing else reads them.
+      keepClasses: true,
     }).parse();
   };
   let result: ReturnType<typeof readable>;
@@ -111,8 +113,8 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
     result = readable(parsePage(limitNesting(rewrapBody(html))));
   }
   const content = result?.content;
+  const captions = content ? stripBoilerplate(content) : [];
   const rawParagraphs = content ? contentToParagraphs(content) : [];
-  const { title: rawTitle, fromMeta } = pickTitle(pm);
   const url = pageUrl(pm, opts.url);
   const rawSite =
     squash(
@@ -122,11 +124,10 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const siteName = rawSite && /^https?:\/\//i.test(rawSite) ? hostOfUrl(rawSite) : rawSite;
   const outlet = pickOutlet(url, siteName);
   const host = url ? hostOfUrl(url) : null;
-  // A title the publisher wrote into its metadata is kept as published, site name and all (as Readability
-  // does, and as the corpus's ground truth has it); only a <title> tag's site suffix is cut.
-  const title = fromMeta
-    ? rawTitle
-    : stripSiteFromTitle(rawTitle, [siteName, outlet.name, host, host?.split('.').slice(-2).join('.')]);
+  const title = articleTitle(pm, {
+    names: [siteName, rawSite, firstMeta(pm.meta, 'application-name'), pm.jsonld?.publisher, outlet.name],
+    host,
+  });
   // The title repeated as the first heading of the body.
   const paragraphs =
     rawParagraphs[0] && tokenKey(rawParagraphs[0]) === tokenKey(title)
@@ -184,6 +185,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
     author: pickAuthor(pm, result?.byline),
     lead,
     paragraphs: body,
+    ...(captions.length > 0 ? { captions } : {}),
   };
 }
 
