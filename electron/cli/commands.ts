@@ -5,7 +5,7 @@ import type { ApiClient } from '../../shared/api/contract';
 import type { Dispatch } from '../../shared/api/dispatcher';
 import { DEFAULT_IMPORT_SIZE_LIMITS } from '../../shared/api/rpc';
 import { articleText, findQuote } from '../../shared/domain/article-text';
-import { STANCES, type Stance } from '../../shared/domain/types';
+import { DATE_SOURCE_LABELS, STANCES, type Stance } from '../../shared/domain/types';
 import { createHost } from '../host/server';
 import { writeFileAtomic } from '../services/fs-atomic';
 import { need, outletNameFlags, sizeLimitFlags, str, UsageError, type Values } from './args';
@@ -20,12 +20,13 @@ export interface CommandContext {
 
 export async function list({ api, values, out }: CommandContext): Promise<number> {
   const rows = (await api.call('articles.list', {})).map(
-    ({ id, title, outlet, url, published, language, wordCount, fileName, sha256 }) => ({
+    ({ id, title, outlet, url, published, publishedFrom, language, wordCount, fileName, sha256 }) => ({
       id,
       title,
       outlet,
       url,
       published,
+      publishedFrom: publishedFrom ?? null,
       language,
       wordCount,
       fileName,
@@ -43,7 +44,10 @@ export async function show({ api, values, positionals, out }: CommandContext): P
   const a = await api.call('articles.get', { id });
   if (values.json) out.log(JSON.stringify(a, null, 2));
   else {
-    out.log(`${a.title}\n${a.outlet.name} · ${a.published ?? 'no date'} · ${a.url ?? ''}\n`);
+    const date = a.published
+      ? `${a.published}${a.publishedFrom ? ` (from ${DATE_SOURCE_LABELS[a.publishedFrom]})` : ''}`
+      : 'no date';
+    out.log(`${a.title}\n${a.outlet.name} · ${date} · ${a.url ?? ''}\n`);
     if (a.lead) out.log(`${a.lead}\n`);
     out.log(a.paragraphs.join('\n\n'));
     for (const n of a.annotations)

@@ -18,6 +18,14 @@ export interface Outlet {
  */
 export const DATE_SOURCES = ['json-ld', 'meta', 'markup', 'url', 'text'] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
+/** Each source as the reader and the CLI name it ("date from …"). */
+export const DATE_SOURCE_LABELS: Readonly<Record<DateSource, string>> = {
+  'json-ld': "the page's JSON-LD",
+  meta: 'the metadata',
+  markup: "the page's date markup",
+  url: 'the URL',
+  text: 'a date line in the text',
+};
 
 /** What an importer extracts from one file, before it is stored. */
 export interface ParsedArticle {

@@ -61,9 +61,25 @@ describe('workbench CLI', () => {
     expect(list).toHaveLength(2);
     const sputnik = list.find((a: { fileName: string }) => a.fileName === IN_FOLDER(SPUTNIK));
     expect(Object.keys(sputnik).sort()).toEqual(
-      ['fileName', 'id', 'language', 'outlet', 'published', 'sha256', 'title', 'url', 'wordCount'].sort(),
+      [
+        'fileName',
+        'id',
+        'language',
+        'outlet',
+        'published',
+        'publishedFrom',
+        'sha256',
+        'title',
+        'url',
+        'wordCount',
+      ].sort(),
     );
     expect(sputnik.outlet.name).toBe('Sputnik Italia');
+    expect(sputnik.publishedFrom).toBe('meta');
+    const text = (await cli('show', sputnik.id)).out;
+    expect(text.split('\n')[1]).toBe(
+      `Sputnik Italia · 2022-01-07T14:26:00+01:00 (from the metadata) · ${sputnik.url}`,
+    );
     const shown = JSON.parse((await cli('show', sputnik.id, '--json')).out);
     expect(Array.isArray(shown.paragraphs)).toBe(true);
     expect(typeof shown.lead).toBe('string');

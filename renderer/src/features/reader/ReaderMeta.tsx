@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ApiError } from '../../../../shared/api/rpc';
 import { formatPublished } from '../../../../shared/domain/claims';
 import { checkExternalUrl } from '../../../../shared/domain/external-url';
-import type { Article } from '../../../../shared/domain/types';
+import { DATE_SOURCE_LABELS, type Article } from '../../../../shared/domain/types';
 import { useApi } from '../../api/api-context';
 import { useAppStore } from '../../state/store-context';
 
@@ -95,6 +95,16 @@ export function ReaderMeta({ article }: { article: Article }) {
           <>
             <span aria-hidden="true"> · </span>
             <time dateTime={article.published ?? undefined}>{date}</time>
+            {article.publishedFrom && (
+              <span
+                className="reader-date-source"
+                data-testid="date-source"
+                title="Where the importer read this date: JSON-LD and metadata are the publisher's own, a URL or a date line in the text is less sure"
+              >
+                {' '}
+                (from {DATE_SOURCE_LABELS[article.publishedFrom]})
+              </span>
+            )}
           </>
         )}
         {article.author && <span className="reader-author"> · {article.author}</span>}
@@ -106,6 +116,16 @@ export function ReaderMeta({ article }: { article: Article }) {
         <p className="reader-link">
           <ExternalLink url={article.url} />
         </p>
+      )}
+      {article.captions && article.captions.length > 0 && (
+        <details className="reader-captions" data-testid="reader-captions">
+          <summary>Photo captions ({article.captions.length})</summary>
+          <ul>
+            {article.captions.map((c, i) => (
+              <li key={i}>{c}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );

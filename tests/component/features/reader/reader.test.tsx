@@ -74,6 +74,28 @@ describe('reader', () => {
     );
   });
 
+  it('says where the date was read, and lists photo captions apart from the text', async () => {
+    const dated = makeArticle({
+      ...article,
+      id: 'a1',
+      publishedFrom: 'url',
+      captions: ['Vladimir Putin (Foto: Sputnik)'],
+    });
+    await openReader(new FakeApi({ articles: [dated] }));
+    expect(screen.getByTestId('date-source')).toHaveTextContent('(from the URL)');
+    const captions = screen.getByTestId('reader-captions');
+    expect(captions).toHaveTextContent('Photo captions (1)');
+    expect(within(captions).getByText('Vladimir Putin (Foto: Sputnik)')).toBeInTheDocument();
+    // Not a block of the text that evidence is tagged in.
+    expect(captions.closest('[data-block-start]')).toBeNull();
+  });
+
+  it('shows no date source when the article does not record one', async () => {
+    await openReader();
+    expect(screen.queryByTestId('date-source')).toBeNull();
+    expect(screen.queryByTestId('reader-captions')).toBeNull();
+  });
+
   it('highlights annotations by stance, nesting overlaps', async () => {
     await openReader();
     const reader = screen.getByTestId('reader');
