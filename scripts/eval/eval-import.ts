@@ -13,6 +13,7 @@ import { parseMhtml } from '../../electron/services/import/formats/mhtml';
 import { extractFile } from '../../electron/services/import/formats/registry';
 import { htmlToText, loadCases, type EvalCase } from './cases';
 import { evalHtmldate, printHtmldate, type HtmldateResult } from './htmldate';
+import { printTargets, readPreviousRelease, targetRows, type CurrentFigures } from './import-targets';
 import { differsBySiteName, normalizeSpace, sameDate, scoreText, type TokenScores } from './metric';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -74,7 +75,9 @@ async function runOurs(c: EvalCase, bytes: Uint8Array): Promise<Extraction> {
     siteName: a.outlet.domain === null && a.outlet.name === 'Unknown' ? null : a.outlet.name,
     lang: a.language,
     published: a.published,
-    body: a.paragraphs.join('\n\n'),
+    // Photo captions leave the body for their own field (html-boilerplate.ts), but the reference texts (what
+    // Readability keeps) hold them: they are scored with the body, as text the article still has.
+    body: [...a.paragraphs, ...(a.captions ?? [])].join('\n\n'),
     ms,
   };
 }
@@ -286,21 +289,16 @@ async function htmldatePart(verbose: boolean): Promise<HtmldateResult | null> {
   return r;
 }
 
-async function main(): Promise<void> {
-  const arg = process.argv.slice(2).find((a) => !a.startsWith('-'));
-  // npm runs scripts from the project root; a relative folder is meant from where the user typed the command.
-  const dir = arg ? resolve(process.env.INIT_CWD ?? process.cwd(), arg) : DEFAULT_DIR;
-  const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+/** The readability-test-pages part: table, lists, eval-import.json; null when the folder is absent. */
+async function readabilityPart(dir: string, verbose: boolean): Promise<CurrentFigures['readability']> {
   if (!existsSync(dir)) {
     console.log(`eval:import: skipped, no test pages at ${dir}`);
-    await htmldatePart(verbose);
-    return;
+    return null;
   }
   const cases = loadCases(dir);
   if (cases.length === 0) {
     console.log(`eval:import: skipped, no case folders (with source.html) in ${dir}`);
-    await htmldatePart(verbose);
-    return;
+    return null;
   }
   const useJsdom = process.argv.includes('--jsdom');
   const makeDocument = await documentMaker(useJsdom);
@@ -322,7 +320,31 @@ async function main(): Promise<void> {
   const blocks = bodySummary(results.map((r) => r.readabilityBlocks.scores));
   console.log(`eval:import: ${cases.length} pages from ${dir}\n`);
   printTable(ours, base, blocks, useJsdom ? 'Readability (jsdom)' : 'Readability');
+  printPageLists(results, cases, verbose);
+  const strip = ({ body: _body, ...rest }: Scored) => rest;
+  written.readability = {
+    dir,
+    baselineDom: useJsdom ? 'jsdom' : 'linkedom',
+    summary: { ours, readability: base, readabilityBlockText: blocks },
+    cases: results.map((r) => ({
+      name: r.name,
+      source: extname(cases.find((c) => c.name === r.name)!.sourcePath),
+      ours: strip(r.ours),
+      readability: strip(r.readability),
+    })),
+  };
+  return {
+    title: ours.title.rate,
+    published: ours.published.rate,
+    body: ours.body,
+    readabilityF1: base.body.f1,
+    pageRecall: Object.fromEntries(
+      results.filter((r) => r.ours.scores).map((r) => [r.name, r.ours.scores!.recall]),
+    ),
+  };
+}
 
+function printPageLists(results: CaseResult[], cases: EvalCase[], verbose: boolean): void {
   const worst = results
     .filter((r) => r.ours.scores && r.readability.scores)
     .map((r) => ({ name: r.name, ours: r.ours.scores!.f1, base: r.readability.scores!.f1 }))
@@ -348,45 +370,39 @@ async function main(): Promise<void> {
     console.log('\nRefused by ours:');
     for (const r of failed) console.log(`  ${r.name}: ${r.ours.error}`);
   }
+}
+
+/** What eval-import.json holds: each part that ran. */
+const written: Record<string, unknown> = {};
+
+async function main(): Promise<void> {
+  const arg = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  // npm runs scripts from the project root; a relative folder is meant from where the user typed the command.
+  const dir = arg ? resolve(process.env.INIT_CWD ?? process.cwd(), arg) : DEFAULT_DIR;
+  const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+  const readability = await readabilityPart(dir, verbose);
   const htmldate = await htmldatePart(verbose);
-  const out = join(root, 'eval-import.json');
-  const strip = ({ body: _body, ...rest }: Scored) => rest;
-  writeFileSync(
-    out,
-    `${JSON.stringify(
-      {
-        dir,
-        date: new Date().toISOString(),
-        baselineDom: useJsdom ? 'jsdom' : 'linkedom',
-        summary: { ours, readability: base, readabilityBlockText: blocks },
-        htmldate: htmldate && { overall: htmldate.overall, bySet: htmldate.bySet, wrong: htmldate.wrong },
-        cases: results.map((r) => ({
-          name: r.name,
-          source: extname(cases.find((c) => c.name === r.name)!.sourcePath),
-          ours: strip(r.ours),
-          readability: strip(r.readability),
-        })),
-      },
-      null,
-      2,
-    )}\n`,
+  if (htmldate)
+    written.htmldate = { overall: htmldate.overall, bySet: htmldate.bySet, wrong: htmldate.wrong };
+
+  const previous = readPreviousRelease(join(root, 'scripts/eval/previous-release.json'));
+  const missed = printTargets(
+    targetRows(
+      { readability, htmldate: htmldate && { overall: htmldate.overall, bySet: htmldate.bySet } },
+      previous,
+    ),
+    previous.release,
   );
+  const out = join(root, 'eval-import.json');
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), ...written }, null, 2)}\n`);
   console.log(`\nFigures written to ${out}`);
 
-  // --check (used by `npm test`): the issue's targets, judged on this run.
+  // --check (used by `npm test`): the targets above, judged on this run.
   if (process.argv.includes('--check')) {
-    const problems: string[] = [];
-    if (ours.body.f1 < base.body.f1)
-      problems.push(`body F1 ${num(ours.body.f1)} is below Readability's ${num(base.body.f1)}`);
-    if ((ours.title.rate ?? 0) < 0.95)
-      problems.push(`title exact ${((ours.title.rate ?? 0) * 100).toFixed(1)} % is below 95 %`);
-    if (problems.length) {
-      console.log(`\neval:import --check: FAILED: ${problems.join('; ')}`);
+    if (missed.length) {
+      console.log(`\neval:import --check: FAILED: ${missed.join('; ')}`);
       process.exitCode = 1;
-    } else
-      console.log(
-        `\neval:import --check: targets met (body F1 ${num(ours.body.f1)} ≥ ${num(base.body.f1)}, title ${((ours.title.rate ?? 0) * 100).toFixed(1)} % ≥ 95 %)`,
-      );
+    } else console.log('\neval:import --check: every target judged in this run is met');
   }
 }
 

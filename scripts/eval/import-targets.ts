@@ -1,0 +1,146 @@
+// The targets of `npm run eval:import --check`, each figure beside the previous release's (previous-release.json:
+// the same eval run on the importer before the date, title and body work). A corpus that is absent is reported
+// as skipped, never as met.
+import { readFileSync } from 'node:fs';
+import type { DateFigures } from './htmldate';
+
+export interface PreviousRelease {
+  release: string;
+  readability: {
+    title: { rate: number | null };
+    published: { rate: number | null };
+    body: { precision: number; recall: number; f1: number };
+    /** Body recall of each page, by case name. */
+    pageRecall: Record<string, number>;
+  };
+  htmldate: { overall: DateFigures; bySet: Record<string, DateFigures> };
+}
+
+export function readPreviousRelease(path: string): PreviousRelease {
+  return JSON.parse(readFileSync(path, 'utf8')) as PreviousRelease;
+}
+
+/** This run's figures; a part is null when its corpus was not there. */
+export interface CurrentFigures {
+  readability: {
+    title: number | null;
+    published: number | null;
+    body: { precision: number; recall: number; f1: number };
+    readabilityF1: number;
+    pageRecall: Record<string, number>;
+  } | null;
+  htmldate: { overall: DateFigures; bySet: Record<string, DateFigures> } | null;
+}
+
+interface Row {
+  metric: string;
+  now: string;
+  previous: string;
+  target: string;
+  /** null: not judged (skipped). */
+  met: boolean | null;
+}
+
+/** Rounding in the reference texts' tokenisation aside, a page "loses text" when its recall falls by more. */
+const RECALL_SLACK = 0.001;
+
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`;
+const share = (n: number, f: DateFigures) => (f.pages ? n / f.pages : 0);
+const num = (x: number) => x.toFixed(4);
+
+export function targetRows(now: CurrentFigures, prev: PreviousRelease): { rows: Row[]; lostPages: string[] } {
+  const rows: Row[] = [];
+  const hd = now.htmldate;
+  for (const [name, f] of [['all', hd?.overall], ...Object.entries(hd?.bySet ?? {})] as Array<
+    [string, DateFigures | undefined]
+  >) {
+    const before = name === 'all' ? prev.htmldate.overall : prev.htmldate.bySet[name];
+    const judged = name === 'all';
+    rows.push({
+      metric: `htmldate ${name}: day right`,
+      now: f ? pct(share(f.right, f)) : 'skipped',
+      previous: before ? pct(share(before.right, before)) : '—',
+      target: judged ? '≥ 90 %' : '',
+      met: judged && f ? share(f.right, f) >= 0.9 : null,
+    });
+    rows.push({
+      metric: `htmldate ${name}: day wrong`,
+      now: f ? pct(share(f.wrong, f)) : 'skipped',
+      previous: before ? pct(share(before.wrong, before)) : '—',
+      target: judged ? '≤ 3 %' : '',
+      met: judged && f ? share(f.wrong, f) <= 0.03 : null,
+    });
+  }
+  const r = now.readability;
+  const p = prev.readability;
+  rows.push({
+    metric: 'readability pages: title exact',
+    now: r ? pct(r.title) : 'skipped',
+    previous: pct(p.title.rate),
+    target: '≥ 95 %',
+    met: r ? (r.title ?? 0) >= 0.95 : null,
+  });
+  rows.push({
+    metric: 'readability pages: published date agrees',
+    now: r ? pct(r.published) : 'skipped',
+    previous: pct(p.published.rate),
+    target: '≥ previous',
+    met: r ? (r.published ?? 0) >= (p.published.rate ?? 0) : null,
+  });
+  rows.push({
+    metric: 'readability pages: body F1 (mean)',
+    now: r ? num(r.body.f1) : 'skipped',
+    previous: num(p.body.f1),
+    target: `≥ 0.996 and ≥ Readability's${r ? ` ${num(r.readabilityF1)}` : ''}`,
+    met: r ? r.body.f1 >= 0.996 && r.body.f1 >= r.readabilityF1 : null,
+  });
+  rows.push({
+    metric: 'readability pages: body precision · recall',
+    now: r ? `${num(r.body.precision)} · ${num(r.body.recall)}` : 'skipped',
+    previous: `${num(p.body.precision)} · ${num(p.body.recall)}`,
+    target: '',
+    met: null,
+  });
+  const lost = r ? pagesThatLostText(r.pageRecall, p.pageRecall) : [];
+  rows.push({
+    metric: 'readability pages that lost body text',
+    now: r ? String(lost.length) : 'skipped',
+    previous: '',
+    target: '0',
+    met: r ? lost.length === 0 : null,
+  });
+  return { rows, lostPages: lost };
+}
+
+/** Pages whose body recall fell below the previous release's. */
+export function pagesThatLostText(now: Record<string, number>, before: Record<string, number>): string[] {
+  return Object.entries(before)
+    .filter(([name, recall]) => name in now && now[name]! < recall - RECALL_SLACK)
+    .map(([name, recall]) => `${name} ${num(recall)} → ${num(now[name]!)}`);
+}
+
+/** Prints the table; returns the targets missed (empty when all judged ones are met). */
+export function printTargets({ rows, lostPages }: ReturnType<typeof targetRows>, release: string): string[] {
+  const head: Row = {
+    metric: 'target',
+    now: 'this version',
+    previous: 'previous',
+    target: 'goal',
+    met: null,
+  };
+  const all = [head, ...rows];
+  const w = (k: keyof Omit<Row, 'met'>) => Math.max(...all.map((x) => x[k].length));
+  const line = (x: Row, mark: string) =>
+    `| ${x.metric.padEnd(w('metric'))} | ${x.now.padStart(w('now'))} | ${x.previous.padStart(w('previous'))} | ${x.target.padEnd(w('target'))} | ${mark.padEnd(4)} |`;
+  console.log(`\nTargets, beside the previous release (${release}):\n`);
+  console.log(line(head, 'met'));
+  console.log(
+    `|${'-'.repeat(w('metric') + 2)}|${'-'.repeat(w('now') + 1)}:|${'-'.repeat(w('previous') + 1)}:|${'-'.repeat(w('target') + 2)}|------|`,
+  );
+  for (const x of rows)
+    console.log(line(x, x.met === null ? (x.now === 'skipped' ? 'skip' : '') : x.met ? 'yes' : 'NO'));
+  if (lostPages.length)
+    console.log(`\nPages that lost body text (recall before → now): ${lostPages.join('; ')}`);
+  return rows.filter((x) => x.met === false).map((x) => `${x.metric}: ${x.now} (goal ${x.target})`);
+}
