@@ -1,0 +1,72 @@
+// The eval's target table judges what ran and only that: a missing corpus is skipped, never met; a page whose
+// body recall fell below the previous release's is named.
+import { describe, expect, it } from 'vitest';
+import { pagesThatLostText, targetRows, type PreviousRelease } from '../../../scripts/eval/import-targets';
+
+const figures = (pages: number, right: number, wrong: number) => ({
+  pages,
+  right,
+  wrong,
+  missing: pages - right - wrong,
+});
+const previous: PreviousRelease = {
+  release: 'test',
+  readability: {
+    title: { rate: 0.97 },
+    published: { rate: 1 },
+    body: { precision: 1, recall: 0.995, f1: 0.9964 },
+    pageRecall: { cnn: 1, ehow: 0.99 },
+  },
+  htmldate: { overall: figures(100, 65, 6), bySet: {} },
+};
+const readability = {
+  title: 0.96,
+  published: 1,
+  body: { precision: 1, recall: 0.996, f1: 0.997 },
+  readabilityF1: 0.9957,
+  pageRecall: { cnn: 1, ehow: 0.99 },
+};
+
+describe('eval:import targets', () => {
+  it('skips the parts whose corpus is absent instead of calling them met', () => {
+    const { rows } = targetRows({ readability: null, htmldate: null }, previous);
+    expect(rows.every((r) => r.met === null)).toBe(true);
+    expect(rows.filter((r) => r.now === 'skipped').length).toBeGreaterThan(4);
+  });
+
+  it('judges the date targets: 90 % right and 3 % wrong at most', () => {
+    const judge = (right: number, wrong: number) =>
+      targetRows({ readability, htmldate: { overall: figures(100, right, wrong), bySet: {} } }, previous)
+        .rows.filter((r) => r.metric.startsWith('htmldate all'))
+        .map((r) => r.met);
+    expect(judge(90, 3)).toEqual([true, true]);
+    expect(judge(89, 3)).toEqual([false, true]);
+    expect(judge(95, 4)).toEqual([true, false]);
+  });
+
+  it('names a page that lost body text, allowing only rounding', () => {
+    expect(pagesThatLostText({ cnn: 0.9995, ehow: 0.99 }, { cnn: 1, ehow: 0.99 })).toEqual([]);
+    expect(pagesThatLostText({ cnn: 0.93, ehow: 0.995 }, { cnn: 1, ehow: 0.99 })).toEqual([
+      'cnn 1.0000 → 0.9300',
+    ]);
+    const { rows } = targetRows(
+      { readability: { ...readability, pageRecall: { cnn: 0.9, ehow: 0.99 } }, htmldate: null },
+      previous,
+    );
+    expect(rows.find((r) => r.metric.includes('lost body text'))).toMatchObject({ now: '1', met: false });
+  });
+
+  it('holds the body F1 to 0.996 and to Readability on the same run', () => {
+    const f1 = (f: number, base: number) =>
+      targetRows(
+        {
+          readability: { ...readability, body: { ...readability.body, f1: f }, readabilityF1: base },
+          htmldate: null,
+        },
+        previous,
+      ).rows.find((r) => r.metric.includes('body F1'))!.met;
+    expect(f1(0.997, 0.9957)).toBe(true);
+    expect(f1(0.9955, 0.99)).toBe(false);
+    expect(f1(0.997, 0.998)).toBe(false);
+  });
+});
