@@ -18,6 +18,8 @@ export interface JsonLdArticle {
 
 export interface PageMeta {
   jsonld: JsonLdArticle | null;
+  /** The dates of the JSON-LD: the article's, else those of another dated node of the graph. */
+  jsonldDates: JsonLdDates | null;
   /** Lower-case meta name / property / itemprop / "http-equiv:<name>" → contents in document order. */
   meta: Map<string, string[]>;
   /** <title> text. */
@@ -140,8 +142,25 @@ function articleFrom(o: JsonObject, byId: Map<string, JsonObject>): JsonLdArticl
   };
 }
 
-/** The first schema.org article object in the page's JSON-LD blocks, or null. Malformed blocks are skipped. */
-export function readJsonLd(doc: DomDocument): JsonLdArticle | null {
+/**
+ * Types whose datePublished is the page's: articles, and the WebPage node of a graph (Yoast and other CMSs put the
+ * dates there, beside an Article node without them). Not a comment's, a review's, an image's or an offer's date.
+ */
+const DATED_TYPE =
+  /^(?:\w*Article|\w*Posting|\w*Page|CreativeWork|Report|Blog|VideoObject|Recipe|PodcastEpisode|Episode|Clip)$/;
+
+/** The publication and update dates a page's JSON-LD gives (parsed with the article, see scanJsonLd). */
+export interface JsonLdDates {
+  published: string | null;
+  modified: string | null;
+}
+
+/**
+ * The first schema.org article object in the page's JSON-LD blocks, and the page's dates: the article's, else
+ * those of the first other dated node (a graph's WebPage). Malformed blocks are skipped.
+ */
+function scanJsonLd(doc: DomDocument): { article: JsonLdArticle | null; dates: JsonLdDates | null } {
+  let dates: JsonLdDates | null = null;
   for (const script of Array.from(doc.querySelectorAll('script'))) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = script.textContent ?? '';
@@ -153,10 +172,23 @@ export function readJsonLd(doc: DomDocument): JsonLdArticle | null {
       continue;
     }
     const { objects, byId } = collectObjects(parsed);
-    const article = objects.find((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
-    if (article) return articleFrom(article, byId);
+    if (!dates) {
+      const dated = objects.find((o) => str(o.datePublished) && typesOf(o).some((t) => DATED_TYPE.test(t)));
+      if (dated) dates = { published: str(dated.datePublished), modified: str(dated.dateModified) };
+    }
+    const found = objects.find((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
+    if (found) {
+      const article = articleFrom(found, byId);
+      if (article.datePublished) dates = { published: article.datePublished, modified: article.dateModified };
+      return { article, dates };
+    }
   }
-  return null;
+  return { article: null, dates };
+}
+
+/** The first schema.org article object in the page's JSON-LD blocks, or null. Malformed blocks are skipped. */
+export function readJsonLd(doc: DomDocument): JsonLdArticle | null {
+  return scanJsonLd(doc).article;
 }
 
 function addMeta(map: Map<string, string[]>, key: string, value: string): void {
@@ -207,8 +239,10 @@ export function readPageMeta(doc: DomDocument): PageMeta {
       level: (h.localName.toLowerCase() === 'h1' ? 1 : 2) as 1 | 2,
       text: (h.textContent ?? '').trim(),
     }));
+  const jsonld = scanJsonLd(doc);
   return {
-    jsonld: readJsonLd(doc),
+    jsonld: jsonld.article,
+    jsonldDates: jsonld.dates,
     meta,
     titleTag: titleEl?.textContent ?? '',
     headings,

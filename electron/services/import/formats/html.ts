@@ -9,6 +9,7 @@ import { hostOfUrl } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
 import { SHOW_COMMENT, parsePage, type DomDocument, type DomElement, type DomNode } from './dom';
 import { stripBoilerplate } from './html-boilerplate';
+import { findPageDates } from './html-dates';
 import { decodeHtmlBytes } from './html-decode';
 import { firstMeta, readPageMeta } from './html-meta';
 import { MAX_NESTING, ensureBody, limitNesting, rewrapBody, scanTags } from './html-source';
@@ -34,7 +35,6 @@ const HTML_SNIFF_CHARS = 64 * 1024;
 import {
   pageUrl,
   pickAuthor,
-  pickDate,
   pickLanguage,
   pickLead,
   pickOutlet,
@@ -92,6 +92,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const rewrapped = !bodyHoldsContent(document);
   if (rewrapped) document = parsePage(limitNesting(rewrapBody(html)));
   const pm = readPageMeta(document);
+  const dates = findPageDates(document, pm, html, pageUrl(pm, opts.url));
   // Readability rewrites the document it is given; everything read from the page itself was read above.
   // linkedom runs no scripts and loads nothing, whatever the page contains.
   const readable = (doc: DomDocument) => {
@@ -136,43 +137,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   // Nothing but links (a navigation bar, a list of headlines) is not an article either.
   if (!content || !paragraphs.some((p) => /[\p{L}\p{N}]/u.test(p)) || !hasTextOutsideLinks(content))
     throw new ImportRefusal('no article text found in the page');
-  const published = pickDate(
-    pm.jsonld?.datePublished,
-    firstMeta(
-      pm.meta,
-      'article:published_time',
-      'og:published_time',
-      'datepublished',
-      'parsely-pub-date',
-      'sailthru.date',
-      'dc.date.issued',
-      'dcterms.issued',
-      'dc.date',
-      'dc:date',
-      'dcterms.date',
-      'citation_publication_date',
-      'citation_date',
-      'date',
-      'pubdate',
-      'publish-date',
-    ),
-    pm.timePublished,
-    result?.publishedTime,
-  );
-  const modified = pickDate(
-    pm.jsonld?.dateModified,
-    firstMeta(
-      pm.meta,
-      'article:modified_time',
-      'og:updated_time',
-      'datemodified',
-      'dc.date.modified',
-      'dcterms.modified',
-      'last-modified',
-      'http-equiv:last-modified',
-    ),
-    pm.timeModified,
-  );
+  const { published, publishedFrom, modified } = dates;
   const body = withoutDatelines(paragraphs, [published, modified]);
   const lead = pickLead(pm, title, body);
   return {
@@ -180,6 +145,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
     outlet,
     url,
     published,
+    ...(publishedFrom ? { publishedFrom } : {}),
     modified,
     language: pickLanguage(pm, [title, lead, ...body].join('\n')),
     author: pickAuthor(pm, result?.byline),
