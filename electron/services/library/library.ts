@@ -46,6 +46,8 @@ export interface ImportTarget {
   ready(): Promise<void>;
   duplicateFinder(): DuplicateFinder;
   articleMeta(id: string): ArticleMeta | undefined;
+  /** The stored articles in import order (the importer learns each domain's site name from their titles). */
+  articleMetas(): readonly ArticleMeta[];
   /** The stored article whose text is closest to `sig`, at the near-duplicate threshold. */
   nearestStored(sig: Signature): NearMatch | null;
   /** Store a batch all or nothing (articles.ts), then the signatures of its articles (null: too short to compare). */
@@ -92,6 +94,7 @@ export function createLibrary(
     ready: () => signatures.ready(),
     duplicateFinder: articles.duplicateFinder,
     articleMeta: articles.articleMeta,
+    articleMetas: articles.articleMetas,
     nearestStored: (sig) => signatures.bestMatch(sig, (id) => articles.articleMeta(id) !== undefined),
     async addArticles(items, groups) {
       const added = await articles.addArticles(items, groups);

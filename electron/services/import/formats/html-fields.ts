@@ -1,6 +1,6 @@
-// Which of a page's candidates wins for each field of an article: title (site name cut from a <title>), author,
-// date, language, lead, outlet and URL. html-meta.ts only collects what the page declares; html.ts reads the
-// page and calls these.
+// Which of a page's candidates wins for each field of an article: author, date, language, lead, outlet and URL
+// (the title has its own module, html-title.ts). html-meta.ts only collects what the page declares; html.ts
+// reads the page and calls these.
 import type { Outlet } from '../../../../shared/domain/types';
 import { parseDate } from '../text/dates';
 import { LANGUAGES, detectLanguage, languageFromLocale } from '../text/language';
@@ -10,43 +10,6 @@ import { firstMeta, unescapeEntities, type PageMeta } from './html-meta';
 
 export const squash = (s: string | null | undefined) =>
   cleanInline(unescapeEntities(s ?? '').replace(/\s+/g, ' '));
-
-/** Readability's similarity of two titles: share of b's words (by length) that a also has. */
-function textSimilarity(a: string, b: string): number {
-  const words = (s: string) =>
-    s
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-  const ta = new Set(words(a));
-  const tb = words(b);
-  if (ta.size === 0 || tb.length === 0) return 0;
-  const missing = tb.filter((t) => !ta.has(t)).join(' ');
-  return 1 - missing.length / tb.join(' ').length;
-}
-
-const SEPARATORS = '|\\-–—·•:»/\\\\';
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * "Title | Site", "Title - site.com", "Site: Title" → "Title", when the cut part is the site's name or
- * domain (case-insensitive) and something substantial is left.
- */
-export function stripSiteFromTitle(
-  title: string,
-  siteNames: ReadonlyArray<string | null | undefined>,
-): string {
-  for (const site of siteNames) {
-    const s = site?.trim();
-    if (!s || s.length >= title.length) continue;
-    const name = escapeRe(s);
-    const suffix = new RegExp(`^(.+?)\\s+[${SEPARATORS}]+\\s*${name}\\s*$`, 'iu');
-    const prefix = new RegExp(`^\\s*${name}\\s*[${SEPARATORS}]+\\s+(.+)$`, 'iu');
-    const m = title.match(suffix) ?? title.match(prefix);
-    if (m && m[1]!.trim().split(/\s+/).length >= 2) return m[1]!.trim();
-  }
-  return title;
-}
 
 function absoluteUrl(href: string | null | undefined, base: string | null | undefined): string | null {
   if (!href) return null;
@@ -67,69 +30,6 @@ export function pageUrl(pm: PageMeta, fallback: string | undefined): string | nu
     if (u) return u;
   }
   return absoluteUrl(fallback, null);
-}
-
-/** Separators between a title and the site's name ("Title | Site", "Site » Section » Title"). */
-const TITLE_SEPARATOR = / [|\-–—\\/>»] /;
-const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
-
-/**
- * The article title hidden in a <title>: Readability's rules (cut at the last separator unless too little is
- * left; cut at a colon unless a heading repeats the whole title; a very short or long <title> yields to the
- * only <h1>), with en and em dashes counted as separators as recent Readability versions do.
- */
-export function titleFromTag(pm: Pick<PageMeta, 'titleTag' | 'headings'>): string {
-  const orig = squash(pm.titleTag);
-  let cur = orig;
-  let hierarchical = false;
-  if (TITLE_SEPARATOR.test(orig)) {
-    hierarchical = / [\\/>»] /.test(orig);
-    const all = Array.from(orig.matchAll(/ [|\-–—\\/>»] /g));
-    cur = orig.slice(0, all[all.length - 1]!.index);
-    if (wordCount(cur) < 3) cur = orig.replace(/^[^|\-–—\\/>»]*[|\-–—\\/>»]/, '');
-  } else if (orig.includes(': ')) {
-    if (!pm.headings.some((h) => squash(h.text) === orig)) {
-      cur = orig.slice(orig.lastIndexOf(':') + 1);
-      if (wordCount(cur) < 3) cur = orig.slice(orig.indexOf(':') + 1);
-      else if (wordCount(orig.slice(0, orig.indexOf(':'))) > 5) cur = orig;
-    }
-  } else if (orig.length > 150 || orig.length < 15) {
-    const h1s = pm.headings.filter((h) => h.level === 1);
-    if (h1s.length === 1) cur = squash(h1s[0]!.text);
-  }
-  cur = cur.trim();
-  const n = wordCount(cur);
-  if (n <= 4 && (!hierarchical || n !== wordCount(orig.replace(/[|\-–—\\/>»]+/g, '')) - 1)) cur = orig;
-  return cur;
-}
-
-export function pickTitle(pm: PageMeta): { title: string; fromMeta: boolean } {
-  const ld = pm.jsonld;
-  let ldTitle: string | null = null;
-  if (ld?.name && ld.headline && ld.name !== ld.headline) {
-    // Some sites put their own name in "name"; take whichever matches the <title> (Readability's rule).
-    const fromTag = titleFromTag(pm);
-    const nameOk = textSimilarity(ld.name, fromTag) > 0.75;
-    const headlineOk = textSimilarity(ld.headline, fromTag) > 0.75;
-    ldTitle = headlineOk && !nameOk ? ld.headline : ld.name;
-  } else ldTitle = ld?.headline ?? ld?.name ?? null;
-  const fromMeta =
-    ldTitle ??
-    firstMeta(
-      pm.meta,
-      'dc:title',
-      'dc.title',
-      'dcterm:title',
-      'dcterms.title',
-      'og:title',
-      'title',
-      'twitter:title',
-      'parsely-title',
-      'sailthru.title',
-      'citation_title',
-    );
-  if (fromMeta && squash(fromMeta)) return { title: squash(fromMeta), fromMeta: true };
-  return { title: titleFromTag(pm), fromMeta: false };
 }
 
 /** "By Jane Doe", "Written by …", "Par …": the label before a name (case as written, so "Di Stefano" stays). */

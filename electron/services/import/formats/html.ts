@@ -5,7 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import type { ParsedArticle } from '../../../../shared/domain/types';
 import { parseDateLine } from '../text/dates';
-import { hostOfUrl } from '../text/outlet-clues';
+import { hostOfUrl, registeredName } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
 import { SHOW_COMMENT, parsePage, type DomDocument, type DomElement, type DomNode } from './dom';
 import { stripBoilerplate } from './html-boilerplate';
@@ -127,6 +127,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const host = url ? hostOfUrl(url) : null;
   const title = articleTitle(pm, {
     names: [siteName, rawSite, firstMeta(pm.meta, 'application-name'), pm.jsonld?.publisher, outlet.name],
+    registered: host ? registeredName(host) : null,
     host,
   });
   // The title repeated as the first heading of the body.

@@ -3,10 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { extractHtml } from '../../../../../../electron/services/import/formats/html';
-import {
-  stripSiteFromTitle,
-  titleFromTag,
-} from '../../../../../../electron/services/import/formats/html-fields';
+import { cutSiteParts, titleFromTag } from '../../../../../../electron/services/import/formats/html-title';
 import {
   decodeHtmlBytes,
   sniffDeclaredCharset,
@@ -304,19 +301,19 @@ describe('metadata sources and precedence', () => {
 
 describe('titles', () => {
   it('strips a site name suffix or prefix, only when it is the site', () => {
-    expect(stripSiteFromTitle('Talks resume in Geneva | The Daily Ledger', ['The Daily Ledger'])).toBe(
+    expect(cutSiteParts('Talks resume in Geneva | The Daily Ledger', ['The Daily Ledger'], null)).toBe(
       'Talks resume in Geneva',
     );
-    expect(stripSiteFromTitle('Talks resume in Geneva - dailyledger.example', ['dailyledger.example'])).toBe(
+    expect(cutSiteParts('Talks resume in Geneva - dailyledger.example', [], 'dailyledger.example')).toBe(
       'Talks resume in Geneva',
     );
-    expect(stripSiteFromTitle('BBC News - Talks resume in Geneva', ['BBC News'])).toBe(
+    expect(cutSiteParts('BBC News - Talks resume in Geneva', ['BBC News'], null)).toBe(
       'Talks resume in Geneva',
     );
-    expect(stripSiteFromTitle('Talks resume in Geneva - Reuters analysis', ['Reuters'])).toBe(
+    expect(cutSiteParts('Talks resume in Geneva - Reuters analysis', ['Reuters'], null)).toBe(
       'Talks resume in Geneva - Reuters analysis',
     );
-    expect(stripSiteFromTitle('Geneva | Ledger', ['Ledger'])).toBe('Geneva | Ledger');
+    expect(cutSiteParts('Geneva | Ledger', ['Ledger'], null)).toBe('Geneva | Ledger');
   });
 
   it('reads the <title> as Readability does, en and em dashes included', () => {

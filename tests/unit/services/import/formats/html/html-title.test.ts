@@ -1,0 +1,143 @@
+// Title rules of saved web pages (html-title.ts): each case is a small hand-written page with the structure of
+// a real one, named in a comment; the pages themselves are not copied.
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from '../../../../../../electron/services/import/formats/html';
+import { cutSiteParts, headingInTitle } from '../../../../../../electron/services/import/formats/html-title';
+
+const BODY =
+  '<p>' +
+  'The council voted on Tuesday to keep the branch open for another two years, members said. '.repeat(4) +
+  '</p>';
+const page = (head: string, body = BODY) =>
+  extractHtml(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`).title;
+
+describe('titles keep the headline and lose the site', () => {
+  it('takes a JSON-LD headline over a "name" that is the headline and the site (Squarespace)', () => {
+    // pamelaandersonfoundation.org: og:title and JSON-LD name "Yellow Vests and I — Pamela Anderson".
+    const ld = JSON.stringify({
+      '@context': 'http://schema.org',
+      '@type': 'Article',
+      name: 'Yellow Vests and I — Pamela Anderson',
+      headline: 'Yellow Vests and I',
+      publisher: { '@type': 'Organization', name: 'Pamela Anderson' },
+    });
+    expect(
+      page(
+        `<title>Yellow Vests and I — Pamela Anderson</title><meta property="og:title" content="Yellow Vests and I — Pamela Anderson"><script type="application/ld+json">${ld}</script>`,
+      ),
+    ).toBe('Yellow Vests and I');
+  });
+
+  it('cuts the domain from a <title> ("Einmal zahlen, alles lesen – steinhau", steinhau.com)', () => {
+    expect(
+      page(
+        '<title>Einmal zahlen, alles lesen – steinhau</title><link rel="canonical" href="http://www.steinhau.com/steinhau/wordpress/einmal-zahlen">',
+      ),
+    ).toBe('Einmal zahlen, alles lesen');
+    // A domain written as words: "ARTE Radio" on arteradio.com, "Python Wiki" on wiki.python.org.
+    expect(cutSiteParts('La voix des nuls | ARTE Radio', [], 'www.arteradio.com')).toBe('La voix des nuls');
+    expect(cutSiteParts('BeginnersGuide Download - Python Wiki', [], 'wiki.python.org')).toBe(
+      'BeginnersGuide Download',
+    );
+  });
+
+  it('cuts a site prefix and WordPress\'s "Blog Archive" label ("Blog Archiv » Podcasts in Plex einbinden")', () => {
+    expect(cutSiteParts('Mein Blog » Blog Archiv » Podcasts in Plex einbinden', ['Mein Blog'], null)).toBe(
+      'Podcasts in Plex einbinden',
+    );
+    expect(cutSiteParts('Blog Archiv » Podcasts in Plex einbinden', [], null)).toBe(
+      'Podcasts in Plex einbinden',
+    );
+  });
+
+  it('cuts a site name written without spaces in Chinese and Japanese titles', () => {
+    // news.cn: "武汉的声音…-新华网"; news.biglobe.ne.jp: "…｜BIGLOBEニュース".
+    expect(cutSiteParts('武汉的声音：我们一起等春来-新华网', ['新华网'], null)).toBe(
+      '武汉的声音：我们一起等春来',
+    );
+    expect(cutSiteParts('与田祐希がすっぴんショット公開｜BIGLOBEニュース', ['BIGLOBEニュース'], null)).toBe(
+      '与田祐希がすっぴんショット公開',
+    );
+    // A hyphen inside Latin words is no separator ("Wi-Fi").
+    expect(cutSiteParts('アプリ「フリーWi-Fiプロテクション」', ['Fiプロテクション」'], null)).toBe(
+      'アプリ「フリーWi-Fiプロテクション」',
+    );
+  });
+
+  it('cuts a site name of several parts, and one the page names with a slogan', () => {
+    // diakonie.de: og:site_name "Infoportal - Diakonie Deutschland"; aktualne.cz: "Aktuálně.cz - Víte, co se právě děje".
+    expect(
+      cutSiteParts(
+        'Vorstellung der Studie „Lebensgefühl Corona“ - Infoportal - Diakonie Deutschland',
+        ['Infoportal - Diakonie Deutschland'],
+        null,
+      ),
+    ).toBe('Vorstellung der Studie „Lebensgefühl Corona“');
+    expect(
+      cutSiteParts('West Ham hrozí gigantům - Aktuálně.cz', ['Aktuálně.cz - Víte, co se právě děje'], null),
+    ).toBe('West Ham hrozí gigantům');
+  });
+
+  it('never cuts a part the page does not name as its site, nor leaves one word', () => {
+    expect(cutSiteParts('Putin: troops will withdraw', ['Reuters'], 'reuters.com')).toBe(
+      'Putin: troops will withdraw',
+    );
+    expect(cutSiteParts('Putin - troops will withdraw', ['Reuters'], 'reuters.com')).toBe(
+      'Putin - troops will withdraw',
+    );
+    // en.wikipedia.org: "Mozilla - Wikipedia" (one word would be left).
+    expect(cutSiteParts('Mozilla - Wikipedia', [], 'en.wikipedia.org')).toBe('Mozilla - Wikipedia');
+  });
+
+  it("keeps a metadata title as published unless the registry names the site (Readability's test pages)", () => {
+    // breitbart.com: og:title "… - Breitbart", og:site_name "Breitbart"; Readability and its test keep it.
+    const head =
+      '<meta property="og:title" content="Snopes Fact-Checker Asks a Question - Breitbart"><meta property="og:site_name" content="Breitbart"><link rel="canonical" href="https://www.breitbart.com/tech/2016/12/x/">';
+    expect(page(head)).toBe('Snopes Fact-Checker Asks a Question - Breitbart');
+    // The registry knows reuters.com: its name is cut from og:title too.
+    expect(
+      page(
+        '<meta property="og:title" content="Talks resume in Geneva | Reuters"><link rel="canonical" href="https://www.reuters.com/world/x">',
+      ),
+    ).toBe('Talks resume in Geneva');
+  });
+
+  it("keeps a title that is the site's own name whole (a home page)", () => {
+    // news.yahoo.com: application-name and <title> "Yahoo News - Latest News & Headlines".
+    expect(
+      page(
+        '<title>Yahoo News - Latest News &amp; Headlines</title><meta name="application-name" content="Yahoo News - Latest News &amp; Headlines"><link rel="canonical" href="https://news.yahoo.com/">',
+      ),
+    ).toBe('Yahoo News - Latest News & Headlines');
+  });
+});
+
+describe('the <h1> as the undecorated title', () => {
+  const h1 = (text: string) => [{ level: 1 as const, text }];
+
+  it('prefers the <h1> when the <title> is the <h1> and more', () => {
+    // pbrunst.de: "Kein Cyberterrorismus (diesmal) « Dr. Phillip W. Brunst", <h1> the headline.
+    expect(
+      page(
+        '<title>Kein Cyberterrorismus (diesmal) « Dr. Phillip W. Brunst</title>',
+        `<h1>Kein Cyberterrorismus (diesmal)</h1>${BODY}`,
+      ),
+    ).toBe('Kein Cyberterrorismus (diesmal)');
+    // qq.com: "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网".
+    expect(
+      headingInTitle('DeepMind新电脑已可利用记忆自学_科技_腾讯网', h1('DeepMind新电脑已可利用记忆自学')),
+    ).toBe('DeepMind新电脑已可利用记忆自学');
+  });
+
+  it('does not take a site logo <h1> at the end for the headline', () => {
+    // pixnet.net: the blog's name in an <h1> is also the end of the title.
+    expect(headingInTitle('新竹尖石賞楓之旅第二天 :: 痞客邦 PIXNET', h1('痞客邦 PIXNET'))).toBeNull();
+    // ln-online.de: a place name before the headline is dropped when the <h1> is the longer part.
+    expect(
+      headingInTitle(
+        'Kücknitz - So lief die Auktion der Schätzchen',
+        h1('So lief die Auktion der Schätzchen'),
+      ),
+    ).toBe('So lief die Auktion der Schätzchen');
+  });
+});
