@@ -205,3 +205,13 @@ export function stripBoilerplate(root: DomElement): string[] {
   for (const el of removed) el.remove();
   return captions;
 }
+
+/**
+ * MathJax 3 formulas (<mjx-container>) carry a "CtxtMenu_Attached_0" class, which Readability 0.6 reads as a
+ * menu and drops with the formula (its later releases know "mathjax"). The formula is article text: the class
+ * is reduced to "MathJax" before Readability runs. Called only on pages whose source names the element.
+ */
+export function keepFormulas(document: { querySelectorAll(s: string): Iterable<DomElement> }): void {
+  for (const el of document.querySelectorAll('mjx-container'))
+    (el as DomElement & { setAttribute(n: string, v: string): void }).setAttribute('class', 'MathJax');
+}

@@ -8,7 +8,8 @@ import { parseDateLine } from '../text/dates';
 import { hostOfUrl, registeredName } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
 import { SHOW_COMMENT, parsePage, type DomDocument, type DomElement, type DomNode } from './dom';
-import { stripBoilerplate } from './html-boilerplate';
+import { keepFormulas, stripBoilerplate } from './html-boilerplate';
+import { withoutBoilerplateLines } from './html-boilerplate-lines';
 import { findPageDates } from './html-dates';
 import { decodeHtmlBytes } from './html-decode';
 import { firstMeta, readPageMeta } from './html-meta';
@@ -32,15 +33,7 @@ const HTML_SIGN =
   /<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|span|a|br|h[1-6]|table|ul|ol|li|script|style|link)\b[^>]*>/i;
 const HTML_SNIFF_CHARS = 64 * 1024;
 
-import {
-  pageUrl,
-  pickAuthor,
-  pickLanguage,
-  pickLead,
-  pickOutlet,
-  squash,
-  tokenKey,
-} from './html-fields';
+import { pageUrl, pickAuthor, pickLanguage, pickLead, pickOutlet, squash, tokenKey } from './html-fields';
 import { articleTitle } from './html-title';
 
 /** A page without any title: its first sentence, or the first words of its first line. */
@@ -97,6 +90,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   // linkedom runs no scripts and loads nothing, whatever the page contains.
   const readable = (doc: DomDocument) => {
     dropComments(doc);
+    if (source.includes('<mjx-container')) keepFormulas(doc);
     // Readability's types name the browser's DOM; linkedom's document is one, typed here by what we use of it.
     return new Readability<DomElement>(doc as never, {
       serializer: (el) => el as unknown as DomElement,
@@ -114,8 +108,11 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
     result = readable(parsePage(limitNesting(rewrapBody(html))));
   }
   const content = result?.content;
-  const captions = content ? stripBoilerplate(content) : [];
-  const rawParagraphs = content ? contentToParagraphs(content) : [];
+  const boxCaptions = content ? stripBoilerplate(content) : [];
+  const author = pickAuthor(pm, result?.byline);
+  const lines = withoutBoilerplateLines(content ? contentToParagraphs(content) : [], author);
+  const rawParagraphs = lines.paragraphs;
+  const captions = [...boxCaptions, ...lines.captions];
   const url = pageUrl(pm, opts.url);
   const rawSite =
     squash(
@@ -149,7 +146,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
     ...(publishedFrom ? { publishedFrom } : {}),
     modified,
     language: pickLanguage(pm, [title, lead, ...body].join('\n')),
-    author: pickAuthor(pm, result?.byline),
+    author,
     lead,
     paragraphs: body,
     ...(captions.length > 0 ? { captions } : {}),
