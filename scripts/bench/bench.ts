@@ -3,7 +3,8 @@
 // list in Chromium through the host, the host's peak memory, and scrolling (a 100,000-row list, a reader with
 // 500 highlights). Prints the machine and a table (metric | value | unit | target | met) and writes the rows
 // to bench-results.json. Options: --keep (leave the temp folder), --profile-import (write
-// out/bench/import.cpuprofile), --articles N (fewer articles, for a quick try).
+// out/bench/import.cpuprofile), --articles N (fewer articles, for a quick try), --html-pages N (saved HTML
+// pages for the HTML import rows, 500), --only html (just those rows, no build needed: html-bench.ts).
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import {
   wheelFrames,
 } from './browser-bench';
 import { addAnnotations, makeClaims, writeClaims, writeDumps } from './fixtures';
+import { htmlImportRows, htmlOnly } from './html-bench';
 import { benchImport } from './import-bench';
 import { describeMachine, machineInfo } from './machine';
 import { benchAnnotationSaves, benchSearch, searchQueries } from './service-bench';
@@ -40,7 +42,10 @@ import { generateArticle, languageModels } from './text-gen';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
-const ARTICLES = Number(args[args.indexOf('--articles') + 1]) || 10_000;
+const option = (name: string) =>
+  args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined;
+const ARTICLES = Number(option('articles')) || 10_000;
+const HTML_PAGES = Number(option('html-pages')) || 500;
 const ANNOTATIONS = Math.round(ARTICLES * 5);
 const LONG_INDEX = 1;
 const HIGHLIGHTS = 500;
@@ -81,6 +86,8 @@ async function listIds(libDir: string): Promise<Array<{ id: string; title: strin
 }
 
 async function main() {
+  if (option('only') === 'html') return htmlOnly(root, HTML_PAGES, flag('keep'));
+  if (option('only')) throw new Error(`--only ${option('only')}: only "html" runs alone`);
   if (!existsSync(join(root, 'out/cli/cli.js')) || !existsSync(join(root, 'out/renderer/index.html')))
     throw new Error('build first: node scripts/build.mjs (npm run bench does)');
   const work = mkdtempSync(join(tmpdir(), 'wb-bench-'));
@@ -140,6 +147,11 @@ async function main() {
     rows.push(row('  read + decode only', (imp.files / imp.readDecodeMs) * 1000, 'files/s'));
     rows.push(row('  import CPU time: user (all threads)', imp.cpuUserMs / 1000, 's'));
     rows.push(row('  import CPU time: system (file creation, fsync)', imp.cpuSystemMs / 1000, 's'));
+    rows.push(
+      ...(await phase(`HTML import (${HTML_PAGES} pages)`, () =>
+        htmlImportRows(work, HTML_PAGES, extractorWorker),
+      )),
+    );
 
     // --- annotations ----------------------------------------------------------------------------------
     const articles = await listIds(lib);
