@@ -221,18 +221,29 @@ export interface SiteClues {
 }
 
 /**
- * The article title of a page: the best candidate, without the parts that name the site. A title from the
+ * The article title of a page: the best candidate, without the parts that name the site; and the candidate
+ * as published (html.ts drops a first paragraph that repeats it, as it did before titles were cut). A title from the
  * page's metadata (og:title, JSON-LD) is the publisher's own: only the registry's name and WordPress's archive
  * label are cut from it, since Readability and its test pages keep the rest ("… - Breitbart"); the library cuts
  * a suffix its other titles from the domain share (shared/domain/title-suffix.ts). A <title> also loses the
  * names the page gives itself, its domain, and whatever its <h1> leaves out.
  */
-export function articleTitle(pm: PageMeta, site: SiteClues): string {
-  const { title, fromMeta } = pickTitle(pm);
+export function articleTitle(pm: PageMeta, site: SiteClues): { title: string; asPublished: string } {
+  const { title: asPublished, fromMeta } = pickTitle(pm);
+  return { title: cleanTitle(pm, asPublished, fromMeta, site), asPublished };
+}
+
+function cleanTitle(pm: PageMeta, title: string, fromMeta: boolean, site: SiteClues): string {
   const names = fromMeta ? [site.registered] : [...site.names, site.registered];
   const host = fromMeta ? null : site.host;
+  const keys = siteKeys(names, host);
   // A title that is the site's own name (a home page, "Yahoo News - Latest News & Headlines") stays whole.
-  if (siteKeys(names, host).has(siteKey(title))) return title;
-  const cut = cutSiteParts(title, names, host);
-  return (fromMeta ? null : headingInTitle(cut, pm.headings)) ?? cut;
+  if (keys.has(siteKey(title))) return title;
+  // A <title> whose site parts are known is cut from the whole ("Time 4 talks » Blog Archiv » Headline"), not
+  // from Readability's guess at it, which may have kept the site and dropped the headline.
+  const whole = fromMeta ? title : squash(pm.titleTag);
+  const cutWhole = cutSiteParts(whole, names, host);
+  const cut = cutWhole !== whole ? cutWhole : cutSiteParts(title, names, host);
+  const heading = fromMeta ? null : headingInTitle(cut, pm.headings);
+  return heading && !namesSite(heading, keys) ? heading : cut;
 }

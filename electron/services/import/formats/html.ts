@@ -122,14 +122,14 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const siteName = rawSite && /^https?:\/\//i.test(rawSite) ? hostOfUrl(rawSite) : rawSite;
   const outlet = pickOutlet(url, siteName);
   const host = url ? hostOfUrl(url) : null;
-  const title = articleTitle(pm, {
+  const { title, asPublished } = articleTitle(pm, {
     names: [siteName, rawSite, firstMeta(pm.meta, 'application-name'), pm.jsonld?.publisher, outlet.name],
     registered: host ? registeredName(host) : null,
     host,
   });
   // The title repeated as the first heading of the body.
   const paragraphs =
-    rawParagraphs[0] && tokenKey(rawParagraphs[0]) === tokenKey(title)
+    rawParagraphs[0] && tokenKey(rawParagraphs[0]) === tokenKey(asPublished)
       ? rawParagraphs.slice(1)
       : rawParagraphs;
   // Nothing but links (a navigation bar, a list of headlines) is not an article either.
