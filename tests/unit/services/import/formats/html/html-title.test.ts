@@ -129,6 +129,16 @@ describe('the <h1> as the undecorated title', () => {
     ).toBe('DeepMind新电脑已可利用记忆自学');
   });
 
+  it("cuts a known site from the whole <title>, not from Readability's cut of it", () => {
+    // time4talks.com (WordPress): "Time 4 talks » Blog Archiv » …", the blog's name also its <h1>.
+    expect(
+      page(
+        '<title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos</title><link rel="canonical" href="http://www.time4talks.com/2013/08/07/kinos/">',
+        `<h1>Time 4 talks</h1>${BODY}`,
+      ),
+    ).toBe('Weitere Digitalisierung der Schweizer Kinos');
+  });
+
   it('does not take a site logo <h1> at the end for the headline', () => {
     // pixnet.net: the blog's name in an <h1> is also the end of the title.
     expect(headingInTitle('新竹尖石賞楓之旅第二天 :: 痞客邦 PIXNET', h1('痞客邦 PIXNET'))).toBeNull();
