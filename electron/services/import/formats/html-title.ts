@@ -162,7 +162,9 @@ export function cutSiteParts(
   const n = split.parts.length;
   if (n < 2) return cutSitePrefix(title, names, host);
   const keys = siteKeys(names, host);
-  let from = 0;
+  // WordPress's "Site » Blog Archive » Post": whatever comes before the label is the site.
+  const label = split.parts.findIndex((p) => ARCHIVE_LABELS.has(siteKey(p)));
+  let from = label >= 0 && label < n - 1 && isSubstantial(joinParts(split, label + 1, n)) ? label + 1 : 0;
   let to = n;
   // The longest run of end parts that is one name ("Infoportal - Diakonie Deutschland"), then again.
   const endRun = () => {

@@ -48,6 +48,10 @@ describe('titles keep the headline and lose the site', () => {
     expect(cutSiteParts('Blog Archiv » Podcasts in Plex einbinden', [], null)).toBe(
       'Podcasts in Plex einbinden',
     );
+    // The site before the label is cut even when nothing else names it (an archive.org copy of time4talks.com).
+    expect(cutSiteParts('Time 4 talks » Blog Archiv » Weitere Digitalisierung', [], 'web.archive.org')).toBe(
+      'Weitere Digitalisierung',
+    );
   });
 
   it('cuts a site name written without spaces in Chinese and Japanese titles', () => {
