@@ -7,7 +7,7 @@
 // line of code is generated, nothing is copied from a real site. Seeded: page i is the same page every run.
 import { adSetup, between, bundleCode, esc, partRng, pick, stateBlob } from './html-noise';
 import { LAYOUTS, type Outlet } from './html-layouts';
-import { languageModels, paragraph, sentence, zipfIndex, type LanguageModel, type Rng } from './text-gen';
+import { paragraph, sentence, zipfIndex, type LanguageModel, type Rng } from './text-gen';
 
 export interface PageModel {
   i: number;
@@ -177,8 +177,11 @@ function head(
   ].join('\n');
 }
 
-/** Page `i` of the bench set, with its outlet's name (the layout is outlet i mod 4). */
-export function htmlPage(i: number, models = languageModels()): { html: string; outlet: string } {
+/** Page `i` of the bench set, with its outlet's name (the layout is outlet i mod 4); `models`: languageModels(). */
+export function htmlPage(
+  i: number,
+  models: { it: LanguageModel; en: LanguageModel },
+): { html: string; outlet: string } {
   const outlet = LAYOUTS[i % LAYOUTS.length]!;
   const p = pageModel(i, outlet, models);
   const rng = partRng(i, 2);
