@@ -28,6 +28,8 @@ export interface PageModel {
   credit: string;
   tags: string[];
   related: Array<{ title: string; url: string; teaser: string }>;
+  /** The latest-news rail: headlines with their section and time. */
+  latest: Array<{ title: string; url: string; section: string; time: string }>;
   sections: string[];
 }
 
@@ -109,6 +111,15 @@ export function pageModel(
     related: Array.from({ length: between(rng, 4, 8) }, (_, k) => {
       const t = headline(rng, m);
       return { title: t, url: link(t, k + 1), teaser: sentence(rng, m, 10, 20) };
+    }),
+    latest: Array.from({ length: between(rng, 20, 45) }, (_, k) => {
+      const t = headline(rng, m);
+      return {
+        title: t,
+        url: link(t, 20 + k),
+        section: pick(rng, SECTIONS[outlet.lang]),
+        time: `${pad(between(rng, 0, 23))}:${pad(between(rng, 0, 59))}`,
+      };
     }),
     sections: SECTIONS[outlet.lang],
   };

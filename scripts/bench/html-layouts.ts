@@ -140,8 +140,8 @@ ${p.paragraphs.map((t) => `<p>${esc(t)}</p>`).join('\n')}
 </article>
 <div id="comments" class="comments-area"><div id="respond" class="comment-respond"><h3 class="comment-reply-title">Lascia un commento</h3><form class="comment-form"><textarea name="comment" rows="8"></textarea><input type="submit" value="Invia"></form></div></div>
 </main></div>
-<aside id="secondary" class="widget-area"><section class="widget widget_recent_entries"><h2 class="widget-title">${WORDS.it.most}</h2><ul>${p.related.map((r) => `<li>${a(r.url, r.title)}</li>`).join('')}</ul></section></aside></div>
-<footer id="colophon" class="site-footer"><ul class="footer-menu">${footerLinks(o, p, 'menu-item')}</ul><div class="site-info">© ${p.published.slice(0, 4)} ${o.name} — P.IVA 0${between(rng, 1e9, 9e9)}</div></footer></div>`;
+<aside id="secondary" class="widget-area"><section class="widget widget_block"><ul class="wp-block-latest-posts__list wp-block-latest-posts">${p.latest.map((l) => `<li><div class="wp-block-latest-posts__featured-image"><img src="${l.url}thumb.jpg" alt="" loading="lazy" width="150" height="150"></div>${a(l.url, l.title, 'wp-block-latest-posts__post-title')}<time class="wp-block-latest-posts__post-date">${l.time}</time></li>`).join('')}</ul></section><section class="widget widget_recent_entries"><h2 class="widget-title">${WORDS.it.most}</h2><ul>${p.related.map((r) => `<li>${a(r.url, r.title)}</li>`).join('')}</ul></section></aside></div>
+<footer id="colophon" class="site-footer"><nav class="footer-navigation">${menu(o, p, rng, 'footer-menu-sections', 'menu-item', 'sub-menu')}</nav><ul class="footer-menu">${footerLinks(o, p, 'menu-item')}</ul><div class="site-info">© ${p.published.slice(0, 4)} ${o.name} — P.IVA 0${between(rng, 1e9, 9e9)}</div></footer></div>`;
   },
 };
 
@@ -179,8 +179,8 @@ const daily: Outlet = {
 <div class="condividi condividi--basso">${shareButtons(p, rng, 'condividi__btn')}</div>
 </article>
 <section class="leggi-anche"><h3>${WORDS.it.related}</h3><ul>${p.related.map((r) => `<li class="leggi-anche__voce"><img src="${r.url}.jpg" alt="" width="160" height="90">${a(r.url, r.title)}</li>`).join('')}</ul></section>
-</div><aside class="colonna-destra"><div class="box-piu-letti"><h3>${WORDS.it.most}</h3><ol>${p.related.map((r) => `<li>${a(r.url, r.title)}</li>`).join('')}</ol></div><div class="adv adv--box"></div></aside></div>
-<footer class="piede"><div class="piede__logo">${esc(o.name)}</div><ul class="piede__link">${footerLinks(o, p, 'piede__voce')}</ul><p class="piede__legale">© Riproduzione riservata. Registrazione Tribunale n. ${between(rng, 10, 999)}.</p></footer></div>`;
+</div><aside class="colonna-destra"><section class="ultime-notizie"><h3>Ultime notizie</h3><ul>${p.latest.map((l) => `<li class="ultime-notizie__voce"><span class="ora">${l.time}</span> <span class="sezione">${esc(l.section)}</span> ${a(l.url, l.title)}</li>`).join('')}</ul></section><div class="box-piu-letti"><h3>${WORDS.it.most}</h3><ol>${p.related.map((r) => `<li>${a(r.url, r.title)}</li>`).join('')}</ol></div><div class="adv adv--box"></div></aside></div>
+<footer class="piede"><div class="piede__logo">${esc(o.name)}</div><nav class="piede__sezioni">${menu(o, p, rng, 'piede__lista', 'piede__sezione', 'piede__sotto')}</nav><ul class="piede__link">${footerLinks(o, p, 'piede__voce')}</ul><p class="piede__legale">© Riproduzione riservata. Registrazione Tribunale n. ${between(rng, 10, 999)}.</p></footer></div>`;
   },
 };
 
@@ -219,8 +219,9 @@ ${p.paragraphs.map((t) => `<div data-component="text-block" ${c()}><div ${c()}><
 <div data-testid="topic-list" ${c()}><h2 ${c()}>${WORDS.en.tags}</h2><ul ${c()}>${p.tags.map((t) => `<li ${c()}>${a(`https://${o.domain}/topics/${t.toLowerCase()}`, t)}</li>`).join('')}</ul></div>
 </article>
 <section aria-labelledby="related-heading" data-testid="related" ${c()}><h2 id="related-heading" ${c()}>${WORDS.en.related}</h2><ul ${c()}>${p.related.map((r) => `<li ${c()}><div ${c()}><img src="${r.url}.jpg" alt="" ${c()}></div><div ${c()}>${a(r.url, r.title)}<p ${c()}>${esc(r.teaser)}</p></div></li>`).join('')}</ul></section>
+<section data-testid="more-stories" ${c()}><h2 ${c()}>Latest</h2><ul ${c()}>${p.latest.map((l) => `<li ${c()}><div ${c()}><span ${c()}>${esc(l.section)}</span><time ${c()}>${l.time}</time></div>${a(l.url, l.title)}</li>`).join('')}</ul></section>
 </main>
-<footer data-testid="footer" ${c()}><ul ${c()}>${footerLinks(o, p, 'footer-link')}</ul><p ${c()}>© ${p.published.slice(0, 4)} ${o.name}. All rights reserved.</p></footer></div></div>
+<footer data-testid="footer" ${c()}><nav aria-label="Sections" ${c()}>${menu(o, p, rng, 'footer-sections', 'footer-section', 'footer-sub')}</nav><ul ${c()}>${footerLinks(o, p, 'footer-link')}</ul><p ${c()}>© ${p.published.slice(0, 4)} ${o.name}. All rights reserved.</p></footer></div></div>
 <script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { pageProps: { article: { headline: p.title, byline: p.author, body: p.paragraphs.map((t) => ({ type: 'paragraph', text: t })) } } }, page: '/[section]/[slug]', buildId: hashed(rng) }).replace(/</g, '\\u003c')}</script>`;
   },
 };
@@ -260,7 +261,7 @@ ${p.paragraphs.map((t, k) => `<p>${esc(t)}</p>${k % 4 === 3 ? ad(k) : ''}`).join
 <div class="article-tags"><span class="label">${WORDS.en.tags}:</span> ${p.tags.map((t) => a(`https://${o.domain}/tag/${t.toLowerCase()}`, t, 'badge badge-light')).join(' ')}</div>
 </article>
 <div class="related-news"><h3 class="section-title">${WORDS.en.related}</h3><div class="row">${p.related.map((r) => `<div class="col-sm-6"><div class="card"><img class="card-img-top" src="${r.url}.jpg" alt=""><div class="card-body"><h5 class="card-title">${a(r.url, r.title)}</h5><p class="card-text">${esc(r.teaser)}</p></div></div></div>`).join('')}</div></div>
-</div><div class="col-md-4 sidebar">${ad(99)}<div class="most-read"><h4>${WORDS.en.most}</h4><ol>${p.related.map((r) => `<li>${a(r.url, r.title)}</li>`).join('')}</ol></div></div></div></div>
+</div><div class="col-md-4 sidebar">${ad(99)}<div class="latest-news list-group"><h4>Latest news</h4>${p.latest.map((l) => `<a class="list-group-item list-group-item-action" href="${l.url}"><small class="time">${l.time}</small> <span class="category">${esc(l.section)}</span><h6 class="mb-1">${esc(l.title)}</h6></a>`).join('')}</div><div class="most-read"><h4>${WORDS.en.most}</h4><ol>${p.related.map((r) => `<li>${a(r.url, r.title)}</li>`).join('')}</ol></div></div></div></div>
 <footer class="footer"><div class="container"><div class="row"><div class="col-md-6"><ul class="footer-links list-unstyled">${footerLinks(o, p, 'footer-item')}</ul></div><div class="col-md-6"><p class="copyright">© ${p.published.slice(0, 4)} Meridian Wire. Reproduction prohibited without permission.</p></div></div></div></footer>`;
   },
 };
