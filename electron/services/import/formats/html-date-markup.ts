@@ -2,17 +2,19 @@
 // itemprop="datePublished" on any element, data-* attributes (data-published, data-timestamp…), hAtom's
 // <abbr class="published">, and the text of elements named as a date line ("date", "byline", "meta", "fecha").
 // Dates inside navigation, asides, footers and lists of other stories are not the article's and are left out.
-import { findDateInText } from '../text/date-text';
-import type { DomDocument, DomElement } from './dom';
+import { findDateInText, findLabelledDate, hasDateLabel } from '../text/date-text';
+import { TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom';
 
 export interface MarkupDate {
   iso: string;
   kind: 'published' | 'modified' | 'unknown';
   /**
    * 'marked': says it is a publication/update date; 'time': a bare <time>; 'text': the words of an element named
-   * as a date line; 'near-h1': the words of one of the first elements after the headline.
+   * as a date line; 'near-h1': the words of one of the first elements after the headline; 'labelled': a date
+   * after a label anywhere ("Datum: 03.11.2021", "Publié le 29 juin 2019"); 'dateline': the date that opens
+   * one of the first paragraphs after the headline ("Karlsruhe, (12.11.2021). Traditionell…").
    */
-  source: 'marked' | 'time' | 'text' | 'near-h1';
+  source: 'marked' | 'time' | 'text' | 'near-h1' | 'labelled' | 'dateline';
   where: string;
   /** Inside the page's <article> (or main content), after its first <h1>. */
   inArticle: boolean;
@@ -22,7 +24,7 @@ export interface MarkupDate {
 /** A date value read elsewhere (html-dates.ts's parseDateValue), passed in to keep one parser. */
 type ParseValue = (value: string | null | undefined, lang: string | null) => string | null;
 
-const DATA_ATTRS = [
+const DATA_ATTRS = new Set([
   'data-published',
   'data-publish-date',
   'data-pubdate',
@@ -32,7 +34,7 @@ const DATA_ATTRS = [
   'data-timestamp',
   'data-utime',
   'data-created',
-];
+]);
 /** Class or id of an element that holds a date line. */
 const DATE_CLASS =
   /date|datum|fecha|data-pub|publish|posted|byline|autho?r|dateline|subline|submitted|parution|(?:^|[\s_-])(?:time|meta|info|timestamp)(?:$|[\s_-])|entry-meta|post-meta|article-meta|meta-info|article-info|post-info/i;
@@ -40,14 +42,19 @@ const DATE_CLASS =
 const NOT_ARTICLE_TAG = /^(?:nav|aside|footer|select|option)$/;
 /** Matched against each class name and the id whole, by word part ("related-posts", "sidebar", "comment_list"). */
 const NOT_ARTICLE_CLASS =
-  /^(?:.*[_-])?(?:related|recommend\w*|widget|teaser|comments?|footer|popular|trending|most-?read|more|newsletter|promo|further|also|weiterlesen|breadcrumbs?|calendar|archive|menu|navbar|cookie\w*)(?:[_-].*)?$/i;
+  /^(?:.*[_-])?(?:related|recommend\w*|teaser|comments?|footer|popular|trending|most-?read|more|newsletter|promo|further|also|weiterlesen|breadcrumbs?|calendar|archive|menu|navbar|cookie\w*)(?:[_-].*)?$/i;
 const PUBLISHED_HINT = /publish|pubdate|created|posted|entry-date|erschienen/i;
 const MODIFIED_HINT = /modif|updat|edited|aktualisiert|revised/i;
 /** More elements than this named as date lines are not looked at (the first ones are near the headline). */
 const MAX_TEXT_LINES = 40;
 const MAX_LINE_CHARS = 160;
+/** Date lines found after which the page's words are no longer read. */
+const MAX_TEXT_DATES = 10;
 /** How many elements after the headline are read for an unnamed date line (leaf elements only). */
 const NEAR_H1 = 12;
+/** How many paragraphs after the headline may open with a dateline, and what may stand before its date. */
+const DATELINE_PARAGRAPHS = 3;
+const DATELINE_PREFIX = /^(?:\p{Lu}[\p{L}.\- ]{1,30}(?:,\s*\(?|\s*\(|\s+[-–—]\s*)|\()?$/u;
 
 function context(el: DomElement): { excluded: boolean; inArticle: boolean } {
   for (let p = el.parentElement; p; p = p.parentElement) {
@@ -67,16 +74,46 @@ function context(el: DomElement): { excluded: boolean; inArticle: boolean } {
 const kindOf = (hint: string): MarkupDate['kind'] =>
   MODIFIED_HINT.test(hint) ? 'modified' : PUBLISHED_HINT.test(hint) ? 'published' : 'unknown';
 
+/** The element's text with its spaces squeezed, or null when it is too long to be a date line. */
+function shortText(el: DomElement): string | null {
+  const text = el.textContent ?? '';
+  if (text.length > MAX_LINE_CHARS * 4 || !/\d/.test(text)) return null;
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= MAX_LINE_CHARS ? line : null;
+}
+
+/** What linkedom's elements and nodes offer beyond dom.ts's interfaces, used here for speed. */
+interface Attributed {
+  getAttributeNames(): string[];
+}
+type Linked = DomNode & { nextSibling: Linked | null };
+
+/** Whether one of the element's own text nodes (not its children's) holds a date label. */
+function ownTextHasLabel(el: DomElement): boolean {
+  // Walked by sibling links: linkedom builds a new array for every childNodes read.
+  for (let n = el.firstChild as Linked | null; n; n = n.nextSibling) {
+    if (n.nodeType !== TEXT_NODE) continue;
+    const text = n.nodeValue ?? '';
+    if (text.length < MAX_LINE_CHARS && /\p{L}{4}/u.test(text) && hasDateLabel(text)) return true;
+  }
+  return false;
+}
+
 /** Every dated element of the page, in document order. */
 export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValue: ParseValue): MarkupDate[] {
   const out: MarkupDate[] = [];
   let afterH1 = false;
   let textLines = 0;
+  let labelled = 0;
+  let paragraphs = 0;
   /** Elements walked since the first <h1>; a date line stands within the first few after the headline. */
   let sinceH1 = -1;
+  let textFound = 0;
   const add = (el: DomElement, d: Omit<MarkupDate, 'inArticle' | 'afterH1'>) => {
     const c = context(el);
-    if (!c.excluded) out.push({ ...d, inArticle: c.inArticle, afterH1 });
+    if (c.excluded) return;
+    out.push({ ...d, inArticle: c.inArticle, afterH1 });
+    if (d.source !== 'marked' && d.source !== 'time') textFound++;
   };
   // Not only <body>: a broken page can leave its whole content inside <head>.
   const root = doc.documentElement;
@@ -88,8 +125,13 @@ export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValu
       sinceH1 = 0;
     } else if (sinceH1 >= 0) sinceH1++;
     if (name === 'script' || name === 'style' || name === 'noscript' || name === 'template') continue;
-    const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
-    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
+    // One read of the attribute names instead of a dozen getAttribute walks per element (linkedom keeps them
+    // in a list): most elements have no attribute this looks for.
+    const attrs = (el as unknown as Attributed).getAttributeNames();
+    const has = (a: string) => attrs.length > 0 && attrs.includes(a);
+    const cls =
+      `${has('class') ? el.getAttribute('class') : ''} ${has('id') ? el.getAttribute('id') : ''}`.trim();
+    const itemprop = has('itemprop') ? (el.getAttribute('itemprop') ?? '').toLowerCase() : '';
     if (/\bdate(?:published|created|modified)\b/.test(itemprop)) {
       const iso = parseValue(
         el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent?.slice(0, MAX_LINE_CHARS),
@@ -98,8 +140,8 @@ export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValu
       if (iso) add(el, { iso, kind: kindOf(itemprop), source: 'marked', where: `itemprop=${itemprop}` });
       continue;
     }
-    if (name === 'time' || (name === 'abbr' && el.getAttribute('title'))) {
-      const hint = `${cls} ${el.getAttribute('pubdate') !== null ? 'pubdate' : ''}`;
+    if (name === 'time' || (name === 'abbr' && has('title'))) {
+      const hint = `${cls} ${has('pubdate') ? 'pubdate' : ''}`;
       const value =
         el.getAttribute('datetime') ?? el.getAttribute('title') ?? el.textContent?.slice(0, MAX_LINE_CHARS);
       const iso = parseValue(value, lang);
@@ -108,20 +150,41 @@ export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValu
         add(el, { iso, kind, source: kind === 'unknown' ? 'time' : 'marked', where: `${name}.${cls}` });
       continue;
     }
-    for (const attr of DATA_ATTRS) {
-      const iso = parseValue(el.getAttribute(attr), lang);
-      if (iso) {
-        add(el, { iso, kind: kindOf(`${attr} ${cls}`), source: 'marked', where: `${name}[${attr}]` });
-        break;
+    const data = attrs.find((a) => DATA_ATTRS.has(a));
+    const dataIso = data ? parseValue(el.getAttribute(data), lang) : null;
+    if (dataIso)
+      add(el, { iso: dataIso, kind: kindOf(`${data} ${cls}`), source: 'marked', where: `${name}[${data}]` });
+    // Enough date lines were read to judge them (html-dates.ts looks at the first few).
+    if (textFound >= MAX_TEXT_DATES) continue;
+    if (labelled < MAX_TEXT_LINES && ownTextHasLabel(el)) {
+      // The date may follow in the same element or in the next one ("<h5>Datum:</h5> 03.11.2021").
+      for (const holder of [el, el.parentElement]) {
+        const line = holder ? shortText(holder) : null;
+        const found = line ? findLabelledDate(line, lang) : null;
+        if (found) {
+          labelled++;
+          add(holder!, {
+            iso: found.iso,
+            kind: found.kind,
+            source: 'labelled',
+            where: `${name}: ${line!.slice(0, 60)}`,
+          });
+          break;
+        }
       }
     }
+    if (name === 'p' && sinceH1 > 0 && paragraphs < DATELINE_PARAGRAPHS) {
+      paragraphs++;
+      const head = (el.textContent ?? '').slice(0, 80).replace(/\s+/g, ' ').trimStart();
+      const found = findDateInText(head, lang);
+      if (found && DATELINE_PREFIX.test(head.slice(0, found.index)))
+        add(el, { iso: found.iso, kind: 'published', source: 'dateline', where: `p: ${head.slice(0, 60)}` });
+    }
     const named = textLines < MAX_TEXT_LINES && cls !== '' && DATE_CLASS.test(cls);
-    const nearH1 = sinceH1 >= 1 && sinceH1 <= NEAR_H1 && el.firstElementChild === null;
+    const nearH1 = sinceH1 >= 1 && sinceH1 <= NEAR_H1;
     if (named || nearH1) {
-      const text = el.textContent ?? '';
-      if (text.length > MAX_LINE_CHARS * 4 || !/\d/.test(text)) continue;
-      const line = text.replace(/\s+/g, ' ').trim();
-      if (line.length > MAX_LINE_CHARS) continue;
+      const line = shortText(el);
+      if (line === null) continue;
       if (named) textLines++;
       const found = findDateInText(line, lang);
       if (found)

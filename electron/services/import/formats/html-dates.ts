@@ -148,13 +148,13 @@ export function collectDates(
     }
   }
   for (const d of scanMarkupDates(doc, lang, parseDateValue)) {
-    const text = d.source === 'text' || d.source === 'near-h1';
+    const text = d.source !== 'marked' && d.source !== 'time';
     out.push({
       iso: d.iso,
       from: text ? 'text' : 'markup',
       kind: d.kind === 'modified' ? 'modified' : 'published',
       tier: text ? TIERS.text : d.source === 'marked' ? TIERS.marked : TIERS.time,
-      underHeadline: text && d.afterH1,
+      underHeadline: (text && d.afterH1) || d.source === 'labelled' || d.source === 'dateline',
       where: `${d.source}${d.inArticle ? ' in-article' : ''}${d.afterH1 ? ' after-h1' : ''} ${d.where}`,
     });
   }

@@ -1,5 +1,5 @@
 // Article metadata a web page declares about itself: schema.org JSON-LD, OpenGraph and other <meta> tags,
-// <time datetime>, <link rel=canonical>, <html lang>. This module only collects what is there (read before
+// <link rel=canonical>, <html lang> (the dates of the page's markup are read by html-date-markup.ts). This module only collects what is there (read before
 // Readability rewrites the document); html-fields.ts decides which source wins.
 import type { DomDocument } from './dom';
 
@@ -29,9 +29,6 @@ export interface PageMeta {
   canonical: string | null;
   base: string | null;
   htmlLang: string | null;
-  /** Datetime attributes of <time> elements that name themselves as publication / update times. */
-  timePublished: string | null;
-  timeModified: string | null;
 }
 
 /** JSON-LD blocks larger than this are not parsed (no real article's metadata comes near it). */
@@ -199,13 +196,6 @@ function addMeta(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(k, [value]);
 }
 
-/** The datetime (or text) of <time> elements marked as publication or update time. */
-function timeOf(doc: DomDocument, selectors: string): string | null {
-  const el = doc.querySelector(selectors);
-  if (!el) return null;
-  return (el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent ?? '').trim() || null;
-}
-
 export function readPageMeta(doc: DomDocument): PageMeta {
   const meta = new Map<string, string[]>();
   for (const el of Array.from(doc.querySelectorAll('meta'))) {
@@ -230,9 +220,6 @@ export function readPageMeta(doc: DomDocument): PageMeta {
       ''
     ).trim() || null;
   const titleEl = doc.querySelector('title');
-  // Only a <time> that says what it is, or the one <time> inside the page's <article>: the first <time> of a
-  // page is as often a "related stories" date or the header's clock.
-  const articleTimes = doc.querySelectorAll('article time[datetime]');
   const headings = Array.from(doc.querySelectorAll('h1, h2'))
     .slice(0, 100)
     .map((h) => ({
@@ -249,15 +236,6 @@ export function readPageMeta(doc: DomDocument): PageMeta {
     canonical,
     base,
     htmlLang,
-    timePublished:
-      timeOf(
-        doc,
-        'time[itemprop~="datePublished" i], [itemprop~="datePublished" i][datetime], time[pubdate], time.published, time.entry-date',
-      ) ?? (articleTimes.length === 1 ? (articleTimes[0]!.getAttribute('datetime')?.trim() ?? null) : null),
-    timeModified: timeOf(
-      doc,
-      'time[itemprop~="dateModified" i], [itemprop~="dateModified" i][datetime], time.updated, time.modified',
-    ),
   };
 }
 

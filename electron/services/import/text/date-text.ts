@@ -44,6 +44,8 @@ const LOCALES: Record<string, chrono.Chrono> = {
   en: chrono.en.strict,
 };
 
+const ENGLISH_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
 const UPDATE_LABEL =
   /(?:updated?|modified|last edited|aktualisiert|geändert|mis à jour|modifié|actualizado|atualizado|aggiornato|bijgewerkt|更新|обновлено)\W{0,3}(?:\p{L}+\W{1,3}){0,2}$/iu;
 
@@ -79,8 +81,11 @@ function numericDate(text: string, lang: string): { iso: string; index: number }
 
 /** A written-out date with its year, by chrono in the page's language and then in English. */
 function writtenDate(text: string, lang: string): { iso: string; index: number } | null {
-  if (!/\d/.test(text)) return null;
-  const parsers = [LOCALES[lang], lang === 'en' ? undefined : LOCALES.en].filter((p) => p !== undefined);
+  // chrono is the slow part: only texts with a year and a word (a month's name) go to it.
+  if (!/(?:19|20)\d{2}/.test(text) || !/\p{L}{3}|[年月]/u.test(text)) return null;
+  // English as a second try only where an English month name may stand (each try costs).
+  const english = lang !== 'en' && ENGLISH_MONTH.test(text) ? LOCALES.en : undefined;
+  const parsers = [LOCALES[lang], english].filter((p) => p !== undefined);
   for (const parser of parsers) {
     for (const r of parser.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
       const y = r.start.get('year');
@@ -98,10 +103,36 @@ function writtenDate(text: string, lang: string): { iso: string; index: number }
 /** The first date in a short text (a date line, a byline), with the label before it, or null. */
 export function findDateInText(text: string, lang: string | null): TextDate | null {
   const l = (lang ?? 'en').toLowerCase().split(/[-_]/)[0]!;
-  const found = [numericDate(text, l), writtenDate(text, l)]
+  const numeric = numericDate(text, l);
+  // A written-out date cannot start before a numeric one found at the very start.
+  const written = numeric && numeric.index <= 2 ? null : writtenDate(text, l);
+  const found = [numeric, written]
     .filter((x): x is { iso: string; index: number } => x !== null && isPlausibleDay(x.iso))
     .sort((a, b) => a.index - b.index)[0];
   if (!found) return null;
   const before = text.slice(Math.max(0, found.index - 40), found.index);
   return { ...found, kind: UPDATE_LABEL.test(before) ? 'modified' : 'published' };
 }
+
+/** Words that announce a publication date, and (second group) an update, in the languages of the pages we read. */
+const DATE_LABEL =
+  /(?:^|[^\p{L}])(?:(veröffentlicht|erstellt|erschienen|datum|publiziert|published|posted|publication date|date|publié|publication|publicado|publicación|fecha|pubblicato|data|gepubliceerd|geplaatst|publicerad|opublikowano|опубликовано|发布|發佈|投稿|公開)|(stand|aktualisiert|zuletzt geändert|updated|last updated|last modified|modified|mis à jour|modifié|actualizado|atualizado|aggiornato|bijgewerkt|uppdaterad|обновлено|更新))(?![\p{L}])/giu;
+/** What may stand between a label and its date: ": ", " am ", " le ", " on ", " el ", " il ", "(" and the like. */
+const LABEL_GAP = /^\s*(?::|\s|am|an|le|on|el|em|il|den|op|the|på|de|于|\()*\s*$/iu;
+
+/** A date right after a label ("Datum: 03.11.2021", "Erstellt am 30.01.2022", "Publié le 29 juin 2019"). */
+export function findLabelledDate(text: string, lang: string | null): TextDate | null {
+  for (const m of text.matchAll(DATE_LABEL)) {
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const found = findDateInText(rest, lang);
+    if (found && LABEL_GAP.test(rest.slice(0, found.index)))
+      return { iso: found.iso, kind: m[2] ? 'modified' : 'published', index: m.index };
+  }
+  return null;
+}
+
+/** Whether a text holds a date label at all (a cheap test before reading its element). */
+export const hasDateLabel = (text: string): boolean => {
+  DATE_LABEL.lastIndex = 0;
+  return DATE_LABEL.test(text);
+};
