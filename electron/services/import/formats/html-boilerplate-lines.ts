@@ -16,18 +16,21 @@ import {
   SHARE_VERBS,
   TAG_LABELS,
 } from './html-boilerplate-words';
+import { wordCount } from '../text/line-helpers';
 
 /** Lines of a tag list or a box of headlines are short: a few words, or a headline. */
 const MAX_TAG_WORDS = 5;
 const MAX_HEADLINE_WORDS = 25;
 /** How far down the byline and date lines may stand (after a kicker, the title, a standfirst). */
 const HEAD_LINES = 4;
+/** The longest line any rule here removes (a caption with its credit). */
+const MAX_LINE = 400;
 
-const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const SEPARATORS = /\s*(?:[|/•·›»>→–—]|\s-\s)\s*/u;
 
 /** "Whatsapp Facebook Pint", "Share on Twitter", "Condividi": share words and their glue, nothing else. */
 function isShareLine(line: string): boolean {
+  if (line.length > 120) return false;
   const ws = line
     .toLowerCase()
     .split(/[^\p{L}\p{N}-]+/u)
@@ -43,6 +46,7 @@ function isShareLine(line: string): boolean {
 
 /** "Sign In / Home / Subscribe": navigation phrases alone, one or several. */
 function isNavLine(line: string): boolean {
+  if (line.length > 120) return false;
   const parts = line
     .toLowerCase()
     .split(SEPARATORS)
@@ -53,6 +57,7 @@ function isNavLine(line: string): boolean {
 
 /** "Home › News › World", "You are here: Home / Showbiz / …". */
 function isCrumbLine(line: string): boolean {
+  if (line.length > 300 || !/[›»>→/|]/u.test(line)) return false;
   const labelled = CRUMB_LABEL.test(line);
   const trail = line.replace(CRUMB_LABEL, '').trim();
   const parts = trail.split(/\s*[›»>→/|]\s*/u).filter(Boolean);
@@ -62,13 +67,13 @@ function isCrumbLine(line: string): boolean {
   return (
     /[›»>→]/u.test(trail) &&
     HOME_WORDS.test(parts[0]!.trim()) &&
-    parts.slice(0, -1).every((p) => words(p).length <= 4)
+    parts.slice(0, -1).every((p) => wordCount(p, 5) <= 4)
   );
 }
 
 /** A line that reads like a headline or a tag, not a paragraph of the story (no sentence inside). */
 const isListItem = (line: string, maxWords: number) =>
-  words(line).length <= maxWords &&
+  wordCount(line, maxWords + 1) <= maxWords &&
   !/[.!?]\s+\p{Lu}/u.test(line) &&
   !/[.!…:;]["”»’)]?$/u.test(line) &&
   !line.includes('\n');
@@ -81,7 +86,7 @@ function isTagLine(line: string): boolean {
   if (!rest) return true;
   // The label must be a label (followed by a colon), not a sentence's first word ("Topics covered include…").
   if (!/[:：]\s*$/u.test(m[0])) return false;
-  return rest.split(/\s*[,;|·•]\s*/u).every((t) => words(t).length <= MAX_TAG_WORDS);
+  return rest.split(/\s*[,;|·•]\s*/u).every((t) => wordCount(t, MAX_TAG_WORDS + 1) <= MAX_TAG_WORDS);
 }
 
 /** A related-stories heading alone ("You may also like", "LEGGI ANCHE", "Te recomendamos ⬇"). */
@@ -102,7 +107,7 @@ const HAS_DATE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:19|20)\d\d\b|\b\d{1,2
 /** "By Jane Doe | March 25, 2015 at 3:46 PM", "Posted by: Ed de Leon on February 18, 2020", "ETMarkets.com|". */
 function isBylineLine(line: string, author: string | null): boolean {
   if (line.length > 160 || line.includes('\n')) return false;
-  const n = words(line).length;
+  const n = wordCount(line, 17);
   // "Von" alone, the name on the next line.
   if (BYLINE_WORD.test(line)) return true;
   const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -121,7 +126,7 @@ function isBylineLine(line: string, author: string | null): boolean {
     // A name: capitalised words (with "and", "e", "und", "et", "y", initials), then perhaps a date or outlet.
     const name = rest.split(/\s*(?:[|,•·–—]|\bon\b|\bil\b|\bam\b|\ble\b|\bel\b)\s*/u)[0] ?? '';
     return (
-      words(name).length <= 6 &&
+      wordCount(name, 7) <= 6 &&
       /^\p{Lu}/u.test(name) &&
       !/[.!?]$/u.test(line.trim()) &&
       (n <= 8 || HAS_DATE.test(line) || SEPARATORS.test(line))
@@ -159,19 +164,23 @@ const CREDIT_END = [
   /(?:^|[\s—–|-])(?:[Ff]oto|FOTO|[Pp]hoto|PHOTO)\s+\p{Lu}[\p{L}.]+(?:\s*[/-]\s*\p{Lu}[\p{L}.]*)*$/u,
 ];
 
+/** A cheap first look for CREDIT_END's words. */
+const CREDIT_HINT = /foto|photo|imag|pic|bild|cr[ée]dit|illustr|©/i;
+
 function isCaptionLine(line: string): boolean {
-  if (line.length > 400 || line.includes('\n') || words(line).length > 60) return false;
+  if (!CREDIT_HINT.test(line)) return false;
+  if (line.length > 400 || line.includes('\n') || wordCount(line, 61) > 60) return false;
   const t = line.trim();
   return CREDIT_END.some((re) => re.test(t));
 }
 
 /** "© Jan Bechberger" alone under a picture: a photo credit (a notice names rights, a year or a company). */
 const isCreditLine = (line: string) =>
-  /^©\s*\p{L}/u.test(line) && words(line).length <= 4 && !/\b(?:19|20)\d\d\b|rights|reserved/iu.test(line);
+  /^©\s*\p{L}/u.test(line) && wordCount(line, 5) <= 4 && !/\b(?:19|20)\d\d\b|rights|reserved/iu.test(line);
 
 /** "© 2020 Reuters", "Copyright © BizWest Media": a copyright notice alone. */
 const isCopyrightLine = (line: string) =>
-  /^(?:copyright\b|©|\(c\)\s)/iu.test(line) && words(line).length <= 25 && !line.includes('\n');
+  /^(?:copyright\b|©|\(c\)\s)/iu.test(line) && wordCount(line, 26) <= 25 && !line.includes('\n');
 
 export interface CleanLines {
   paragraphs: string[];
@@ -190,13 +199,19 @@ export function withoutBoilerplateLines(paragraphs: string[], author: string | n
   let listWords = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
+    // Running text: longer than any line the rules below look for (most paragraphs end here).
+    if (p.length > MAX_LINE) {
+      listLeft = 0;
+      out.push(p);
+      continue;
+    }
     if (listLeft > 0 && isListItem(p, listWords)) {
       listLeft--;
       continue;
     }
     listLeft = 0;
     const related = isRelatedHeading(p);
-    if (related || (TAG_LABELS.test(p) && isTagLine(p) && words(p).length <= 3)) {
+    if (related || (TAG_LABELS.test(p) && isTagLine(p) && wordCount(p, 4) <= 3)) {
       // The heading and the list after it (headlines, or tags). A heading that could be the article's own
       // ("Further reading", "Topics") goes only with a list after it, or when it points on (":", "…", "⬇").
       const maxWords = related ? MAX_HEADLINE_WORDS : MAX_TAG_WORDS;

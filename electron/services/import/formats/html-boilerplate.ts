@@ -60,6 +60,19 @@ const WORDS: ReadonlyArray<[Kind, ReadonlySet<string>]> = [
   ['credit', new Set(['credit', 'credits', 'photocredit', 'imagecredit', 'fotocredit'])],
 ];
 
+/** Each word of WORDS → the index of its kind there (the first kind wins when a name has words of several). */
+const KIND_OF = new Map<string, number>();
+WORDS.forEach(([, set], i) => set.forEach((w) => KIND_OF.has(w) || KIND_OF.set(w, i)));
+
+/**
+ * A cheap first look at a class, id or itemprop: it holds one of WORDS' words, or the first part of a two-word
+ * name ("read-more", "most-read", "photo-credit"). Most elements of an article have no such name.
+ */
+const NAME_HINT = new RegExp(
+  [...KIND_OF.keys(), 'read', 'more', 'most', 'photo', 'image', 'foto'].join('|'),
+  'i',
+);
+
 const MODIFIERS = new Set(['no', 'has', 'with', 'without', 'not']);
 
 /** "Share on Twitter", "Condividi su Facebook": an aria-label or title of this shape names a share control. */
@@ -78,21 +91,25 @@ function wordsOf(value: string): string[] {
 function kindOf(el: DomElement, name: string): Kind | null {
   if (name === 'nav') return 'nav';
   if (name === 'figcaption') return 'caption';
-  const role = el.getAttribute('role');
-  if (role === 'navigation') return 'nav';
-  const words: string[] = [];
-  for (const name of `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`.split(
-    /\s+/,
-  )) {
-    const w = wordsOf(name);
-    // "no_caption", "has-share", "with-tags" describe what a block holds, not what it is.
-    if (w.some((x) => MODIFIERS.has(x))) continue;
-    words.push(...w);
-    // Two-word names: "read-more", "more-stories", "photo-credit".
-    for (let i = 1; i < w.length; i++) words.push(w[i - 1]! + w[i]!);
-  }
-  for (const [kind, set] of WORDS) if (words.some((w) => set.has(w))) return kind;
+  if (el.getAttribute('role') === 'navigation') return 'nav';
+  const cls = el.getAttribute('class');
   const label = el.getAttribute('aria-label');
+  const names = `${cls ?? ''} ${el.id} ${el.getAttribute('itemprop') ?? ''}`;
+  /** The first of WORDS' kinds that a word names. */
+  let best = Infinity;
+  if (names.length > 2 && NAME_HINT.test(names))
+    for (const token of names.split(/\s+/)) {
+      if (!token) continue;
+      const w = wordsOf(token);
+      // "no_caption", "has-share", "with-tags" describe what a block holds, not what it is.
+      if (w.some((x) => MODIFIERS.has(x))) continue;
+      for (let i = 0; i < w.length; i++) {
+        best = Math.min(best, KIND_OF.get(w[i]!) ?? Infinity);
+        // Two-word names: "read-more", "more-stories", "photo-credit".
+        if (i > 0) best = Math.min(best, KIND_OF.get(w[i - 1]! + w[i]!) ?? Infinity);
+      }
+    }
+  if (best < Infinity) return WORDS[best]![0];
   if (label && SHARE_LABEL.test(label)) return 'share';
   if (label && /breadcrumb/i.test(label)) return 'crumbs';
   return null;
@@ -175,7 +192,9 @@ function undoubleLink(a: DomElement): void {
  * returns the captions taken out of it, each with its credit.
  */
 export function stripBoilerplate(root: DomElement): string[] {
-  const total = textAndLinkLength(root).text;
+  // The article's length, measured once and only when a block is a candidate (most pages have none).
+  let total = -1;
+  const articleLength = () => (total < 0 ? (total = textAndLinkLength(root).text) : total);
   const captions: string[] = [];
   /** The element the last caption came from, so that a credit right after it joins that caption. */
   let lastCaption: DomElement | null = null;
@@ -187,11 +206,12 @@ export function stripBoilerplate(root: DomElement): string[] {
   for (const el of Array.from(root.querySelectorAll('*'))) {
     const name = el.localName;
     if (name === 'a') {
-      undoubleLink(el);
+      // A hover card is an element inside the link.
+      if (el.firstElementChild) undoubleLink(el);
       continue;
     }
     const kind = kindOf(el, name);
-    if (!kind || insideRemoved(el) || !isRemovable(kind, el, total)) continue;
+    if (!kind || insideRemoved(el) || !isRemovable(kind, el, articleLength())) continue;
     if (kind === 'caption' || kind === 'credit') {
       const text = plainText(el);
       const joins =
