@@ -52,12 +52,18 @@ const MAX_LINE_CHARS = 160;
 const MAX_TEXT_DATES = 10;
 /** How many elements after the headline are read for an unnamed date line (leaf elements only). */
 const NEAR_H1 = 12;
+const NEAR_H1_CHARS = 60;
+const PREPOSITION = /^(?:am|an|on|le|el|il|em|den|op|the|au|dal|del)\s/i;
 /** How many paragraphs after the headline may open with a dateline, and what may stand before its date. */
 const DATELINE_PARAGRAPHS = 3;
 const DATELINE_PREFIX = /^(?:\p{Lu}[\p{L}.\- ]{1,30}(?:,\s*\(?|\s*\(|\s+[-–—]\s*)|\()?$/u;
 
-function context(el: DomElement): { excluded: boolean; inArticle: boolean } {
-  for (let p = el.parentElement; p; p = p.parentElement) {
+function context(el: DomElement, ownClass: boolean): { excluded: boolean; inArticle: boolean } {
+  // The element's own tag counts (an <aside> after the headline is read as a date line too); its own class only
+  // when nothing else names it a date line: "teaser-info" or "news-details__meta" is how many pages name the
+  // article's own date line, but an unnamed <div class="comments"> is no date line.
+  if (NOT_ARTICLE_TAG.test(el.localName)) return { excluded: true, inArticle: false };
+  for (let p: DomElement | null = ownClass ? el : el.parentElement; p; p = p.parentElement) {
     const name = p.localName;
     // Inside the article, what holds the article (a layout column named "sidebar", a page <form>) does not matter.
     if (name === 'article' || name === 'main') return { excluded: false, inArticle: true };
@@ -110,7 +116,7 @@ export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValu
   let sinceH1 = -1;
   let textFound = 0;
   const add = (el: DomElement, d: Omit<MarkupDate, 'inArticle' | 'afterH1'>) => {
-    const c = context(el);
+    const c = context(el, d.source === 'near-h1' || d.source === 'dateline');
     if (c.excluded) return;
     out.push({ ...d, inArticle: c.inArticle, afterH1 });
     if (d.source !== 'marked' && d.source !== 'time') textFound++;
@@ -177,14 +183,21 @@ export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValu
       paragraphs++;
       const head = (el.textContent ?? '').slice(0, 80).replace(/\s+/g, ' ').trimStart();
       const found = findDateInText(head, lang);
-      if (found && DATELINE_PREFIX.test(head.slice(0, found.index)))
+      // chrono counts a leading "am", "on", "le" into the date: "Am 3. Oktober 2020 wurde…" is a sentence.
+      if (
+        found &&
+        DATELINE_PREFIX.test(head.slice(0, found.index)) &&
+        !PREPOSITION.test(head.slice(found.index))
+      )
         add(el, { iso: found.iso, kind: 'published', source: 'dateline', where: `p: ${head.slice(0, 60)}` });
     }
     const named = textLines < MAX_TEXT_LINES && cls !== '' && DATE_CLASS.test(cls);
     const nearH1 = sinceH1 >= 1 && sinceH1 <= NEAR_H1;
     if (named || nearH1) {
       const line = shortText(el);
-      if (line === null) continue;
+      // An element the page does not name as a date line must be short to be one: a sentence under the
+      // headline that mentions a date ("On 3 October 2020 the museum reopened…") is the article's text.
+      if (line === null || (!named && line.length > NEAR_H1_CHARS)) continue;
       if (named) textLines++;
       const found = findDateInText(line, lang);
       if (found)

@@ -202,7 +202,8 @@ export function pickPublished(
   const texts = lines.length > 0 ? lines : published.filter((c) => c.from === 'text');
   const first = texts[0];
   if (!first) return null;
-  const shown = texts.slice(0, 6);
+  // Nested elements repeat one line ("<div><span>3 May 2020</span></div>"): a run of one day counts once.
+  const shown = texts.slice(0, 6).filter((t, i, all) => i === 0 || dayOf(t.iso) !== dayOf(all[i - 1]!.iso));
   const days = new Set(shown.map((t) => dayOf(t.iso)));
   const repeated = shown.filter((t) => dayOf(t.iso) === dayOf(first.iso)).length >= 2;
   return days.size <= MAX_LINE_DAYS || repeated ? { iso: first.iso, from: 'text' } : null;

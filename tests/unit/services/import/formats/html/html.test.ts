@@ -411,7 +411,10 @@ describe('date lines at the top of the body', () => {
     expect(extractHtml(page('<p>On 27 January 2024 the port closed.</p>')).paragraphs[0]).toBe(
       'On 27 January 2024 the port closed.',
     );
-    // Without a published date nothing says the line is metadata.
-    expect(extractHtml(page('<p>2024-01-27</p>', '')).paragraphs[0]).toBe('2024-01-27');
+    // Without a published date in the metadata, the date line under the headline is the page's date (read
+    // from its text) and leaves the body all the same.
+    const undated = extractHtml(page('<p>2024-01-27</p>', ''));
+    expect([undated.published, undated.publishedFrom]).toEqual(['2024-01-27', 'text']);
+    expect(undated.paragraphs).toEqual(body);
   });
 });
