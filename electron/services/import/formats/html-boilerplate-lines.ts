@@ -8,8 +8,10 @@ import {
   BYLINE_START,
   BYLINE_WORD,
   CRUMB_LABEL,
+  DATE_LABEL,
   HOME_WORDS,
   NAV_PHRASES,
+  READING_TIME,
   RELATED_LABELS,
   SHARE_GLUE,
   SHARE_NETWORKS,
@@ -182,6 +184,38 @@ const isCreditLine = (line: string) =>
 const isCopyrightLine = (line: string) =>
   /^(?:copyright\b|©|\(c\)\s)/iu.test(line) && wordCount(line, 26) <= 25 && !line.includes('\n');
 
+/** "Updated: Jan 23, 2020, 10.45 AM IST", "Pubblicato il: 30 Settembre 2020 / Ultimo aggiornamento: …". */
+function isLabelledDateLine(line: string): boolean {
+  const m = DATE_LABEL.exec(line);
+  if (!m || m[0].length >= line.length || line.length > 120) return false;
+  const rest = line.slice(m[0].length);
+  // The date comes first (or "by" the author): "Published in 2019, the report found…" is a sentence.
+  const first = rest.split(/[\s,]/u, 1)[0]!;
+  return (
+    DATE_WORDS.test(rest) &&
+    (/[:：]/u.test(m[0]) ||
+      /^\d/u.test(first) ||
+      /^by$/iu.test(first) ||
+      DATE_WORDS.test(first) ||
+      WEEKDAY.test(first))
+  );
+}
+
+const WEEKDAY =
+  /^(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|gio|ven|sab|dom|mon|die|mit|don|fre|sam|son|lun|mié|jue|vie|sáb)\p{L}*\.?$/iu;
+
+/** A date written in digits or with a month's name, in the languages of the lexicons. */
+const DATE_WORDS = new RegExp(
+  `${HAS_DATE.source}|\\b(?:${[
+    'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?',
+    'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre',
+    'januar|februar|märz|mai|juni|juli|oktober|dezember',
+    'janvier|février|mars|avril|juin|juillet|août|septembre|octobre|décembre',
+    'enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre',
+  ].join('|')})\\b`,
+  'iu',
+);
+
 export interface CleanLines {
   paragraphs: string[];
   captions: string[];
@@ -224,6 +258,7 @@ export function withoutBoilerplateLines(paragraphs: string[], author: string | n
     }
     if (isShareLine(p) || isNavLine(p) || isCrumbLine(p) || isTagLine(p) || isRelatedLink(p)) continue;
     if (isCopyrightLine(p) && !isCreditLine(p)) continue;
+    if (READING_TIME.test(p) || isLabelledDateLine(p)) continue;
     if (i < HEAD_LINES && out.length < HEAD_LINES && isBylineLine(p, author)) continue;
     if (isCaptionLine(p) || isCreditLine(p)) {
       captions.push(p);

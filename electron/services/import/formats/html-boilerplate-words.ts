@@ -36,6 +36,13 @@ export const SHARE_VERBS = new Set([
   'compartilhar',
   'compartilhe',
   'partilhar',
+  // beyond the five: Dutch, Polish, Turkish, Russian, Chinese
+  'delen',
+  'udostępnij',
+  'paylaş',
+  'поделиться',
+  '分享',
+  '转发',
 ]);
 
 /** The networks of share bars (one name alone may be a photo credit: a share bar names several). */
@@ -146,6 +153,17 @@ export const NAV_PHRASES = new Set([
   'portada',
   'entrar',
   'assine',
+  // comment forms
+  'leave a comment',
+  'leave a reply',
+  'post a comment',
+  'lascia un commento',
+  'lascia il tuo commento',
+  'kommentar schreiben',
+  'laisser un commentaire',
+  'deja un comentario',
+  'deja tu comentario',
+  'deixe seu comentário',
   // advertising labels
   'advertisement',
   'story continues below advertisement',
@@ -225,3 +243,11 @@ export const BYLINE_START =
 
 /** A byline's first word alone on its line, the name on the next. */
 export const BYLINE_WORD = /^(?:by|von|di|par|por|de)\s*:?$/iu;
+
+/** "Updated: Jan 23, 2020", "Pubblicato il: 30 Settembre 2020": a labelled date line, wherever it stands. */
+export const DATE_LABEL =
+  /^(?:(?:last )?updated|published|posted|first published|(?:ultimo )?aggiornat[oa]|pubblicat[oa]|ultimo aggiornamento|veröffentlicht|aktualisiert|zuletzt aktualisiert|stand|publié|mis à jour|publicado|actualizado|atualizado)(?:\s+(?:on|at|il|le|el|em|am))?\s*[:：]?\s*/iu;
+
+/** "Tempo di lettura: 3 minuti", "5 min read", "Lesezeit: 4 Minuten": the reading time alone. */
+export const READING_TIME =
+  /^(?:(?:reading time|read time|tempo di lettura|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura)\s*[:：]?\s*(?:ca\.\s*)?\d+\s*\p{L}*\.?|\d+\s*min(?:ute[ns]?|uti|\.)?\s*(?:read|di lettura|lesezeit|de lecture|de lectura|de leitura))$/iu;

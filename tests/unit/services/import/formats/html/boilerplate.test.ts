@@ -181,6 +181,23 @@ describe('the byline-and-date line', () => {
     expect(r.paragraphs).toEqual([STORY[0], 'Von Risiken und Nebenwirkungen', 'Di Maio e Salvini']);
   });
 
+  it('drops labelled date and reading-time lines anywhere (economictimes.com, vegolosi.it, factorio.com)', () => {
+    const r = lines([
+      'Updated: Jan 23, 2020, 10.45 AM IST',
+      'Tempo di lettura: 3 minuti',
+      STORY[0]!,
+      'Pubblicato il: 30 Settembre 2020 / Ultimo aggiornamento: 30 Settembre 2020',
+      'Posted by kovarex, TOGos, Ernestas, Albert on 2019-02-15, all posts',
+      '5 min read',
+    ]);
+    expect(r.paragraphs).toEqual([STORY[0]]);
+  });
+
+  it('keeps a sentence that opens with such a label', () => {
+    const ps = ['Published in 2019, the report found rising costs.', 'Updated figures came out on May 2.'];
+    expect(lines(ps).paragraphs).toEqual(ps);
+  });
+
   it('keeps the byline as the author field while the line leaves the body', () => {
     const a = extractHtml(
       page(
