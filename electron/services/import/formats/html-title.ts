@@ -223,12 +223,42 @@ export interface SiteClues {
 }
 
 /**
+ * A metadata title's <h1> when the title is exactly that heading plus one part that reads as a name ("… |
+ * Eleanor Ainge Roy" on the Guardian, "Chapter - Story" on Royal Road): a byline or series name the publisher
+ * appended, not words of the headline, which go on in lower case ("Deal agreed - what it means for you").
+ */
+export function headingBesideName(title: string, headings: PageMeta['headings']): string | null {
+  const split = splitTitle(title);
+  const n = split.parts.length;
+  if (n < 2) return null;
+  const h1s = new Set(headings.filter((h) => h.level === 1).map((h) => siteKey(h.text)));
+  const head = joinParts(split, 0, n - 1);
+  if (isSubstantial(head) && h1s.has(siteKey(head)) && isNameLike(split.parts[n - 1]!)) return head;
+  const tail = joinParts(split, 1, n);
+  if (isSubstantial(tail) && h1s.has(siteKey(tail)) && isNameLike(split.parts[0]!)) return tail;
+  return null;
+}
+
+/** A short part whose every word starts with a capital (or a script without case): a name, not a clause. */
+function isNameLike(part: string): boolean {
+  const words = part.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return (
+    words.length > 0 &&
+    words.length <= 4 &&
+    part.length <= 40 &&
+    words.every((w) => !/^[^\p{L}]*\p{Ll}/u.test(w))
+  );
+}
+
+/**
  * The article title of a page: the best candidate, without the parts that name the site; and the candidate
- * as published (html.ts drops a first paragraph that repeats it, as it did before titles were cut). A title from the
- * page's metadata (og:title, JSON-LD) is the publisher's own: only the registry's name and WordPress's archive
- * label are cut from it, since Readability and its test pages keep the rest ("… - Breitbart"); the library cuts
- * a suffix its other titles from the domain share (shared/domain/title-suffix.ts). A <title> also loses the
- * names the page gives itself, its domain, and whatever its <h1> leaves out.
+ * as published (html.ts drops a first paragraph that repeats it, as it did before titles were cut). Every
+ * candidate loses the parts the page names as its site (og:site_name, application-name, JSON-LD publisher,
+ * the registry's name, its domain) and WordPress's archive label; Readability and its test pages keep them on
+ * metadata titles ("… - Breitbart"), the issue's users want the headline. A <title> also loses whatever its
+ * <h1> leaves out; a metadata title, written by the publisher as the headline, only a name-like part beside
+ * its <h1> (headingBesideName). The library cuts a suffix its other titles from the domain share
+ * (shared/domain/title-suffix.ts).
  */
 export function articleTitle(pm: PageMeta, site: SiteClues): { title: string; asPublished: string } {
   const { title: asPublished, fromMeta } = pickTitle(pm);
@@ -236,16 +266,15 @@ export function articleTitle(pm: PageMeta, site: SiteClues): { title: string; as
 }
 
 function cleanTitle(pm: PageMeta, title: string, fromMeta: boolean, site: SiteClues): string {
-  const names = fromMeta ? [site.registered] : [...site.names, site.registered];
-  const host = fromMeta ? null : site.host;
-  const keys = siteKeys(names, host);
+  const names = [...site.names, site.registered];
+  const keys = siteKeys(names, site.host);
   // A title that is the site's own name (a home page, "Yahoo News - Latest News & Headlines") stays whole.
   if (keys.has(siteKey(title))) return title;
   // A <title> whose site parts are known is cut from the whole ("Time 4 talks » Blog Archiv » Headline"), not
   // from Readability's guess at it, which may have kept the site and dropped the headline.
   const whole = fromMeta ? title : squash(pm.titleTag);
-  const cutWhole = cutSiteParts(whole, names, host);
-  const cut = cutWhole !== whole ? cutWhole : cutSiteParts(title, names, host);
-  const heading = fromMeta ? null : headingInTitle(cut, pm.headings);
+  const cutWhole = cutSiteParts(whole, names, site.host);
+  const cut = cutWhole !== whole ? cutWhole : cutSiteParts(title, names, site.host);
+  const heading = fromMeta ? headingBesideName(cut, pm.headings) : headingInTitle(cut, pm.headings);
   return heading && !namesSite(heading, keys) ? heading : cut;
 }
