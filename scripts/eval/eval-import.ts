@@ -335,6 +335,7 @@ async function readabilityPart(dir: string, verbose: boolean): Promise<CurrentFi
   };
   return {
     title: ours.title.rate,
+    titleOrSite: ours.titleOrSite.rate,
     published: ours.published.rate,
     body: ours.body,
     readabilityF1: base.body.f1,

@@ -21,6 +21,7 @@ const previous: PreviousRelease = {
 };
 const readability = {
   title: 0.96,
+  titleOrSite: 0.97,
   published: 1,
   body: { precision: 1, recall: 0.996, f1: 0.997 },
   readabilityF1: 0.9957,
@@ -42,6 +43,16 @@ describe('eval:import targets', () => {
     expect(judge(90, 3)).toEqual([true, true]);
     expect(judge(89, 3)).toEqual([false, true]);
     expect(judge(95, 4)).toEqual([true, false]);
+  });
+
+  it('judges titles at 90 %, a site name cut counting as right; the exact figure is shown, not judged', () => {
+    // The issue wants site names cut where Readability's references keep them ("… - Breitbart").
+    const judge = (title: number, titleOrSite: number) =>
+      targetRows({ readability: { ...readability, title, titleOrSite }, htmldate: null }, previous)
+        .rows.filter((r) => r.metric.startsWith('readability pages: title'))
+        .map((r) => r.met);
+    expect(judge(0.877, 0.969)).toEqual([null, true]);
+    expect(judge(0.877, 0.89)).toEqual([null, false]);
   });
 
   it('names a page that lost body text, allowing only rounding', () => {
