@@ -19,6 +19,8 @@ export interface MarkupDate {
   /** Inside the page's <article> (or main content), after its first <h1>. */
   inArticle: boolean;
   afterH1: boolean;
+  /** Within the first few elements after the headline. */
+  closeToH1: boolean;
 }
 
 /** A date value read elsewhere (html-dates.ts's parseDateValue), passed in to keep one parser. */
@@ -37,7 +39,7 @@ const DATA_ATTRS = new Set([
 ]);
 /** Class or id of an element that holds a date line. */
 const DATE_CLASS =
-  /date|datum|fecha|data-pub|publish|posted|byline|autho?r|dateline|subline|submitted|parution|(?:^|[\s_-])(?:time|meta|info|timestamp)(?:$|[\s_-])|entry-meta|post-meta|article-meta|meta-info|article-info|post-info/i;
+  /date|datum|fecha|data-pub|publish|publication|posted|byline|autho?r|dateline|subline|submitted|parution|(?:^|[\s_-])(?:time|meta|info|timestamp)(?:$|[\s_-])|entry-meta|post-meta|article-meta|meta-info|article-info|post-info/i;
 /** Containers of things that are not the article: other stories, comments, site chrome. */
 const NOT_ARTICLE_TAG = /^(?:nav|aside|footer|select|option)$/;
 /** Matched against each class name and the id whole, by word part ("related-posts", "sidebar", "comment_list"). */
@@ -58,6 +60,11 @@ const PREPOSITION = /^(?:am|an|on|le|el|il|em|den|op|the|au|dal|del)\s/i;
 const DATELINE_PARAGRAPHS = 3;
 const DATELINE_PREFIX = /^(?:\p{Lu}[\p{L}.\- ]{1,30}(?:,\s*\(?|\s*\(|\s+[-–—]\s*)|\()?$/u;
 
+function hasArticleAbove(el: DomElement): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (p.localName === 'article') return true;
+  return false;
+}
+
 function context(el: DomElement, ownClass: boolean): { excluded: boolean; inArticle: boolean } {
   // The element's own tag counts (an <aside> after the headline is read as a date line too); its own class only
   // when nothing else names it a date line: "teaser-info" or "news-details__meta" is how many pages name the
@@ -68,8 +75,9 @@ function context(el: DomElement, ownClass: boolean): { excluded: boolean; inArti
     // Inside the article, what holds the article (a layout column named "sidebar", a page <form>) does not matter.
     if (name === 'article' || name === 'main') return { excluded: false, inArticle: true };
     if (name === 'body' || name === 'html' || name === 'head') break;
-    // A <header> inside the article is the article's own header (headline, byline, date).
-    if (NOT_ARTICLE_TAG.test(name)) return { excluded: true, inArticle: false };
+    // A <footer> inside an <article> is the article's own (Drupal's "submitted" line with the date).
+    if (NOT_ARTICLE_TAG.test(name) && !(name === 'footer' && hasArticleAbove(p)))
+      return { excluded: true, inArticle: false };
     const cls = `${p.getAttribute('class') ?? ''} ${p.getAttribute('id') ?? ''}`.trim();
     if (cls && cls.split(/\s+/).some((c) => NOT_ARTICLE_CLASS.test(c)))
       return { excluded: true, inArticle: false };
@@ -115,10 +123,10 @@ export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValu
   /** Elements walked since the first <h1>; a date line stands within the first few after the headline. */
   let sinceH1 = -1;
   let textFound = 0;
-  const add = (el: DomElement, d: Omit<MarkupDate, 'inArticle' | 'afterH1'>) => {
+  const add = (el: DomElement, d: Omit<MarkupDate, 'inArticle' | 'afterH1' | 'closeToH1'>) => {
     const c = context(el, d.source === 'near-h1' || d.source === 'dateline');
     if (c.excluded) return;
-    out.push({ ...d, inArticle: c.inArticle, afterH1 });
+    out.push({ ...d, inArticle: c.inArticle, afterH1, closeToH1: sinceH1 >= 1 && sinceH1 <= NEAR_H1 });
     if (d.source !== 'marked' && d.source !== 'time') textFound++;
   };
   // Not only <body>: a broken page can leave its whole content inside <head>.
@@ -137,7 +145,11 @@ export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValu
     const has = (a: string) => attrs.length > 0 && attrs.includes(a);
     const cls =
       `${has('class') ? el.getAttribute('class') : ''} ${has('id') ? el.getAttribute('id') : ''}`.trim();
-    const itemprop = has('itemprop') ? (el.getAttribute('itemprop') ?? '').toLowerCase() : '';
+    // Microdata's itemprop, or RDFa's property ("schema:dateCreated" on Drupal sites such as meininger.de).
+    const itemprop = (
+      (has('itemprop') ? el.getAttribute('itemprop') : has('property') ? el.getAttribute('property') : '') ??
+      ''
+    ).toLowerCase();
     if (/\bdate(?:published|created|modified)\b/.test(itemprop)) {
       const iso = parseValue(
         el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent?.slice(0, MAX_LINE_CHARS),

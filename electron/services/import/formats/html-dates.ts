@@ -20,8 +20,12 @@ export interface DateCandidate {
   kind: 'published' | 'modified';
   /** Trust, 1 (most) to 7: see TIERS. */
   tier: number;
-  /** A date line under the headline (a text date after the page's <h1>). */
+  /** A date line under the headline (a text date after the page's <h1>, a labelled date, a dateline). */
   underHeadline: boolean;
+  /** A date after a label that says what it is ("Datum:", "Posted", "Publié le"). */
+  labelled?: true;
+  /** A date line within the first few elements after the headline. */
+  closeToHeadline?: true;
   /** What it was read from (a meta key, an element), for debugging and tests. */
   where: string;
 }
@@ -147,6 +151,17 @@ export function collectDates(
       break;
     }
   }
+  // The <title> ("08.11.2021 | Online-Fachtag …"): a last resort, as the other words of the page.
+  const titleDate = pm.titleTag.length < 300 ? findDateInText(pm.titleTag, lang) : null;
+  if (titleDate && titleDate.kind === 'published')
+    out.push({
+      iso: titleDate.iso,
+      from: 'text',
+      kind: 'published',
+      tier: TIERS.text,
+      underHeadline: false,
+      where: 'title',
+    });
   for (const d of scanMarkupDates(doc, lang, parseDateValue)) {
     const text = d.source !== 'marked' && d.source !== 'time';
     out.push({
@@ -155,6 +170,8 @@ export function collectDates(
       kind: d.kind === 'modified' ? 'modified' : 'published',
       tier: text ? TIERS.text : d.source === 'marked' ? TIERS.marked : TIERS.time,
       underHeadline: (text && d.afterH1) || d.source === 'labelled' || d.source === 'dateline',
+      ...(d.source === 'labelled' ? { labelled: true as const } : {}),
+      ...(text && d.closeToH1 ? { closeToHeadline: true as const } : {}),
       where: `${d.source}${d.inArticle ? ' in-article' : ''}${d.afterH1 ? ' after-h1' : ''} ${d.where}`,
     });
   }
@@ -199,14 +216,24 @@ export function pickPublished(
   const times = published.filter((c) => c.tier === TIERS.time && /in-article|after-h1/.test(c.where));
   if (times.length > 0 && new Set(times.map((t) => dayOf(t.iso))).size === 1)
     return { iso: times[0]!.iso, from: 'markup' };
+  // Labelled lines say what they are: among many dates (a list of other stories), the first of them is taken
+  // when the labelled ones agree.
+  const labelled = lines.filter((c) => c.labelled);
+  if (labelled.length > 0 && new Set(labelled.slice(0, 6).map((c) => dayOf(c.iso))).size <= MAX_LINE_DAYS - 1)
+    return { iso: labelled[0]!.iso, from: 'text' };
   const texts = lines.length > 0 ? lines : published.filter((c) => c.from === 'text');
   const first = texts[0];
-  if (!first) return null;
+  // A generic meta key ("date", "dc.date") alone, when the page shows no date at all.
+  const weak = published.find((c) => c.tier === TIERS.weakMeta);
+  if (!first) return weak ? { iso: weak.iso, from: 'meta' } : null;
   // Nested elements repeat one line ("<div><span>3 May 2020</span></div>"): a run of one day counts once.
   const shown = texts.slice(0, 6).filter((t, i, all) => i === 0 || dayOf(t.iso) !== dayOf(all[i - 1]!.iso));
   const days = new Set(shown.map((t) => dayOf(t.iso)));
   const repeated = shown.filter((t) => dayOf(t.iso) === dayOf(first.iso)).length >= 2;
-  return days.size <= MAX_LINE_DAYS || repeated ? { iso: first.iso, from: 'text' } : null;
+  // A line right under the headline is the article's, whatever list of other stories follows.
+  return days.size <= MAX_LINE_DAYS || repeated || first.closeToHeadline
+    ? { iso: first.iso, from: 'text' }
+    : null;
 }
 
 /** The page's update date: the most trusted one given as such. */

@@ -13,8 +13,12 @@ export function savedFromUrl(html: string): string | null {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Year, month and day as separate path parts or joined by - or _ ("2020/03/23", "2020-03-23", "2020_03_23"). */
-const SEPARATED = /(?:^|[/_.-])((?:19|20)\d{2})([/_-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=$|[/_.?#-])/;
+/**
+ * Year, month and day as separate path parts or joined by - or _ ("2020/03/23", "2020-03-23", "2020_03_23"); one
+ * digit only as a whole path part (Squarespace's "/2017/7/12/"), never in "/2023/10/3-fragen".
+ */
+const SEPARATED =
+  /(?:^|[/_.-])((?:19|20)\d{2})([/_-])(0[1-9]|1[0-2]|[1-9](?=\/))\2(0[1-9]|[12]\d|3[01]|[1-9](?=\/))(?=$|[/_.?#-])/;
 /** Day first, with dashes only ("/29-10-2021", "/23-01-2022-title"): the order every language but US English uses. */
 const DAY_FIRST = /(?:^|[/_.])(0[1-9]|[12]\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\d{2})(?=$|[/_.?#-])/;
 /** Eight digits standing alone in a path part or between separators ("/20200316/", "-20200316-", "_20200316.html"). */

@@ -116,7 +116,7 @@ export function findDateInText(text: string, lang: string | null): TextDate | nu
 
 /** Words that announce a publication date, and (second group) an update, in the languages of the pages we read. */
 const DATE_LABEL =
-  /(?:^|[^\p{L}])(?:(veröffentlicht|erstellt|erschienen|datum|publiziert|published|posted|publication date|date|publié|publication|publicado|publicación|fecha|pubblicato|data|gepubliceerd|geplaatst|publicerad|opublikowano|опубликовано|发布|發佈|投稿|公開)|(stand|aktualisiert|zuletzt geändert|updated|last updated|last modified|modified|mis à jour|modifié|actualizado|atualizado|aggiornato|bijgewerkt|uppdaterad|обновлено|更新))(?![\p{L}])/giu;
+  /(?:^|[^\p{L}])(?:(veröffentlicht|erstellt|erschienen|datum|stand|publiziert|published|posted|publication date|date|publié|mise en ligne|mis en ligne|publication|publicado|publicación|fecha|pubblicato|data|gepubliceerd|geplaatst|publicerad|opublikowano|опубликовано|发布|發佈|投稿|公開)|(aktualisiert|zuletzt geändert|updated|last updated|last modified|modified|mis à jour|modifié|actualizado|atualizado|aggiornato|bijgewerkt|uppdaterad|обновлено|更新))(?![\p{L}])/giu;
 /** What may stand between a label and its date: ": ", " am ", " le ", " on ", " el ", " il ", "(" and the like. */
 const LABEL_GAP = /^\s*(?::|\s|am|an|le|on|el|em|il|den|op|the|på|de|于|\()*\s*$/iu;
 
@@ -132,7 +132,5 @@ export function findLabelledDate(text: string, lang: string | null): TextDate | 
 }
 
 /** Whether a text holds a date label at all (a cheap test before reading its element). */
-export const hasDateLabel = (text: string): boolean => {
-  DATE_LABEL.lastIndex = 0;
-  return DATE_LABEL.test(text);
-};
+const HAS_DATE_LABEL = new RegExp(DATE_LABEL.source, 'iu');
+export const hasDateLabel = (text: string): boolean => HAS_DATE_LABEL.test(text);

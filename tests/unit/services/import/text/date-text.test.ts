@@ -2,6 +2,7 @@
 import {
   findDateInText,
   findLabelledDate,
+  hasDateLabel,
   isPlausibleDay,
 } from '../../../../../electron/services/import/text/date-text';
 
@@ -55,5 +56,14 @@ describe('isPlausibleDay', () => {
     expect(isPlausibleDay('2020-06-03', now)).toBe(false);
     expect(isPlausibleDay('1994-12-31', now)).toBe(false);
     expect(isPlausibleDay('2019-02-29', now)).toBe(false);
+  });
+});
+
+describe('hasDateLabel', () => {
+  it('leaves findLabelledDate able to read the same text afterwards (no shared regex state)', () => {
+    const text = 'Erstellt am: 01.11.2023';
+    expect(hasDateLabel(text)).toBe(true);
+    expect(findLabelledDate(text, 'de')?.iso).toBe('2023-11-01');
+    expect(hasDateLabel('A sentence without any label')).toBe(false);
   });
 });

@@ -77,6 +77,12 @@ describe('markup made for machines', () => {
     expect(dates(page('', top, 'de'))).toMatchObject({ published: '2020-04-09', from: 'markup' });
   });
 
+  it('reads RDFa\'s property="schema:dateCreated" in an article\'s <footer> (Drupal, as on meininger.de)', () => {
+    const top =
+      '<article><p>Text of the article.</p><footer class="node__meta"><span class="post-created"> 28.01.22</span><span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00" class="rdf-meta hidden"></span></footer></article>';
+    expect(dates(page('', top, 'de'))).toMatchObject({ published: '2022-01-28', from: 'markup' });
+  });
+
   it('reads data-* attributes (data-date on furche.at, a Unix data-timestamp)', () => {
     expect(
       dates(page('', '<div class="article-header" data-date="18. März 2020"></div>', 'de')).published,
@@ -174,6 +180,36 @@ describe("date lines in the page's own words", () => {
     ).toBeNull();
   });
 
+  it('reads "Stand:" above the headline (ndr.de) and a date in the <title> as a last resort (regenbogenportal.de)', () => {
+    const ndr =
+      '<article><div class="lastchanged">Stand: 19.10.2019 11:05 Uhr</div><header><h1>Ein Remis als Mutmacher</h1></header></article>';
+    expect(dates(page('', '', 'de', ndr)).published).toBe('2019-10-19');
+    const titled = page('').replace(
+      '<title>A headline</title>',
+      '<title>08.11.2021 | Online-Fachtag zum Intersex Day</title>',
+    );
+    expect(dates(titled)).toMatchObject({ published: '2021-11-08', from: 'text' });
+  });
+
+  it('takes the line right under the headline, or the labelled one, before a list of other dates (auto-presse.de, medef.com)', () => {
+    const events = ['4. November 2021', '3. November 2021', '2. November 2021', '1. November 2021']
+      .map((d) => `<div class="box"><div class="event_date">${d}</div><a href="#">Meldung</a></div>`)
+      .join('');
+    const under = '<div class="f_left">Neuheit 5. November 2021, 10:39 Uhr</div>';
+    expect(
+      dates(
+        page('', under + '<p>' + 'Lorem ipsum dolor sit amet. '.repeat(30) + '</p>'.repeat(1) + events, 'de'),
+      ).published,
+    ).toBe('2021-11-05');
+    const boxes = ['13 July 2017', '12 July 2017', '11 July 2017']
+      .map((d) => `<div class="Box-info">Competition Law <time class="Box-info-time">${d}</time></div>`)
+      .join('');
+    const medef = `<div class="Post-metas">Posted the September 1, 2017 at 0h00</div><div>${'<p>Text of the post.</p>'.repeat(15)}</div>${boxes}`;
+    expect(dates(page('', '', 'en', `<h1>Alternative dispute resolution</h1>${medef}`)).published).toBe(
+      '2017-09-01',
+    );
+  });
+
   it('prefers the date line the page shows when its metadata gives that day too (rtl.de)', () => {
     const head =
       '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-03-16T10:00:00+01:00","dateModified":"2021-03-20T15:00:00+01:00"}</script>';
@@ -216,12 +252,23 @@ describe('dates refused', () => {
         (d) => `<div class="event"><span class="datum">${d} 18:00 Uhr</span><a href="#">Weinprobe</a></div>`,
       )
       .join('');
-    expect(dates(page('', events, 'de')).published).toBeNull();
+    // Further down the page than the line under a headline would stand.
+    const text = '<p>Text of the article, long enough to be one.</p>'.repeat(15);
+    expect(dates(page('', text + events, 'de')).published).toBeNull();
   });
 
   it('reads no day from a copyright year or a date without its year ("Updated Nov 19, 6:55 AM")', () => {
     expect(dates(page('', '<div class="footer-info">© 2019 The Outlet</div>')).published).toBeNull();
     expect(dates(page('', '<p class="timestamp">Updated Nov 19, 6:55 AM</p>')).published).toBeNull();
+  });
+
+  it('takes a generic meta "date" only when the page shows no date at all (buero-hoppe.de)', () => {
+    const head = '<meta name="DC.Date" content="2006-12-16T08:00+01:00">';
+    expect(dates(page(head))).toMatchObject({ published: '2006-12-16', from: 'meta' });
+    expect(
+      dates(page('<meta name="date" content="2020-02-12">', '<p class="date">5. Februar 2020</p>', 'de'))
+        .published,
+    ).toBe('2020-02-05');
   });
 
   it('lets the address win over a metadata date years apart (a CMS date recycled on republication)', () => {

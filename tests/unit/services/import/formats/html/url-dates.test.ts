@@ -10,6 +10,9 @@ describe('dateFromUrl', () => {
     expect(dateFromUrl('https://www.thelocal.se/20200428/meet-the-swede')).toBe('2020-04-28');
     expect(dateFromUrl('https://www.bsi.bund.de/DE/Presse2022/news_20220128_ki.html')).toBe('2022-01-28');
     expect(dateFromUrl('https://example.org/news/2020-12-24-christmas-eve')).toBe('2020-12-24');
+    // Squarespace (befifty.de) writes one-digit months and days as whole path parts.
+    expect(dateFromUrl('https://www.befifty.de/home/2017/7/12/unter-uns-montauk')).toBe('2017-07-12');
+    expect(dateFromUrl('https://blog.campact.de/2023/10/3-fragen-an-tina-musil/')).toBeNull();
     expect(
       dateFromUrl('https://www.biathlon-antholz.it/de/newsroom/23-01-2022-dorothea-wierer/17-378.html'),
     ).toBe('2022-01-23');
