@@ -2,6 +2,7 @@
 // which the library keeps byte for byte. Annotations are carried over by finding their quote in the new text
 // (prefix and suffix break ties, the old position is the hint). When any quote cannot be found, nothing is
 // changed and the caller learns which annotations were in the way: evidence is never silently dropped.
+// The title loses the suffix other titles of its domain share, as at import (shared/domain/title-suffix.ts).
 import type { Annotation, ArticleMeta } from '../../../shared/domain/types';
 import { articleText, describeRange, findQuote } from '../../../shared/domain/article-text';
 import { ServiceError } from '../../../shared/api/dispatcher';
@@ -10,6 +11,7 @@ import { storedTextOf, type LibraryStore } from './store';
 import { extractedMeta } from './article-meta';
 import { createHash } from 'node:crypto';
 import { labelBase } from '../../../shared/domain/file-labels';
+import { SiteAffixIndex } from '../../../shared/domain/title-suffix';
 
 export type Extract = (label: string, bytes: Uint8Array) => Promise<ExtractedItem[]>;
 
@@ -45,7 +47,9 @@ export async function reextractArticle(
       `${meta.fileName}: cannot be extracted again (${why && 'refusal' in why ? why.refusal : `${found.length} articles in the file`})`,
     );
   }
-  const parsed = found[0]!;
+  const extracted = found[0]!;
+  const title = siteTitles(store).cut(extracted.outlet.domain, extracted.title);
+  const parsed = title === extracted.title ? extracted : { ...extracted, title };
   const oldStored = await store.readArticleText(id);
   const oldText = articleText(oldStored);
   const newParts = storedTextOf(parsed);
@@ -101,6 +105,48 @@ export async function reextractArticle(
   Object.assign(meta, updated);
   await store.articles.write();
   return { articleId: id, title: parsed.title, changed: true, reanchored: moved.length };
+}
+
+/**
+ * The library's titles by domain as the importer reads them for a batch (one pass over the index, each
+ * domain's SiteAffixIndex built when first asked for), kept per library until an import or a deletion
+ * changes the index: re-extracting every article costs one pass, not one per article. A title changed by a
+ * re-extraction stays in the index as it was: it was published so, and is evidence of the site's name still.
+ */
+interface SiteTitles {
+  list: readonly ArticleMeta[];
+  length: number;
+  byDomain: Map<string, string[]>;
+  index: SiteAffixIndex;
+}
+const siteTitlesOf = new WeakMap<LibraryStore, SiteTitles>();
+
+function siteTitles(store: LibraryStore) {
+  const list = store.articles.data.articles;
+  let st = siteTitlesOf.get(store);
+  if (!st || st.list !== list || st.length !== list.length) {
+    const byDomain = new Map<string, string[]>();
+    for (const a of list) {
+      const d = a.outlet.domain;
+      if (!d) continue;
+      const titles = byDomain.get(d);
+      if (titles) titles.push(a.title);
+      else byDomain.set(d, [a.title]);
+    }
+    st = { list, length: list.length, byDomain, index: new SiteAffixIndex() };
+    siteTitlesOf.set(store, st);
+  }
+  const { byDomain, index } = st;
+  return {
+    cut(domain: string | null | undefined, title: string): string {
+      if (!domain) return title;
+      if (!index.has(domain)) {
+        index.add(domain, '');
+        for (const t of byDomain.get(domain) ?? []) index.add(domain, t);
+      }
+      return index.cut(domain, title);
+    },
+  };
 }
 
 function findOld(list: Annotation[], id: string): Annotation | undefined {
