@@ -12,9 +12,9 @@
 // Lines that carry no such structure are handled by text cues in html-boilerplate-lines.ts. Hand-written: the
 // extraction libraries for Node (Readability, metascraper) do not do this, and the DOM is already in hand.
 import { cleanInline } from '../text/line-helpers';
-import { ELEMENT_NODE, TEXT_NODE, type DomElement } from './dom';
+import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom';
 
-type Kind = 'nav' | 'share' | 'crumbs' | 'tags' | 'related' | 'caption' | 'credit';
+type Kind = 'nav' | 'share' | 'crumbs' | 'tags' | 'related' | 'promo' | 'caption' | 'credit';
 
 /** Words of a class, id or aria-label naming each kind (the words of "c-share-bar", "articleTags"…). */
 const WORDS: ReadonlyArray<[Kind, ReadonlySet<string>]> = [
@@ -55,6 +55,10 @@ const WORDS: ReadonlyArray<[Kind, ReadonlySet<string>]> = [
       'mostread',
       'mostpopular',
     ]),
+  ],
+  [
+    'promo',
+    new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'paywall', 'promo']),
   ],
   ['caption', new Set(['caption', 'figcaption', 'legend', 'legende', 'didascalia', 'bildunterschrift'])],
   ['credit', new Set(['credit', 'credits', 'photocredit', 'imagecredit', 'fotocredit'])],
@@ -138,8 +142,22 @@ function textAndLinkLength(el: DomElement): { text: number; link: number } {
   return { text, link };
 }
 
-/** Plain text of an element, white space collapsed. */
-const plainText = (el: DomElement) => cleanInline((el.textContent ?? '').replace(/\s+/g, ' '));
+/**
+ * A caption's text: its text nodes joined by spaces, since a caption's parts are separate elements
+ * ("…underground.<span>Credit</span><span>Chang W. Lee</span>").
+ */
+function plainText(el: DomElement): string {
+  const parts: string[] = [];
+  const stack: DomNode[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) parts.push(node.nodeValue ?? '');
+    else if (node.nodeType === ELEMENT_NODE && !SKIPPED.has((node as DomElement).localName))
+      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  }
+  return cleanInline(parts.join(' ').replace(/\s+/g, ' ')).replace(/\s+([.,;:!?)\]])/g, '$1');
+}
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'button', 'svg']);
 
 /**
  * A block to drop: short, or made mostly of links. Nothing holding a fifth of the article's text is ever
@@ -153,6 +171,8 @@ function isRemovable(kind: Kind, el: DomElement, total: number): boolean {
   if (kind === 'caption' || kind === 'credit')
     return text <= 600 && !el.querySelector('h1, h2, h3, h4, h5, h6, li, blockquote');
   if (kind === 'related') return link >= text * 0.5;
+  // A sign-up box: a title, a sentence or two and a button.
+  if (kind === 'promo') return text <= 400;
   return link >= text * 0.5 || text <= 120;
 }
 

@@ -59,6 +59,18 @@ describe('share bars', () => {
   });
 });
 
+describe('sign-up boxes', () => {
+  it('drops a newsletter box by its class (g1.globo.com "newsletter-component")', () => {
+    const body = bodyOf(
+      page(
+        `${storyHtml}<div class="newsletter-component"><p>O que aconteceu hoje, diretamente no seu e-mail</p><p>Para se inscrever, entre ou crie uma Conta Globo gratuita.</p></div>`,
+      ),
+    );
+    expect(body).not.toMatch(/Conta Globo/);
+    expect(body).toContain('Observers in the capital');
+  });
+});
+
 describe('breadcrumbs', () => {
   it('drops a breadcrumb list by its class (ilgiorno.it "Sei in: Italia e Mondo › Mondo")', () => {
     const body = bodyOf(
@@ -219,6 +231,15 @@ describe('photo captions and credits', () => {
     );
     expect(a.paragraphs.join('\n')).not.toMatch(/Con Edison|Chang W\. Lee/);
     expect(a.captions).toEqual(['A Con Edison worker repairing cables. Chang W. Lee/The New York Times']);
+  });
+
+  it('spaces the parts of a caption that sit in separate elements (nytimes.com "Credit" label)', () => {
+    const a = extractHtml(
+      page(
+        `${storyHtml}<figure><img src="c.jpg"><figcaption><span>Workers at a training center.</span><span class="credit"><span>Credit</span>Chang W. Lee</span></figcaption></figure>`,
+      ),
+    );
+    expect(a.captions).toEqual(['Workers at a training center. Credit Chang W. Lee']);
   });
 
   it('joins a credit to the caption it follows (la-nacion.com.ar "Foto: LA NACION")', () => {
