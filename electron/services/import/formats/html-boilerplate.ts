@@ -143,19 +143,22 @@ function textAndLinkLength(el: DomElement): { text: number; link: number } {
 }
 
 /**
- * A caption's text: its text nodes joined by spaces, since a caption's parts are separate elements
- * ("…underground.<span>Credit</span><span>Chang W. Lee</span>").
+ * A caption's text: its text nodes in order, with a space after a sentence that ends where an element ends
+ * ("…underground.</span><span>Credit…"). Words glued across elements stay glued, as the page's own text
+ * (and Readability's) has them.
  */
 function plainText(el: DomElement): string {
-  const parts: string[] = [];
+  let out = '';
   const stack: DomNode[] = [el];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) parts.push(node.nodeValue ?? '');
-    else if (node.nodeType === ELEMENT_NODE && !SKIPPED.has((node as DomElement).localName))
+    if (node.nodeType === TEXT_NODE) {
+      const t = node.nodeValue ?? '';
+      out += /[.!?:;,)]$/u.test(out) && /^\p{L}/u.test(t) ? ` ${t}` : t;
+    } else if (node.nodeType === ELEMENT_NODE && !SKIPPED.has((node as DomElement).localName))
       for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
   }
-  return cleanInline(parts.join(' ').replace(/\s+/g, ' ')).replace(/\s+([.,;:!?)\]])/g, '$1');
+  return cleanInline(out.replace(/\s+/g, ' '));
 }
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'button', 'svg']);
 

@@ -233,13 +233,13 @@ describe('photo captions and credits', () => {
     expect(a.captions).toEqual(['A Con Edison worker repairing cables. Chang W. Lee/The New York Times']);
   });
 
-  it('spaces the parts of a caption that sit in separate elements (nytimes.com "Credit" label)', () => {
+  it("spaces a caption's sentence from the credit element after it (nytimes.com)", () => {
     const a = extractHtml(
       page(
-        `${storyHtml}<figure><img src="c.jpg"><figcaption><span>Workers at a training center.</span><span class="credit"><span>Credit</span>Chang W. Lee</span></figcaption></figure>`,
+        `${storyHtml}<figure><img src="c.jpg"><figcaption><span>Workers at a training center.</span><span class="credit">Chang W. Lee</span></figcaption></figure>`,
       ),
     );
-    expect(a.captions).toEqual(['Workers at a training center. Credit Chang W. Lee']);
+    expect(a.captions).toEqual(['Workers at a training center. Chang W. Lee']);
   });
 
   it('joins a credit to the caption it follows (la-nacion.com.ar "Foto: LA NACION")', () => {
