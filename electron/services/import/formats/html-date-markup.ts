@@ -114,8 +114,15 @@ function ownTextHasLabel(el: DomElement): boolean {
 }
 
 /** Every dated element of the page, in document order. */
-export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValue: ParseValue): MarkupDate[] {
+export function scanMarkupDates(
+  doc: DomDocument,
+  lang: string | null,
+  parseValue: ParseValue,
+  /** Stop at the first date line under the headline: all that is needed when the metadata gives a date. */
+  firstLineOnly = false,
+): MarkupDate[] {
   const out: MarkupDate[] = [];
+  let done = false;
   let afterH1 = false;
   let textLines = 0;
   let labelled = 0;
@@ -127,12 +134,16 @@ export function scanMarkupDates(doc: DomDocument, lang: string | null, parseValu
     const c = context(el, d.source === 'near-h1' || d.source === 'dateline');
     if (c.excluded) return;
     out.push({ ...d, inArticle: c.inArticle, afterH1, closeToH1: sinceH1 >= 1 && sinceH1 <= NEAR_H1 });
-    if (d.source !== 'marked' && d.source !== 'time') textFound++;
+    if (d.source !== 'marked' && d.source !== 'time') {
+      textFound++;
+      done = firstLineOnly && (afterH1 || d.source === 'labelled' || d.source === 'dateline');
+    }
   };
   // Not only <body>: a broken page can leave its whole content inside <head>.
   const root = doc.documentElement;
   if (!root) return out;
   for (const el of root.querySelectorAll('*')) {
+    if (done) break;
     const name = el.localName;
     if (name === 'h1' && !afterH1) {
       afterH1 = true;

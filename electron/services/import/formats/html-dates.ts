@@ -162,7 +162,10 @@ export function collectDates(
       underHeadline: false,
       where: 'title',
     });
-  for (const d of scanMarkupDates(doc, lang, parseDateValue)) {
+  // With a date from JSON-LD or a publication meta tag, the page's markup can only confirm it or name the day
+  // its date line shows (pickPublished reads the first such line): the walk stops there.
+  const trusted = out.some((c) => c.kind === 'published' && c.tier <= TIERS.meta);
+  for (const d of scanMarkupDates(doc, lang, parseDateValue, trusted)) {
     const text = d.source !== 'marked' && d.source !== 'time';
     out.push({
       iso: d.iso,
