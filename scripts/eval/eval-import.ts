@@ -13,7 +13,15 @@ import { parseMhtml } from '../../electron/services/import/formats/mhtml';
 import { extractFile } from '../../electron/services/import/formats/registry';
 import { htmlToText, loadCases, type EvalCase } from './cases';
 import { evalHtmldate, printHtmldate, type HtmldateResult } from './htmldate';
-import { printTargets, readPreviousRelease, targetRows, type CurrentFigures } from './import-targets';
+import {
+  printTargets,
+  readPreviousRelease,
+  releaseRecord,
+  targetRows,
+  type CurrentFigures,
+  type PreviousRelease,
+} from './import-targets';
+import { lostProse, proseFingerprints } from './prose-kept';
 import { differsBySiteName, normalizeSpace, sameDate, scoreText, type TokenScores } from './metric';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -28,6 +36,8 @@ interface Extraction {
   lang: string | null;
   published: string | null;
   body: string;
+  /** Ours only: the body's paragraphs as extracted (captions apart), for the prose check (prose-kept.ts). */
+  paragraphs?: string[];
   /** Why nothing was extracted (a refusal or an exception). */
   error?: string;
   ms: number;
@@ -78,6 +88,7 @@ async function runOurs(c: EvalCase, bytes: Uint8Array): Promise<Extraction> {
     // Photo captions leave the body for their own field (html-boilerplate.ts), but the reference texts (what
     // Readability keeps) hold them: they are scored with the body, as text the article still has.
     body: [...a.paragraphs, ...(a.captions ?? [])].join('\n\n'),
+    paragraphs: a.paragraphs,
     ms,
   };
 }
@@ -290,7 +301,11 @@ async function htmldatePart(verbose: boolean): Promise<HtmldateResult | null> {
 }
 
 /** The readability-test-pages part: table, lists, eval-import.json; null when the folder is absent. */
-async function readabilityPart(dir: string, verbose: boolean): Promise<CurrentFigures['readability']> {
+async function readabilityPart(
+  dir: string,
+  verbose: boolean,
+  previous: PreviousRelease,
+): Promise<CurrentFigures['readability']> {
   if (!existsSync(dir)) {
     console.log(`eval:import: skipped, no test pages at ${dir}`);
     return null;
@@ -342,6 +357,13 @@ async function readabilityPart(dir: string, verbose: boolean): Promise<CurrentFi
     pageRecall: Object.fromEntries(
       results.filter((r) => r.ours.scores).map((r) => [r.name, r.ours.scores!.recall]),
     ),
+    proseLost: Object.fromEntries(
+      results.map((r) => [
+        r.name,
+        lostProse(previous.readability.proseParagraphs[r.name] ?? [], r.ours.body),
+      ]),
+    ),
+    prose: Object.fromEntries(results.map((r) => [r.name, proseFingerprints(r.ours.paragraphs ?? [])])),
   };
 }
 
@@ -377,16 +399,27 @@ function printPageLists(results: CaseResult[], cases: EvalCase[], verbose: boole
 const written: Record<string, unknown> = {};
 
 async function main(): Promise<void> {
-  const arg = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  const args = process.argv.slice(2);
+  const arg = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--record-release');
   // npm runs scripts from the project root; a relative folder is meant from where the user typed the command.
   const dir = arg ? resolve(process.env.INIT_CWD ?? process.cwd(), arg) : DEFAULT_DIR;
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
-  const readability = await readabilityPart(dir, verbose);
+  const previousPath = join(root, 'scripts/eval/previous-release.json');
+  const previous = readPreviousRelease(previousPath);
+  const readability = await readabilityPart(dir, verbose, previous);
   const htmldate = await htmldatePart(verbose);
   if (htmldate)
     written.htmldate = { overall: htmldate.overall, bySet: htmldate.bySet, wrong: htmldate.wrong };
-
-  const previous = readPreviousRelease(join(root, 'scripts/eval/previous-release.json'));
+  // --record-release <label>: this run becomes the "previous release" the next versions are compared with
+  // (run on the release's checkout, with both corpora present).
+  const record = process.argv.indexOf('--record-release');
+  if (record >= 0) {
+    const label = process.argv[record + 1];
+    if (!label || !readability || !htmldate)
+      throw new Error('--record-release needs a label and both corpora (readability-test-pages, htmldate)');
+    writeFileSync(previousPath, `${JSON.stringify(releaseRecord(label, readability, htmldate), null, 1)}\n`);
+    console.log(`\nThis run recorded as the previous release (${label}) in ${previousPath}`);
+  }
   const missed = printTargets(
     targetRows(
       { readability, htmldate: htmldate && { overall: htmldate.overall, bySet: htmldate.bySet } },

@@ -3,6 +3,7 @@
 // as skipped, never as met.
 import { readFileSync } from 'node:fs';
 import type { DateFigures } from './htmldate';
+import { PROSE_TOKENS } from './prose-kept';
 
 export interface PreviousRelease {
   release: string;
@@ -12,6 +13,8 @@ export interface PreviousRelease {
     body: { precision: number; recall: number; f1: number };
     /** Body recall of each page, by case name. */
     pageRecall: Record<string, number>;
+    /** Fingerprints of each page's prose paragraphs (prose-kept.ts). */
+    proseParagraphs: Record<string, string[]>;
   };
   htmldate: { overall: DateFigures; bySet: Record<string, DateFigures> };
 }
@@ -30,6 +33,10 @@ export interface CurrentFigures {
     body: { precision: number; recall: number; f1: number };
     readabilityF1: number;
     pageRecall: Record<string, number>;
+    /** Per page: prose paragraphs of the previous release missing now. */
+    proseLost: Record<string, number>;
+    /** Per page: this run's prose fingerprints (for --record-release). */
+    prose: Record<string, string[]>;
   } | null;
   htmldate: { overall: DateFigures; bySet: Record<string, DateFigures> } | null;
 }
@@ -51,7 +58,10 @@ const pct = (x: number | null | undefined) =>
 const share = (n: number, f: DateFigures) => (f.pages ? n / f.pages : 0);
 const num = (x: number) => x.toFixed(4);
 
-export function targetRows(now: CurrentFigures, prev: PreviousRelease): { rows: Row[]; lostPages: string[] } {
+export function targetRows(
+  now: CurrentFigures,
+  prev: PreviousRelease,
+): { rows: Row[]; lostPages: string[]; lostProse: string[] } {
   const rows: Row[] = [];
   const hd = now.htmldate;
   for (const [name, f] of [['all', hd?.overall], ...Object.entries(hd?.bySet ?? {})] as Array<
@@ -115,15 +125,46 @@ export function targetRows(now: CurrentFigures, prev: PreviousRelease): { rows: 
     target: '',
     met: null,
   });
-  const lost = r ? pagesThatLostText(r.pageRecall, p.pageRecall) : [];
+  const fell = r ? pagesThatLostText(r.pageRecall, p.pageRecall) : [];
   rows.push({
-    metric: 'readability pages that lost body text',
-    now: r ? String(lost.length) : 'skipped',
+    metric: 'readability pages whose recall fell (boilerplate removed?)',
+    now: r ? String(fell.length) : 'skipped',
+    previous: '',
+    target: '',
+    met: null,
+  });
+  const lostProse = r
+    ? Object.entries(r.proseLost)
+        .filter(([, n]) => n > 0)
+        .map(([name, n]) => `${name} (${n})`)
+    : [];
+  rows.push({
+    metric: `readability pages that lost a prose paragraph (≥ ${PROSE_TOKENS} words)`,
+    now: r ? String(lostProse.length) : 'skipped',
     previous: '',
     target: '0',
-    met: r ? lost.length === 0 : null,
+    met: r ? lostProse.length === 0 : null,
   });
-  return { rows, lostPages: lost };
+  return { rows, lostPages: fell, lostProse };
+}
+
+/** previous-release.json's content for this run (eval-import.ts --record-release). */
+export function releaseRecord(
+  release: string,
+  r: NonNullable<CurrentFigures['readability']>,
+  htmldate: { overall: DateFigures; bySet: Record<string, DateFigures> },
+): PreviousRelease {
+  return {
+    release,
+    readability: {
+      title: { rate: r.title },
+      published: { rate: r.published },
+      body: { precision: r.body.precision, recall: r.body.recall, f1: r.body.f1 },
+      pageRecall: r.pageRecall,
+      proseParagraphs: r.prose,
+    },
+    htmldate: { overall: htmldate.overall, bySet: htmldate.bySet },
+  };
 }
 
 /** Pages whose body recall fell below the previous release's. */
@@ -134,7 +175,10 @@ export function pagesThatLostText(now: Record<string, number>, before: Record<st
 }
 
 /** Prints the table; returns the targets missed (empty when all judged ones are met). */
-export function printTargets({ rows, lostPages }: ReturnType<typeof targetRows>, release: string): string[] {
+export function printTargets(
+  { rows, lostPages, lostProse }: ReturnType<typeof targetRows>,
+  release: string,
+): string[] {
   const head: Row = {
     metric: 'target',
     now: 'this version',
@@ -154,6 +198,9 @@ export function printTargets({ rows, lostPages }: ReturnType<typeof targetRows>,
   for (const x of rows)
     console.log(line(x, x.met === null ? (x.now === 'skipped' ? 'skip' : '') : x.met ? 'yes' : 'NO'));
   if (lostPages.length)
-    console.log(`\nPages that lost body text (recall before → now): ${lostPages.join('; ')}`);
+    console.log(
+      `\nPages whose body recall fell (recall before → now; the references keep boilerplate): ${lostPages.join('; ')}`,
+    );
+  if (lostProse.length) console.log(`\nPages that lost prose paragraphs: ${lostProse.join('; ')}`);
   return rows.filter((x) => x.met === false).map((x) => `${x.metric}: ${x.now} (goal ${x.target})`);
 }

@@ -16,6 +16,7 @@ const previous: PreviousRelease = {
     published: { rate: 1 },
     body: { precision: 1, recall: 0.995, f1: 0.9964 },
     pageRecall: { cnn: 1, ehow: 0.99 },
+    proseParagraphs: {},
   },
   htmldate: { overall: figures(100, 65, 6), bySet: {} },
 };
@@ -26,6 +27,8 @@ const readability = {
   body: { precision: 1, recall: 0.996, f1: 0.997 },
   readabilityF1: 0.9957,
   pageRecall: { cnn: 1, ehow: 0.99 },
+  proseLost: { cnn: 0, ehow: 0 },
+  prose: {},
 };
 
 describe('eval:import targets', () => {
@@ -55,16 +58,24 @@ describe('eval:import targets', () => {
     expect(judge(0.877, 0.89)).toEqual([null, false]);
   });
 
-  it('names a page that lost body text, allowing only rounding', () => {
+  it('lists pages whose recall fell, but judges only lost prose paragraphs', () => {
     expect(pagesThatLostText({ cnn: 0.9995, ehow: 0.99 }, { cnn: 1, ehow: 0.99 })).toEqual([]);
     expect(pagesThatLostText({ cnn: 0.93, ehow: 0.995 }, { cnn: 1, ehow: 0.99 })).toEqual([
       'cnn 1.0000 → 0.9300',
     ]);
-    const { rows } = targetRows(
+    // A "Related:" line gone lowers recall against a reference that keeps it: shown, not judged.
+    const fell = targetRows(
       { readability: { ...readability, pageRecall: { cnn: 0.9, ehow: 0.99 } }, htmldate: null },
       previous,
     );
-    expect(rows.find((r) => r.metric.includes('lost body text'))).toMatchObject({ now: '1', met: false });
+    expect(fell.rows.find((r) => r.metric.includes('recall fell'))).toMatchObject({ now: '1', met: null });
+    expect(fell.rows.find((r) => r.metric.includes('lost a prose'))).toMatchObject({ now: '0', met: true });
+    const lost = targetRows(
+      { readability: { ...readability, proseLost: { cnn: 2, ehow: 0 } }, htmldate: null },
+      previous,
+    );
+    expect(lost.rows.find((r) => r.metric.includes('lost a prose'))).toMatchObject({ now: '1', met: false });
+    expect(lost.lostProse).toEqual(['cnn (2)']);
   });
 
   it('holds the body F1 to 0.996 and to Readability on the same run', () => {
