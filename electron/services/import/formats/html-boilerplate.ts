@@ -250,6 +250,42 @@ export function stripBoilerplate(root: DomElement): string[] {
 }
 
 /**
+ * The <figcaption>s of the page's article (its <article> or <main>), read before Readability runs: it often
+ * leaves the lead photo out of the content, and its caption with it, which an analyst still wants (who is in
+ * the picture, whose photo). Captions already taken from the content are not repeated.
+ */
+export function articleFigcaptions(document: {
+  querySelectorAll(s: string): Iterable<DomElement>;
+}): string[] {
+  const out: string[] = [];
+  for (const el of document.querySelectorAll('article figcaption, main figcaption')) {
+    const text = plainText(el);
+    // Every photo's caption, even a credit repeated under each photo: they are the page's, one per figure.
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Captions in page order: those of the page, then the content's that are not one of them. Matched one to one,
+ * as the same figure appears in both; the content's copy may carry the credit that followed the caption.
+ */
+export function mergeCaptions(fromPage: readonly string[], fromContent: readonly string[]): string[] {
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const unmatched = fromPage.map(key);
+  const same = (s: string, k: string) =>
+    s === k || (Math.min(s.length, k.length) >= 20 && (s.includes(k) || k.includes(s)));
+  const extra = fromContent.filter((c) => {
+    const k = key(c);
+    const at = unmatched.findIndex((s) => same(s, k));
+    if (at < 0) return true;
+    unmatched.splice(at, 1);
+    return false;
+  });
+  return [...fromPage, ...extra];
+}
+
+/**
  * MathJax 3 formulas (<mjx-container>) carry a "CtxtMenu_Attached_0" class, which Readability 0.6 reads as a
  * menu and drops with the formula (its later releases know "mathjax"). The formula is article text: the class
  * is reduced to "MathJax" before Readability runs. Called only on pages whose source names the element.

@@ -8,7 +8,7 @@ import { parseDateLine } from '../text/dates';
 import { hostOfUrl, registeredName } from '../text/outlet-clues';
 import { ImportRefusal } from '../refusal';
 import { SHOW_COMMENT, parsePage, type DomDocument, type DomElement, type DomNode } from './dom';
-import { keepFormulas, stripBoilerplate } from './html-boilerplate';
+import { articleFigcaptions, keepFormulas, mergeCaptions, stripBoilerplate } from './html-boilerplate';
 import { withoutBoilerplateLines } from './html-boilerplate-lines';
 import { findPageDates } from './html-dates';
 import { decodeHtmlBytes } from './html-decode';
@@ -86,6 +86,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   if (rewrapped) document = parsePage(limitNesting(rewrapBody(html)));
   const pm = readPageMeta(document);
   const dates = findPageDates(document, pm, html, pageUrl(pm, opts.url));
+  const pageCaptions = articleFigcaptions(document);
   // Readability rewrites the document it is given; everything read from the page itself was read above.
   // linkedom runs no scripts and loads nothing, whatever the page contains.
   const readable = (doc: DomDocument) => {
@@ -112,7 +113,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ParsedArticle
   const author = pickAuthor(pm, result?.byline);
   const lines = withoutBoilerplateLines(content ? contentToParagraphs(content) : [], author);
   const rawParagraphs = lines.paragraphs;
-  const captions = [...boxCaptions, ...lines.captions];
+  const captions = mergeCaptions(pageCaptions, [...boxCaptions, ...lines.captions]);
   const url = pageUrl(pm, opts.url);
   const rawSite =
     squash(

@@ -233,6 +233,22 @@ describe('photo captions and credits', () => {
     expect(a.captions).toEqual(['A Con Edison worker repairing cables. Chang W. Lee/The New York Times']);
   });
 
+  it("keeps the lead photo's caption that Readability leaves out with the photo (theguardian.com lead image)", () => {
+    const a = extractHtml(
+      page(
+        '<header><h1>Talks to continue</h1><figure class="lead-image"><img src="lead.jpg">' +
+          '<figcaption>Delegates arrive in Geneva. Photograph: Fabrice Coffrini/AFP</figcaption></figure></header>' +
+          `<div class="story-body">${storyHtml}<figure><img src="b.jpg"><figcaption>Negotiators at the table.</figcaption></figure></div>`,
+      ),
+    );
+    // Each once (the body's figure is also in Readability's content), in page order, with its credit.
+    expect(a.captions).toEqual([
+      'Delegates arrive in Geneva. Photograph: Fabrice Coffrini/AFP',
+      'Negotiators at the table.',
+    ]);
+    expect(a.paragraphs.join('\n')).not.toContain('Coffrini');
+  });
+
   it("spaces a caption's sentence from the credit element after it (nytimes.com)", () => {
     const a = extractHtml(
       page(
