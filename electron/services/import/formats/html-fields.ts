@@ -2,7 +2,6 @@
 // (the title has its own module, html-title.ts). html-meta.ts only collects what the page declares; html.ts
 // reads the page and calls these.
 import type { Outlet } from '../../../../shared/domain/types';
-import { parseDate } from '../text/dates';
 import { LANGUAGES, detectLanguage, languageFromLocale } from '../text/language';
 import { normalizeHost, registeredName, resolveOutlet } from '../text/outlet-clues';
 import { cleanInline } from '../text/line-helpers';
@@ -86,14 +85,6 @@ export function pickAuthor(pm: PageMeta, readabilityByline: string | null | unde
     if (names) return cleanAuthor(names);
   }
   return cleanAuthor(readabilityByline);
-}
-
-export function pickDate(...candidates: Array<string | null | undefined>): string | null {
-  for (const c of candidates) {
-    const iso = c ? parseDate(c) : null;
-    if (iso) return iso;
-  }
-  return null;
 }
 
 /**
