@@ -114,6 +114,9 @@ function ownTextHasLabel(el: DomElement): boolean {
 }
 
 /** Every dated element of the page, in document order. */
+/** How many elements after the <h1> a trusted date's confirming line is looked for. */
+const FIRST_LINE_REACH = 150;
+
 export function scanMarkupDates(
   doc: DomDocument,
   lang: string | null,
@@ -143,7 +146,9 @@ export function scanMarkupDates(
   const root = doc.documentElement;
   if (!root) return out;
   for (const el of root.querySelectorAll('*')) {
-    if (done) break;
+    // With a trusted date, a line that could change it stands under the headline: the rest of the page is not
+    // walked (the walk is the costliest part of reading a page's dates).
+    if (done || (firstLineOnly && sinceH1 > FIRST_LINE_REACH)) break;
     const name = el.localName;
     if (name === 'h1' && !afterH1) {
       afterH1 = true;

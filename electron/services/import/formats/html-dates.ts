@@ -165,7 +165,11 @@ export function collectDates(
   // With a date from JSON-LD or a publication meta tag, the page's markup can only confirm it or name the day
   // its date line shows (pickPublished reads the first such line): the walk stops there.
   const trusted = out.some((c) => c.kind === 'published' && c.tier <= TIERS.meta);
-  for (const d of scanMarkupDates(doc, lang, parseDateValue, trusted)) {
+  // The publisher's metadata and its address agree on the day, and it names no other (update) day: nothing in
+  // the page's markup or text could change the pick, and the walk is the costliest part of the date reading.
+  const days = new Set(out.filter((c) => c.tier <= TIERS.url).map((c) => c.iso.slice(0, 10)));
+  const settled = trusted && days.size === 1 && out.some((c) => c.from === 'url');
+  for (const d of settled ? [] : scanMarkupDates(doc, lang, parseDateValue, trusted)) {
     const text = d.source !== 'marked' && d.source !== 'time';
     out.push({
       iso: d.iso,
