@@ -99,6 +99,44 @@ export class SiteAffixIndex {
   }
 }
 
+/**
+ * Titles cut by what the stored titles of their domain share: the import (one per batch) and re-extraction
+ * (one per article) both ask this. The stored titles are grouped by domain on the first question (one pass),
+ * and a domain's enter the index only when one of its titles is asked about. `learn` adds a title just
+ * extracted, so that the next ones of a batch learn from it too.
+ */
+export function siteTitleCutter(stored: ReadonlyArray<{ outlet: { domain: string | null }; title: string }>) {
+  const index = new SiteAffixIndex();
+  let byDomain: Map<string, string[]> | null = null;
+  const load = (domain: string) => {
+    if (index.has(domain)) return;
+    if (!byDomain) {
+      byDomain = new Map();
+      for (const a of stored) {
+        const d = a.outlet.domain;
+        if (!d) continue;
+        const titles = byDomain.get(d);
+        if (titles) titles.push(a.title);
+        else byDomain.set(d, [a.title]);
+      }
+    }
+    index.add(domain, '');
+    for (const t of byDomain.get(domain) ?? []) index.add(domain, t);
+  };
+  return {
+    cut(domain: string | null | undefined, title: string): string {
+      if (!domain) return title;
+      load(domain);
+      return index.cut(domain, title);
+    },
+    learn(domain: string | null | undefined, title: string): void {
+      if (!domain) return;
+      load(domain);
+      index.add(domain, title);
+    },
+  };
+}
+
 /** One title cut by the titles of its domain (a convenience over SiteAffixIndex for one title). */
 export function cutSharedAffix(title: string, othersOfDomain: readonly string[]): string {
   const index = new SiteAffixIndex();

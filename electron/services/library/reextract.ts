@@ -11,7 +11,7 @@ import { storedTextOf, type LibraryStore } from './store';
 import { extractedMeta } from './article-meta';
 import { createHash } from 'node:crypto';
 import { labelBase } from '../../../shared/domain/file-labels';
-import { SiteAffixIndex } from '../../../shared/domain/title-suffix';
+import { siteTitleCutter } from '../../../shared/domain/title-suffix';
 
 export type Extract = (label: string, bytes: Uint8Array) => Promise<ExtractedItem[]>;
 
@@ -107,48 +107,27 @@ export async function reextractArticle(
   return { articleId: id, title: parsed.title, changed: true, reanchored: moved.length };
 }
 
-/**
- * The library's titles by domain as the importer reads them for a batch (one pass over the index, each
- * domain's SiteAffixIndex built when first asked for), kept per library until an import or a deletion
- * changes the index: re-extracting every article costs one pass, not one per article. A title changed by a
- * re-extraction stays in the index as it was: it was published so, and is evidence of the site's name still.
- */
-interface SiteTitles {
-  list: readonly ArticleMeta[];
-  length: number;
-  byDomain: Map<string, string[]>;
-  index: SiteAffixIndex;
-}
-const siteTitlesOf = new WeakMap<LibraryStore, SiteTitles>();
-
-function siteTitles(store: LibraryStore) {
-  const list = store.articles.data.articles;
-  let st = siteTitlesOf.get(store);
-  if (!st || st.list !== list || st.length !== list.length) {
-    const byDomain = new Map<string, string[]>();
-    for (const a of list) {
-      const d = a.outlet.domain;
-      if (!d) continue;
-      const titles = byDomain.get(d);
-      if (titles) titles.push(a.title);
-      else byDomain.set(d, [a.title]);
-    }
-    st = { list, length: list.length, byDomain, index: new SiteAffixIndex() };
-    siteTitlesOf.set(store, st);
-  }
-  const { byDomain, index } = st;
-  return {
-    cut(domain: string | null | undefined, title: string): string {
-      if (!domain) return title;
-      if (!index.has(domain)) {
-        index.add(domain, '');
-        for (const t of byDomain.get(domain) ?? []) index.add(domain, t);
-      }
-      return index.cut(domain, title);
-    },
-  };
-}
-
 function findOld(list: Annotation[], id: string): Annotation | undefined {
   return list.find((a) => a.id === id);
+}
+
+/**
+ * The import's title cutter (title-suffix.ts) over the library's titles, kept per library until an import or a
+ * deletion changes the number of articles: re-extracting every article costs one pass over the index, not one
+ * per article. A title changed by a re-extraction stays in it as it was: it was published so, and is evidence
+ * of the site's name still.
+ */
+const cutters = new WeakMap<
+  LibraryStore,
+  { list: readonly ArticleMeta[]; length: number; cutter: ReturnType<typeof siteTitleCutter> }
+>();
+
+function siteTitles(store: LibraryStore): ReturnType<typeof siteTitleCutter> {
+  const list = store.articles.data.articles;
+  let kept = cutters.get(store);
+  if (!kept || kept.list !== list || kept.length !== list.length) {
+    kept = { list, length: list.length, cutter: siteTitleCutter(list) };
+    cutters.set(store, kept);
+  }
+  return kept.cutter;
 }

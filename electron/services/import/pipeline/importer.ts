@@ -17,7 +17,7 @@ import { outletKey, withOutletNames } from '../text/outlet-clues';
 import type { OutletNames } from '../../../../shared/domain/outlet-registry';
 import { DEFAULT_LIMITS, type ExtractedItem, type ImportLimits } from '../formats/types';
 import { sha256Hex, type ImportTarget } from '../../library/library';
-import { SiteAffixIndex } from '../../../../shared/domain/title-suffix';
+import { siteTitleCutter } from '../../../../shared/domain/title-suffix';
 import {
   NEAR_DUPLICATE_THRESHOLD,
   NearDuplicateIndex,
@@ -26,38 +26,6 @@ import {
   type NearMatch,
   type Signature,
 } from '../../near-duplicates';
-
-/**
- * Titles without the site name that other titles of their domain share ("… - KESQ"): the library's titles,
- * grouped by domain once a batch, and each domain's read only when the batch has an article from it.
- */
-function librarySiteTitles(library: ImportTarget) {
-  const index = new SiteAffixIndex();
-  let stored: Map<string, string[]> | null = null;
-  return {
-    cut(article: ParsedArticle): ParsedArticle {
-      const domain = article.outlet.domain;
-      if (!domain) return article;
-      if (!index.has(domain)) {
-        if (!stored) {
-          stored = new Map();
-          for (const a of library.articleMetas()) {
-            const d = a.outlet.domain;
-            if (!d) continue;
-            const list = stored.get(d);
-            if (list) list.push(a.title);
-            else stored.set(d, [a.title]);
-          }
-        }
-        index.add(domain, '');
-        for (const t of stored.get(domain) ?? []) index.add(domain, t);
-      }
-      const title = index.cut(domain, article.title);
-      index.add(domain, article.title);
-      return title === article.title ? article : { ...article, title };
-    },
-  };
-}
 
 export interface IncomingFile {
   name: string;
@@ -113,7 +81,8 @@ export function createImporter(
     // Articles of this batch, for near duplicates within the batch.
     const pending = new NearDuplicateIndex();
     const pendingItems = new Map<string, (typeof batch)[number]>();
-    const siteTitles = librarySiteTitles(library);
+    // Titles without the site name other titles of their domain share ("… - KESQ").
+    const siteTitles = siteTitleCutter(library.articleMetas());
     // Every file of the batch is handed to the extractor at once, so a worker pool reads them in parallel;
     // the results are then taken in file order, which keeps reports and duplicate decisions deterministic.
     const extractions = files.map((f) => {
@@ -135,7 +104,10 @@ export function createImporter(
           results.push({ fileName: item.label, status: 'refused', reason: item.refusal });
           continue;
         }
-        item.article = siteTitles.cut(item.article);
+        const { domain } = item.article.outlet;
+        const title = siteTitles.cut(domain, item.article.title);
+        siteTitles.learn(domain, item.article.title);
+        if (title !== item.article.title) item.article = { ...item.article, title };
         const sha256 = sha256Hex(item.bytes);
         const tsha = textHash(item.article);
         const existing = findDuplicate(sha256, tsha, item.article.outlet);
