@@ -44,21 +44,16 @@ function sourceHtml(c: EvalCase, bytes: Uint8Array): string {
   return /\.mht(ml)?$/i.test(c.sourcePath) ? parseMhtml(bytes).html : decodeHtmlBytes(bytes).text;
 }
 
+/** An extractor's answer when it found nothing, and why. */
+function nothingFound(error: string, ms: number): Extraction {
+  return { title: null, byline: null, siteName: null, lang: null, published: null, body: '', error, ms };
+}
+
 export async function runOurs(c: EvalCase, bytes: Uint8Array): Promise<Extraction> {
   const t0 = performance.now();
   const [item] = await extractFile(basename(c.sourcePath), bytes);
   const ms = performance.now() - t0;
-  if (!item || 'refusal' in item)
-    return {
-      title: null,
-      byline: null,
-      siteName: null,
-      lang: null,
-      published: null,
-      body: '',
-      error: item?.refusal ?? 'nothing',
-      ms,
-    };
+  if (!item || 'refusal' in item) return nothingFound(item?.refusal ?? 'nothing', ms);
   const a = item.article;
   return {
     title: a.title,
@@ -100,18 +95,7 @@ export function runReadability(
   try {
     const r = new Readability(makeDocument(sourceHtml(c, bytes))).parse();
     const ms = performance.now() - t0;
-    if (!r)
-      return {
-        title: null,
-        byline: null,
-        siteName: null,
-        lang: null,
-        published: null,
-        body: '',
-        blocks: '',
-        error: 'null result',
-        ms,
-      };
+    if (!r) return { ...nothingFound('null result', ms), blocks: '' };
     return {
       title: r.title ?? null,
       byline: r.byline ?? null,
@@ -123,16 +107,6 @@ export function runReadability(
       ms,
     };
   } catch (err) {
-    return {
-      title: null,
-      byline: null,
-      siteName: null,
-      lang: null,
-      published: null,
-      body: '',
-      blocks: '',
-      error: String(err),
-      ms: performance.now() - t0,
-    };
+    return { ...nothingFound(String(err), performance.now() - t0), blocks: '' };
   }
 }

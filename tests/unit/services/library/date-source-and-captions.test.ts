@@ -1,30 +1,29 @@
 // Where an article's date was read (publishedFrom) and its photo captions travel from extraction to the index,
 // the text file and the article's reply; a re-extraction replaces both, and a reopened library still has them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWorkbench, type Workbench } from '../../../../electron/services/workbench';
+import type { Workbench } from '../../../../electron/services/workbench';
 import { extractFile } from '../../../../electron/services/import/formats/registry';
 import type { Extract } from '../../../../electron/services/library/reextract';
 import { FOGLIETTONE, SPUTNIK, fixture, tempDir } from '../../../helpers/temp-library';
-import { callApi } from '../../../helpers/workbench';
+import { callApi, workbenchPool } from '../../../helpers/workbench';
 import type { ArticleWithAnnotations } from '../../../../shared/domain/types';
 
 let tmp: ReturnType<typeof tempDir>;
 let wb: Workbench;
-
-const open = () =>
-  openWorkbench({
-    libraryDir: tmp.dir,
-    version: 'test',
-    ports: { shell: 'host' },
-    onInternalError: () => {},
-  });
+const pool = workbenchPool();
+const open = () => pool.open(tmp.dir);
+/** Close the workbench and open the library again, as after a restart. */
+async function reopen(): Promise<void> {
+  await pool.closeAll();
+  wb = await open();
+}
 
 beforeEach(async () => {
   tmp = tempDir();
   wb = await open();
 });
 afterEach(async () => {
-  await wb.close();
+  await pool.closeAll();
   tmp.cleanup();
 });
 
@@ -40,8 +39,7 @@ describe("an article's date source and captions in the library", () => {
     expect(article.publishedFrom).toBe('text');
     const rows = await callApi<Array<{ id: string; publishedFrom?: string }>>(wb, 'articles.list', {});
     expect(rows.find((r) => r.id === fromMeta)?.publishedFrom).toBe('meta');
-    await wb.close();
-    wb = await open();
+    await reopen();
     const again = await callApi<ArticleWithAnnotations>(wb, 'articles.get', { id: fromText });
     expect(again.publishedFrom).toBe('text');
   });
@@ -68,8 +66,7 @@ describe("an article's date source and captions in the library", () => {
     expect(article.publishedFrom).toBe('url');
     // Captions are not part of the text that evidence is tagged in.
     expect(article.paragraphs.join('\n')).not.toContain('Klimentyev');
-    await wb.close();
-    wb = await open();
+    await reopen();
     expect((await wb.library.getArticle(id)).captions).toHaveLength(1);
     // Back to the plain extractor: no captions, the scraper's timestamp again.
     await wb.library.reextract(id, extractFile);
